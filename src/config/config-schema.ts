@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { CHECK_NAMES } from './check-names.js';
+
+/**
+ * The shape of a recon config file (recon-configs/*.yml). Strict objects everywhere: an unknown
+ * key is almost always a typo that would otherwise silently switch a check off.
+ */
+
+const nonEmptyText = z.string().trim().min(1);
+
+export const thresholdSchema = z.strictObject({
+  /** The check fails when more than this many rows (or columns, or aggregates) differ. */
+  max_count: z.number().int().min(0).optional(),
+  /** The check fails when more than this percentage of the base differs (0–100). */
+  max_percent: z.number().min(0).max(100).optional(),
+});
+
+export const toleranceSchema = z.strictObject({
+  /** Absolute tolerance: |source − target| may be up to this much. */
+  abs: z.number().min(0).optional(),
+  /** Relative tolerance, measured against the target value (numpy isclose): rel × |target|. */
+  rel: z.number().min(0).optional(),
+});
+
+const tableName = z.union([nonEmptyText, z.array(nonEmptyText).min(1).max(3)]);
+
+export const sideSchema = z
+  .strictObject({
+    table: tableName.optional(),
+    query: nonEmptyText.optional(),
+    file: nonEmptyText.optional(),
+    filter: nonEmptyText.optional(),
+  })
+  .refine((side) => [side.table, side.query, side.file].filter((v) => v !== undefined).length === 1, {
+    message: 'a side needs exactly one of `table`, `query` or `file`',
+  });
+
+const checkName = z.enum(CHECK_NAMES);
+
+const thresholdsSchema = z.partialRecord(checkName, thresholdSchema);
+
+export const pairSchema = z.strictObject({
+  name: nonEmptyText.regex(/^[^\r\n]+$/, 'a pair name is one line of text'),
+  description: z.string().optional(),
+  source: sideSchema,
+  target: sideSchema,
+  /** Raw SQL condition applied to both sides, e.g. a partition window. */
+  filter: nonEmptyText.optional(),
+  primary_key: z.array(nonEmptyText).min(1).optional(),
+  exclude: z.array(nonEmptyText).optional(),
+  /** Source column name → target column name, for columns renamed by the migration. */
+  column_map: z.record(nonEmptyText, nonEmptyText).optional(),
+  tolerances: z.record(nonEmptyText, toleranceSchema).optional(),
+  checks: z.array(checkName).min(1).optional(),
+  sample_size: z.number().int().min(0).max(10_000).optional(),
+  thresholds: thresholdsSchema.optional(),
+});
+
+export const defaultsSchema = z.strictObject({
+  checks: z.array(checkName).min(1).optional(),
+  sample_size: z.number().int().min(0).max(10_000).optional(),
+  thresholds: thresholdsSchema.optional(),
+});
+
+export const configFileSchema = z.strictObject({
+  version: z.literal(1),
+  /** Settings only the embedded DuckDB engine reads; other engines ignore them. */
+  duckdb: z
+    .strictObject({
+      /** A folder whose `<schema>/<table>.parquet` (or .csv) files become views `schema.table`. */
+      mount: nonEmptyText.optional(),
+    })
+    .optional(),
+  defaults: defaultsSchema.optional(),
+  pairs: z.array(pairSchema).min(1),
+});
+
+export type ConfigFileInput = z.infer<typeof configFileSchema>;
+export type PairInput = z.infer<typeof pairSchema>;
+export type SideInput = z.infer<typeof sideSchema>;
+export type ThresholdInput = z.infer<typeof thresholdSchema>;
+export type ToleranceInput = z.infer<typeof toleranceSchema>;

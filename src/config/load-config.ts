@@ -1,0 +1,335 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { CHECK_NAMES, isJoinCheck, type CheckName } from './check-names.js';
+import { configFileSchema, type ConfigFileInput, type PairInput, type SideInput } from './config-schema.js';
+import { ConfigInvalidError, formatPath, type ConfigError } from './config-error.js';
+import { closestMatch } from './did-you-mean.js';
+import type { ConfigFile, FileFormat, PairConfig, ReconConfig, SideConfig, Threshold } from './recon-config.js';
+import { refuseUnsafeSql, stripTrailingSemicolon } from './sql-guard.js';
+import { parseTableName } from './table-name.js';
+import { allowedKeys, schemaAt } from './zod-shape.js';
+import { YamlLocator } from './yaml-locations.js';
+
+const DEFAULT_SAMPLE_SIZE = 20;
+
+/** Files named like this sit beside recon configs but are not pair configs. */
+const NOT_PAIR_CONFIGS = new Set(['waivers.yml', 'waivers.yaml']);
+
+/** Expands files and folders into the config files to read, in a stable order. */
+export function findConfigFiles(paths: readonly string[]): { files: string[]; errors: ConfigError[] } {
+  const files: string[] = [];
+  const errors: ConfigError[] = [];
+  for (const given of paths) {
+    let stats;
+    try {
+      stats = statSync(given);
+    } catch {
+      errors.push({ file: toDisplayPath(given), line: 1, column: 1, path: '', message: 'no such file or folder', hint: 'Pass a YAML file or a folder of them with --config.' });
+      continue;
+    }
+    if (stats.isDirectory()) {
+      const found = walkYaml(given).filter((file) => !NOT_PAIR_CONFIGS.has(path.basename(file)));
+      if (found.length === 0) {
+        errors.push({ file: toDisplayPath(given), line: 1, column: 1, path: '', message: 'the folder holds no .yml or .yaml config files', hint: 'Add a config such as recon-configs/orders.yml (see the README).' });
+      }
+      files.push(...found);
+    } else {
+      files.push(given);
+    }
+  }
+  return { files: [...new Set(files.map((file) => path.resolve(file)))], errors };
+}
+
+function walkYaml(folder: string): string[] {
+  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name));
+  return entries.flatMap((entry) => {
+    const full = path.join(folder, entry.name);
+    if (entry.isDirectory()) return walkYaml(full);
+    return /\.ya?ml$/i.test(entry.name) ? [full] : [];
+  });
+}
+
+export function toDisplayPath(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  return (relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative).split(path.sep).join('/');
+}
+
+export interface LoadResult {
+  config: ReconConfig;
+  errors: ConfigError[];
+}
+
+/** Reads and validates every config; collects all errors instead of stopping at the first. */
+export function loadConfigs(paths: readonly string[]): LoadResult {
+  const { files, errors } = findConfigFiles(paths);
+  const config: ReconConfig = { files: [] };
+  for (const file of files) {
+    const loaded = loadConfigText(readFileSync(file, 'utf8'), file);
+    errors.push(...loaded.errors);
+    if (loaded.file) config.files.push(loaded.file);
+  }
+  errors.push(...crossFileErrors(config));
+  return { config, errors };
+}
+
+/** Like loadConfigs, but throws ConfigInvalidError when anything is wrong. */
+export function loadConfigsOrThrow(paths: readonly string[]): ReconConfig {
+  const { config, errors } = loadConfigs(paths);
+  if (errors.length > 0) throw new ConfigInvalidError(errors);
+  return config;
+}
+
+export function loadConfigText(text: string, file: string): { file?: ConfigFile; errors: ConfigError[] } {
+  const displayPath = toDisplayPath(file);
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const locator = new YamlLocator(document, lineCounter);
+  const at = (offset: number) => ({ file: displayPath, ...locator.position(offset) });
+
+  if (document.errors.length > 0) {
+    return {
+      errors: document.errors.map((error) => ({
+        ...at(error.pos[0]),
+        path: '',
+        message: `YAML syntax error: ${error.message.split('\n')[0]}`,
+        hint: 'Check the indentation and quoting on this line; values with `:` or `#` need quotes.',
+      })),
+    };
+  }
+  const raw = document.toJS() as unknown;
+  if (raw === null || raw === undefined) {
+    return { errors: [{ ...at(0), path: '', message: 'the file is empty', hint: 'A config needs at least `version: 1` and a `pairs:` list (see the README).' }] };
+  }
+  const parsed = configFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    return { errors: parsed.error.issues.flatMap((issue) => describeIssue(issue, displayPath, locator)) };
+  }
+  return buildConfigFile(parsed.data, file, displayPath, locator);
+}
+
+function describeIssue(issue: z.core.$ZodIssue, file: string, locator: YamlLocator): ConfigError[] {
+  const issuePath = issue.path as PropertyKey[];
+  const fieldPath = formatPath(issuePath);
+  if (issue.code === 'unrecognized_keys') {
+    const valid = allowedKeys(configFileSchema, issuePath);
+    return issue.keys.map((key) => {
+      const suggestion = closestMatch(key, valid);
+      return {
+        file,
+        ...locator.locate(issuePath, key),
+        path: formatPath([...issuePath, key]),
+        message: `unknown key \`${key}\``,
+        hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Valid keys here: ${valid.join(', ')}.`,
+      };
+    });
+  }
+  if (issue.code === 'invalid_key') {
+    const valid = allowedKeys(configFileSchema, issuePath.slice(0, -1));
+    const key = String(issuePath[issuePath.length - 1]);
+    const suggestion = closestMatch(key, valid);
+    return [{
+      file,
+      ...locator.keyOf(issuePath),
+      path: fieldPath,
+      message: `unknown key \`${key}\``,
+      hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Valid keys here: ${valid.join(', ')}.`,
+    }];
+  }
+  const location = locator.locate(issuePath);
+  if (issue.code === 'invalid_value') {
+    const values = issue.values.map((value) => String(value));
+    const given = valueAt(locator, issuePath);
+    const suggestion = typeof given === 'string' ? closestMatch(given, values) : undefined;
+    const what = given === undefined ? 'a value is missing' : `\`${String(given)}\` is not allowed`;
+    return [{
+      file,
+      ...location,
+      path: fieldPath,
+      message: what,
+      hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Expected one of: ${values.join(', ')}.`,
+    }];
+  }
+  if (issue.code === 'invalid_type') {
+    const given = valueAt(locator, issuePath);
+    const expected = describeExpected(issuePath, issue.expected);
+    const message = given === undefined ? `missing required field` : `expected ${expected}, got ${describeValue(given)}`;
+    return [{ file, ...(given === undefined ? locator.locate(issuePath.slice(0, -1)) : location), path: fieldPath, message, hint: `Write ${expected} here.` }];
+  }
+  if (issue.code === 'too_small' || issue.code === 'too_big') {
+    const limit = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+    const isCount = issue.origin === 'array' || issue.origin === 'string';
+    const message = isCount
+      ? issue.code === 'too_small' ? `needs at least ${limit} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}` : `allows at most ${limit} item(s)`
+      : `${String(valueAt(locator, issuePath))} is out of range`;
+    const hint = isCount ? undefined : `Use a value ${issue.code === 'too_small' ? `of at least ${limit}` : `of at most ${limit}`}.`;
+    return [{ file, ...location, path: fieldPath, message, hint }];
+  }
+  return [{ file, ...location, path: fieldPath, message: issue.message.replace(/\.$/, '') }];
+}
+
+function describeExpected(path: ReadonlyArray<PropertyKey>, expected: string): string {
+  const schema = schemaAt(configFileSchema, path);
+  const type = schema?._zod.def.type;
+  if (type === 'union') return 'a table name such as `schema.table` (or a list of its parts)';
+  if (type === 'literal') return `\`${String((schema?._zod.def.values as unknown[] | undefined)?.[0])}\``;
+  if (expected === 'object') return 'a mapping of keys to values';
+  if (expected === 'array') return 'a list';
+  return `a ${expected}`;
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'nothing (null)';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} \`${String(value)}\``;
+}
+
+function valueAt(locator: YamlLocator, path: ReadonlyArray<PropertyKey>): unknown {
+  return locator.valueAt(path);
+}
+
+function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPath: string, locator: YamlLocator): { file?: ConfigFile; errors: ConfigError[] } {
+  const errors: ConfigError[] = [];
+  const folder = path.dirname(absoluteFile);
+  const error = (fieldPath: PropertyKey[], message: string, hint?: string, keyOf = false) => {
+    errors.push({ file: displayPath, ...(keyOf ? locator.keyOf(fieldPath) : locator.locate(fieldPath)), path: formatPath(fieldPath), message, hint });
+  };
+
+  const defaults = input.defaults ?? {};
+  const pairs = input.pairs.map((pair, index): PairConfig => {
+    const at = ['pairs', index] as PropertyKey[];
+    const explicitChecks = pair.checks ?? defaults.checks;
+    let checks: CheckName[] = explicitChecks ? [...new Set(explicitChecks)] : [...CHECK_NAMES];
+    const primaryKey = pair.primary_key ?? [];
+    if (primaryKey.length === 0) {
+      const joinChecks = checks.filter(isJoinCheck);
+      if (joinChecks.length > 0) {
+        error(
+          [...at, explicitChecks ? 'checks' : 'name'],
+          `${joinChecks.join(', ')} need a primary key, and this pair has none`,
+          'Add `primary_key: [column, …]`, or limit `checks:` to row_count, schema, nulls and aggregates.',
+        );
+        checks = checks.filter((check) => !isJoinCheck(check));
+      }
+    }
+    const exclude = pair.exclude ?? [];
+    for (const [keyIndex, key] of primaryKey.entries()) {
+      if (exclude.some((column) => column.toLowerCase() === key.toLowerCase())) {
+        error([...at, 'primary_key', keyIndex], `key column \`${key}\` is also in \`exclude\``, 'Remove it from one of the two lists.');
+      }
+      if (pair.tolerances && Object.keys(pair.tolerances).some((column) => column.toLowerCase() === key.toLowerCase())) {
+        error([...at, 'tolerances', key], `key column \`${key}\` cannot have a tolerance: keys are matched exactly`, undefined, true);
+      }
+    }
+    const targets = Object.values(pair.column_map ?? {}).map((name) => name.toLowerCase());
+    const repeated = targets.find((name, i) => targets.indexOf(name) !== i);
+    if (repeated) error([...at, 'column_map'], `two source columns map to the same target column \`${repeated}\``);
+
+    for (const role of ['source', 'target'] as const) {
+      checkSideSql(pair[role], [...at, role], error);
+    }
+    if (pair.filter) {
+      const refusal = refuseUnsafeSql(pair.filter, 'filter');
+      if (refusal) error([...at, 'filter'], `filter refused: ${refusal}`);
+    }
+    return {
+      name: pair.name,
+      description: pair.description,
+      location: { file: displayPath, ...locator.locate(at) },
+      source: toSideConfig(pair.source, folder),
+      target: toSideConfig(pair.target, folder),
+      sharedFilter: pair.filter,
+      primaryKey,
+      exclude,
+      columnMap: pair.column_map ?? {},
+      tolerances: Object.fromEntries(
+        Object.entries(pair.tolerances ?? {}).map(([column, tolerance]) => [column, { abs: tolerance.abs ?? 0, rel: tolerance.rel ?? 0 }]),
+      ),
+      checks,
+      sampleSize: pair.sample_size ?? defaults.sample_size ?? DEFAULT_SAMPLE_SIZE,
+      thresholds: resolveThresholds(defaults.thresholds, pair.thresholds),
+    };
+  });
+
+  const seen = new Map<string, number>();
+  for (const [index, pair] of pairs.entries()) {
+    const earlier = seen.get(pair.name.toLowerCase());
+    if (earlier !== undefined) {
+      error(['pairs', index, 'name'], `pair name \`${pair.name}\` is already used by pair ${earlier + 1}`, 'Pair names identify results and waivers; make each one unique.');
+    } else {
+      seen.set(pair.name.toLowerCase(), index);
+    }
+  }
+  const file: ConfigFile = {
+    file: displayPath,
+    duckdbMount: input.duckdb?.mount ? path.resolve(folder, input.duckdb.mount) : undefined,
+    pairs,
+  };
+  return { file: errors.length === 0 ? file : undefined, errors };
+}
+
+type ErrorSink = (fieldPath: PropertyKey[], message: string, hint?: string) => void;
+
+function checkSideSql(side: SideInput, at: PropertyKey[], error: ErrorSink): void {
+  if (side.query) {
+    const refusal = refuseUnsafeSql(side.query, 'query');
+    if (refusal) error([...at, 'query'], `query refused: ${refusal}`);
+  }
+  if (side.filter) {
+    const refusal = refuseUnsafeSql(side.filter, 'filter');
+    if (refusal) error([...at, 'filter'], `filter refused: ${refusal}`);
+  }
+  if (side.table !== undefined) {
+    const parsed = parseTableName(side.table);
+    if ('error' in parsed) error([...at, 'table'], parsed.error, 'Write `table`, `schema.table` or `catalog.schema.table`; quote odd parts with backticks or double quotes, or give a list of parts.');
+  }
+  if (side.file && !fileFormat(side.file)) {
+    error([...at, 'file'], `cannot tell the format of \`${side.file}\``, 'Use a path ending in .parquet, .csv or .json (globs such as data/*.parquet work).');
+  }
+}
+
+function toSideConfig(side: SideInput, folder: string): SideConfig {
+  if (side.query) return { kind: 'query', sql: stripTrailingSemicolon(side.query), filter: side.filter };
+  if (side.file) return { kind: 'file', path: path.resolve(folder, side.file), format: fileFormat(side.file) ?? 'parquet', filter: side.filter };
+  const parsed = parseTableName(side.table ?? '');
+  return { kind: 'table', parts: 'parts' in parsed ? parsed.parts : [], filter: side.filter };
+}
+
+function fileFormat(file: string): FileFormat | undefined {
+  const match = /\.(parquet|csv|json|jsonl|ndjson)$/i.exec(file);
+  if (!match) return undefined;
+  const extension = match[1]!.toLowerCase();
+  return extension === 'parquet' ? 'parquet' : extension === 'csv' ? 'csv' : 'json';
+}
+
+const DEFAULT_THRESHOLD: Threshold = { maxCount: 0 };
+
+function resolveThresholds(
+  defaults: PairInput['thresholds'],
+  pair: PairInput['thresholds'],
+): Record<CheckName, Threshold> {
+  const resolved = {} as Record<CheckName, Threshold>;
+  for (const check of CHECK_NAMES) {
+    const given = pair?.[check] ?? defaults?.[check];
+    resolved[check] = given ? { maxCount: given.max_count, maxPercent: given.max_percent } : { ...DEFAULT_THRESHOLD };
+  }
+  return resolved;
+}
+
+function crossFileErrors(config: ReconConfig): ConfigError[] {
+  const errors: ConfigError[] = [];
+  const seen = new Map<string, PairConfig>();
+  for (const file of config.files) {
+    for (const pair of file.pairs) {
+      const earlier = seen.get(pair.name.toLowerCase());
+      if (earlier && earlier.location.file !== pair.location.file) {
+        errors.push({ ...pair.location, path: 'name', message: `pair name \`${pair.name}\` is also used in ${earlier.location.file}:${earlier.location.line}`, hint: 'Pair names identify results and waivers; make each one unique across config files.' });
+      } else if (!earlier) {
+        seen.set(pair.name.toLowerCase(), pair);
+      }
+    }
+  }
+  return errors;
+}

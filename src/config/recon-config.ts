@@ -1,0 +1,61 @@
+import type { CheckName } from './check-names.js';
+
+/** Where something was written in a config file, for error messages and GitHub annotations. */
+export interface SourceLocation {
+  /** Path as the user gave it (relative to the working directory), with forward slashes. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type SideConfig =
+  | { kind: 'table'; parts: string[]; filter?: string }
+  | { kind: 'query'; sql: string; filter?: string }
+  | { kind: 'file'; path: string; format: FileFormat; filter?: string };
+
+export type FileFormat = 'parquet' | 'csv' | 'json';
+
+export interface Threshold {
+  maxCount?: number;
+  maxPercent?: number;
+}
+
+export interface Tolerance {
+  abs: number;
+  rel: number;
+}
+
+/** A table pair with every default applied: what the planner reads. */
+export interface PairConfig {
+  name: string;
+  description?: string;
+  location: SourceLocation;
+  source: SideConfig;
+  target: SideConfig;
+  /** Raw SQL condition applied to both sides. */
+  sharedFilter?: string;
+  primaryKey: string[];
+  exclude: string[];
+  /** Source column name → target column name. */
+  columnMap: Record<string, string>;
+  /** By source column name. */
+  tolerances: Record<string, Tolerance>;
+  checks: CheckName[];
+  sampleSize: number;
+  thresholds: Record<CheckName, Threshold>;
+}
+
+export interface ConfigFile {
+  file: string;
+  /** Absolute folder mounted as `schema.table` views by the DuckDB engine. */
+  duckdbMount?: string;
+  pairs: PairConfig[];
+}
+
+export interface ReconConfig {
+  files: ConfigFile[];
+}
+
+export function allPairs(config: ReconConfig): PairConfig[] {
+  return config.files.flatMap((file) => file.pairs);
+}

@@ -1,0 +1,70 @@
+/**
+ * What the reconciliation needs from a SQL engine, and nothing more: run a statement, read a
+ * result's column metadata, cancel, close. Engines know SQL text only; they never see the plan,
+ * the results model, reports or GitHub.
+ */
+
+/** A column as the engine describes a result: its name and the engine's own type text. */
+export interface EngineColumn {
+  name: string;
+  /** The engine's type name, e.g. `DECIMAL(18,2)`, `BIGINT`, `TIMESTAMP WITH TIME ZONE`. */
+  type: string;
+  /** Only when the engine reports it (DuckDB tables do; result metadata usually does not). */
+  nullable?: boolean;
+}
+
+/**
+ * Every cell arrives as exact text or NULL. Engines must never route BIGINT or DECIMAL values
+ * through a JavaScript number: the SQL we send casts what we compare to text, and engines turn
+ * any remaining numeric cell into its exact decimal text.
+ */
+export type Cell = string | null;
+
+export interface QueryResult {
+  columns: EngineColumn[];
+  rows: Cell[][];
+}
+
+export interface StatementOptions {
+  /** Abort the statement on the engine after this many seconds. */
+  timeoutSeconds?: number;
+  /** Cancel the statement on the engine when this signal aborts. */
+  signal?: AbortSignal;
+}
+
+export type EngineName = 'duckdb' | 'databricks';
+
+export interface Engine {
+  readonly name: EngineName;
+  /** Runs one statement and returns all of its rows (callers only send bounded queries). */
+  query(sql: string, options?: StatementOptions): Promise<QueryResult>;
+  /** Result metadata of a relation without reading its rows (`SELECT * FROM (…) LIMIT 0`). */
+  describe(relationSql: string, options?: StatementOptions): Promise<EngineColumn[]>;
+  /** Cancels running statements and releases sessions and connections. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** A failure the engine reports, classified so callers can tell the user what to do. */
+export type EngineErrorKind =
+  | 'connection' // warehouse unreachable, TLS, DNS
+  | 'authentication' // bad token, expired secret
+  | 'permission' // authenticated but not allowed to read
+  | 'not_found' // table, schema or column does not exist
+  | 'sql' // syntax or semantic error in a statement
+  | 'timeout' // statement exceeded its time limit
+  | 'cancelled' // cancelled by the user or the run
+  | 'overflow' // arithmetic overflow while computing an aggregate
+  | 'transient' // worth retrying: HTTP 429/503, connection reset, warehouse starting
+  | 'internal';
+
+export class EngineError extends Error {
+  constructor(
+    readonly kind: EngineErrorKind,
+    message: string,
+    readonly sqlState?: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'EngineError';
+  }
+}

@@ -1,0 +1,20 @@
+import type { ReconConfig } from '../config/recon-config.js';
+import type { Engine, EngineName } from './engine.js';
+
+export interface OpenEngineOptions {
+  engine: EngineName;
+  config: ReconConfig;
+  /** Databricks connection settings; environment variables fill what is not given. */
+  databricks?: Record<string, string | undefined>;
+}
+
+/** Opens the chosen engine. Each engine is loaded only when chosen: DuckDB is a native module. */
+export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
+  if (options.engine === 'duckdb') {
+    const { DuckdbEngine } = await import('./duckdb/duckdb-engine.js');
+    const mounts = [...new Set(options.config.files.map((file) => file.duckdbMount).filter((mount): mount is string => Boolean(mount)))];
+    return DuckdbEngine.open({ mounts });
+  }
+  const { openDatabricksEngine } = await import('./databricks/open-databricks-engine.js');
+  return openDatabricksEngine(options.databricks ?? {});
+}

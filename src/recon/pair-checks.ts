@@ -1,0 +1,196 @@
+import type { CheckName } from '../config/check-names.js';
+import type { BoundPair } from '../plan/bound-pair.js';
+import { describeType } from '../plan/logical-type.js';
+import type { AggregateComparison, CheckDetails, CheckResult, NullCount, SchemaColumn, Status } from '../results/results-model.js';
+import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
+import { profileLayout } from '../sql/profile-layout.js';
+import { compareAggregates } from './aggregate-comparison.js';
+import { percentOf, thresholdStatus } from './verdict.js';
+
+export interface PairMeasurements {
+  source: SideProfile;
+  target: SideProfile;
+  join?: JoinMeasurements;
+}
+
+const count = (value: number) => value.toLocaleString('en-US');
+const plural = (value: number, noun: string) => `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
+
+/** Turns what the statements measured into one result per configured check. */
+export function buildChecks(bound: BoundPair, measured: PairMeasurements): CheckResult[] {
+  const { pair } = bound;
+  return pair.checks.map((check) => {
+    const built = buildCheck(check, bound, measured);
+    const threshold = pair.thresholds[check];
+    const status: Status = built.forcedStatus ?? thresholdStatus(built.measured, built.base, threshold, built.warnings?.length ?? 0);
+    return {
+      check,
+      status,
+      measured: built.measured,
+      base: built.base,
+      percent: percentOf(built.measured, built.base),
+      unit: built.unit,
+      threshold,
+      message: built.message,
+      warnings: built.warnings && built.warnings.length > 0 ? built.warnings : undefined,
+      details: built.details,
+    };
+  });
+}
+
+interface BuiltCheck {
+  measured: number;
+  base: number;
+  unit: CheckResult['unit'];
+  message: string;
+  warnings?: string[];
+  details: CheckDetails;
+  forcedStatus?: Status;
+}
+
+function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }: PairMeasurements): BuiltCheck {
+  switch (check) {
+    case 'row_count': {
+      const difference = target.rows - source.rows;
+      const measured = Math.abs(difference);
+      const message = difference === 0
+        ? `both sides have ${count(source.rows)} rows`
+        : `source has ${count(source.rows)} rows, target ${count(target.rows)} (${difference > 0 ? `${count(difference)} more` : `${count(-difference)} fewer`})`;
+      return { measured, base: Math.max(source.rows, target.rows), unit: 'rows', message, details: { check, source: source.rows, target: target.rows, difference } };
+    }
+    case 'schema':
+      return schemaCheck(bound);
+    case 'nulls': {
+      const layout = profileLayout(bound);
+      const columns: NullCount[] = layout.nullColumns.map((column, index) => {
+        const s = source.nulls[index] ?? 0;
+        const t = target.nulls[index] ?? 0;
+        return { label: column.label, source: s, target: t, difference: t - s };
+      });
+      const differing = columns.filter((column) => column.difference !== 0);
+      const message = differing.length === 0
+        ? `NULL counts match in all ${columns.length} columns`
+        : `NULL counts differ in ${differing.length} of ${columns.length} columns: ${differing.slice(0, 5).map((column) => `${column.label} (${count(column.source)} → ${count(column.target)})`).join(', ')}${differing.length > 5 ? ', …' : ''}`;
+      return { measured: differing.length, base: columns.length, unit: 'columns', message, details: { check, columns } };
+    }
+    case 'aggregates': {
+      const layout = profileLayout(bound);
+      const aggregates: AggregateComparison[] = layout.aggregateColumns.flatMap((column, index) =>
+        compareAggregates(column, source.aggregates[index]!, target.aggregates[index]!, bound.compared.find((c) => c.label === column.label)?.tolerance),
+      );
+      const outside = aggregates.filter((aggregate) => !aggregate.withinTolerance);
+      const overflowed = aggregates.filter((aggregate) => aggregate.note?.includes('overflow'));
+      const message = aggregates.length === 0
+        ? 'no numeric columns to aggregate'
+        : outside.length === 0
+          ? `all ${aggregates.length} aggregates over ${layout.aggregateColumns.length} numeric columns match`
+          : `${outside.length} of ${aggregates.length} aggregates differ: ${outside.slice(0, 4).map((aggregate) => `${aggregate.function}(${aggregate.label}) ${aggregate.source ?? 'NULL'} → ${aggregate.target ?? 'NULL'}`).join(', ')}${outside.length > 4 ? ', …' : ''}`;
+      return {
+        measured: outside.length,
+        base: aggregates.length,
+        unit: 'aggregates',
+        message: overflowed.length > 0 ? `${message}; ${overflowed[0]!.note}` : message,
+        details: { check, aggregates },
+        forcedStatus: overflowed.length > 0 ? 'ERROR' : undefined,
+      };
+    }
+  }
+  if (!join) {
+    return { measured: 0, base: 0, unit: 'rows', message: 'not run', details: { check: 'not_run', reason: 'the join pass did not run' }, forcedStatus: 'ERROR' };
+  }
+  const comparedRows = Math.max(0, (source.distinctKeys ?? source.rows) - join.onlySourceKeys - join.ambiguousKeys);
+  switch (check) {
+    case 'duplicate_keys': {
+      const measured = join.duplicates.source.keys + join.duplicates.target.keys;
+      const nullKeyRows = { source: source.nullKeyRows ?? 0, target: target.nullKeyRows ?? 0 };
+      const warnings: string[] = [];
+      if (nullKeyRows.source + nullKeyRows.target > 0) {
+        warnings.push(`rows with a NULL key part: ${count(nullKeyRows.source)} in the source, ${count(nullKeyRows.target)} in the target (matched null-safely)`);
+      }
+      const message = measured === 0
+        ? 'every key is unique on both sides'
+        : `duplicate keys: ${count(join.duplicates.source.keys)} in the source (${count(join.duplicates.source.extraRows)} extra rows), ${count(join.duplicates.target.keys)} in the target (${count(join.duplicates.target.extraRows)} extra rows); their rows are not compared value by value`;
+      return {
+        measured,
+        base: (source.distinctKeys ?? 0) + (target.distinctKeys ?? 0),
+        unit: 'keys',
+        message,
+        warnings,
+        details: { check, source: join.duplicates.source, target: join.duplicates.target, ambiguousKeys: join.ambiguousKeys, nullKeyRows },
+      };
+    }
+    case 'missing_rows':
+      return {
+        measured: join.onlySourceRows,
+        base: source.rows,
+        unit: 'rows',
+        message: join.onlySourceRows === 0 ? 'every source key is in the target' : `${plural(join.onlySourceRows, 'source row')} (${plural(join.onlySourceKeys, 'key')}) missing from the target`,
+        details: { check, keys: join.onlySourceKeys, rows: join.onlySourceRows },
+      };
+    case 'extra_rows':
+      return {
+        measured: join.onlyTargetRows,
+        base: target.rows,
+        unit: 'rows',
+        message: join.onlyTargetRows === 0 ? 'every target key is in the source' : `${plural(join.onlyTargetRows, 'target row')} (${plural(join.onlyTargetKeys, 'key')}) not in the source`,
+        details: { check, keys: join.onlyTargetKeys, rows: join.onlyTargetRows },
+      };
+    case 'value_mismatches': {
+      const columns = bound.compared.map((column, j) => ({ label: column.label, mismatches: join.columnMismatches[j] ?? 0 }));
+      const worst = columns.filter((column) => column.mismatches > 0).sort((a, b) => b.mismatches - a.mismatches);
+      const message = join.mismatchedRows === 0
+        ? `all ${count(comparedRows)} matched rows agree in ${columns.length} columns`
+        : `${count(join.mismatchedRows)} of ${plural(comparedRows, 'matched row')} differ; by column: ${worst.slice(0, 5).map((column) => `${column.label} ${count(column.mismatches)}`).join(', ')}${worst.length > 5 ? ', …' : ''}`;
+      return { measured: join.mismatchedRows, base: comparedRows, unit: 'rows', message, details: { check, comparedRows, mismatchedRows: join.mismatchedRows, columns } };
+    }
+    case 'row_hash': {
+      const valuesCompared = bound.pair.checks.includes('value_mismatches');
+      const measured = valuesCompared ? join.hashMismatches - join.hashOnly : join.hashMismatches;
+      const warnings: string[] = [];
+      if (valuesCompared && join.valuesOnly > 0) {
+        warnings.push(`${count(join.valuesOnly)} rows differ column by column but hash alike; the column check is authoritative`);
+      }
+      const parts = [`${count(join.hashMismatches)} of ${count(comparedRows)} matched rows hash differently`];
+      if (valuesCompared && join.hashOnly > 0) parts.push(`${count(join.hashOnly)} of them only within tolerance`);
+      return {
+        measured,
+        base: comparedRows,
+        unit: 'rows',
+        message: join.hashMismatches === 0 ? `all ${count(comparedRows)} matched rows hash alike` : parts.join(', '),
+        warnings,
+        details: { check, comparedRows, hashMismatches: join.hashMismatches, withinTolerance: join.hashOnly, valuesOnly: join.valuesOnly },
+      };
+    }
+  }
+  throw new Error(`unknown check ${String(check)}`);
+}
+
+function schemaCheck(bound: BoundPair): BuiltCheck {
+  const columns: SchemaColumn[] = bound.schema.map((finding) => ({
+    label: finding.label,
+    status: finding.kind,
+    isKey: finding.isKey,
+    sourceType: finding.source?.engineType,
+    targetType: finding.target?.engineType,
+    sourceNullable: finding.source?.nullable,
+    targetNullable: finding.target?.nullable,
+  }));
+  const failing = bound.schema.filter((finding) => finding.kind === 'incompatible' || finding.kind === 'only_in_source' || finding.kind === 'only_in_target');
+  const warnings = bound.schema.flatMap((finding) => {
+    const notes: string[] = [];
+    if (finding.kind === 'widening' || finding.kind === 'narrowing' || finding.kind === 'timezone') {
+      notes.push(`${finding.label}: ${finding.source?.engineType} → ${finding.target?.engineType} (${finding.kind}; compared as ${describeType(bound.compared.find((c) => c.label === finding.label)?.common ?? bound.keys.find((k) => k.label === finding.label)?.common ?? { kind: 'unknown', text: '?' })})`);
+    }
+    if (finding.nullabilityLoosened) notes.push(`${finding.label}: NOT NULL in the source, nullable in the target`);
+    return notes;
+  });
+  const describe = (finding: (typeof failing)[number]) =>
+    finding.kind === 'incompatible'
+      ? `${finding.label} ${finding.source?.engineType} → ${finding.target?.engineType}`
+      : `${finding.label} only in the ${finding.kind === 'only_in_source' ? 'source' : 'target'}`;
+  const considered = bound.schema.filter((finding) => finding.kind !== 'excluded').length;
+  const message = failing.length === 0
+    ? `${considered} columns line up${warnings.length > 0 ? `, ${warnings.length} with a type or nullability change` : ''}`
+    : `${failing.length} column problem${failing.length === 1 ? '' : 's'}: ${failing.slice(0, 5).map(describe).join(', ')}${failing.length > 5 ? ', …' : ''}`;
+  return { measured: failing.length, base: considered, unit: 'columns', message, warnings, details: { check: 'schema', columns } };
+}

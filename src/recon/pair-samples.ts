@@ -1,0 +1,35 @@
+import type { BoundPair } from '../plan/bound-pair.js';
+import type { Samples } from '../results/results-model.js';
+import type { JoinMeasurements } from '../sql/measurements.js';
+
+/** Expands the sampled join rows into the per-cell and per-row samples reports show. */
+export function buildSamples(bound: BoundPair, join: JoinMeasurements | undefined): Samples {
+  const samples: Samples = { mismatches: [], onlyInSource: [], onlyInTarget: [], duplicateKeys: [], withinTolerance: [] };
+  if (!join) return samples;
+  const labels = bound.compared.map((column) => column.label);
+  const rowValues = (values: Array<string | null>) => Object.fromEntries(labels.map((label, j) => [label, values[j] ?? null]));
+  for (const sample of join.samples) {
+    switch (sample.category) {
+      case 'mismatch':
+        labels.forEach((label, j) => {
+          if (sample.differs[j]) samples.mismatches.push({ key: sample.key, column: label, source: sample.source[j] ?? null, target: sample.target[j] ?? null });
+        });
+        break;
+      case 'hash_only':
+        labels.forEach((label, j) => {
+          if (sample.source[j] !== sample.target[j]) samples.withinTolerance.push({ key: sample.key, column: label, source: sample.source[j] ?? null, target: sample.target[j] ?? null });
+        });
+        break;
+      case 'only_source':
+        samples.onlyInSource.push({ key: sample.key, values: rowValues(sample.source) });
+        break;
+      case 'only_target':
+        samples.onlyInTarget.push({ key: sample.key, values: rowValues(sample.target) });
+        break;
+      case 'duplicate':
+        samples.duplicateKeys.push({ key: sample.key, sourceRows: sample.sourceRows, targetRows: sample.targetRows });
+        break;
+    }
+  }
+  return samples;
+}

@@ -1,0 +1,165 @@
+import { isJoinCheck } from '../config/check-names.js';
+import type { PairConfig } from '../config/recon-config.js';
+import { EngineError, type Engine, type QueryResult } from '../engines/engine.js';
+import { BindError, bindPair } from '../plan/bind-pair.js';
+import type { BoundPair, SideColumn } from '../plan/bound-pair.js';
+import type { CheckResult, PairError, PairResult, StatementRecord } from '../results/results-model.js';
+import type { Dialect } from '../sql/dialect.js';
+import { joinStatement } from '../sql/join-statement.js';
+import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
+import { profileStatement } from '../sql/profile-statement.js';
+import { sideQuery } from '../sql/side-query.js';
+import { buildChecks } from './pair-checks.js';
+import { buildSamples } from './pair-samples.js';
+import { describeSide } from './side-description.js';
+import { worstStatus } from './verdict.js';
+
+export interface PairRunOptions {
+  engine: Engine;
+  dialect: Dialect;
+  signal?: AbortSignal;
+  statementTimeoutSeconds?: number;
+  onStep?: (pair: string, step: string) => void;
+}
+
+type Purpose = StatementRecord['purpose'];
+
+class StepFailure extends Error {
+  constructor(readonly step: string, readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+  }
+}
+
+/**
+ * Runs one pair: read both schemas, bind, one profile statement per side, one join statement.
+ * Any failure becomes an ERROR result for this pair with the step and the cause; it never
+ * escapes to stop other pairs.
+ */
+export async function runPair(pair: PairConfig, options: PairRunOptions): Promise<PairResult> {
+  const started = Date.now();
+  const statements: StatementRecord[] = [];
+  const { engine, dialect } = options;
+  const run = async (purpose: Purpose, sql: string, execute: () => Promise<QueryResult>): Promise<QueryResult> => {
+    const begun = Date.now();
+    try {
+      const result = await execute();
+      statements.push({ purpose, sql, durationMs: Date.now() - begun, rows: result.rows.length });
+      return result;
+    } catch (error) {
+      statements.push({ purpose, sql, durationMs: Date.now() - begun, rows: 0, error: error instanceof Error ? error.message : String(error) });
+      throw new StepFailure(purpose, error);
+    }
+  };
+  const statementOptions = { signal: options.signal, timeoutSeconds: options.statementTimeoutSeconds };
+  const base = {
+    name: pair.name,
+    description: pair.description,
+    config: { file: pair.location.file, line: pair.location.line, column: pair.location.column },
+    source: describeSide(pair.source, pair.sharedFilter),
+    target: describeSide(pair.target, pair.sharedFilter),
+    keys: pair.primaryKey,
+  };
+
+  let bound: BoundPair | undefined;
+  try {
+    options.onStep?.(pair.name, 'schema');
+    const describeSql = (role: 'source' | 'target') => sideQuery(dialect, pair[role], pair.sharedFilter);
+    const [sourceColumns, targetColumns] = await Promise.all(
+      (['source', 'target'] as const).map(async (role) => {
+        const sql = describeSql(role);
+        const result = await run(`schema-${role}`, `SELECT * FROM (${sql}) AS recon_describe LIMIT 0`, async () => {
+          const columns = await engine.describe(sql, statementOptions);
+          return { columns, rows: [] };
+        });
+        return result.columns.map((column): SideColumn => ({ name: column.name, engineType: column.type, type: dialect.parseType(column.type), nullable: column.nullable }));
+      }),
+    );
+    try {
+      bound = bindPair(pair, sourceColumns!, targetColumns!);
+    } catch (error) {
+      throw new StepFailure('bind', error);
+    }
+
+    options.onStep?.(pair.name, 'profile');
+    const profiles = (['source', 'target'] as const).map((role) => ({ role, statement: profileStatement(dialect, bound!, role) }));
+    const [source, target] = (await Promise.all(
+      profiles.map(async ({ role, statement }) => statement.read(await run(`profile-${role}`, statement.sql, () => engine.query(statement.sql, statementOptions)))),
+    )) as [SideProfile, SideProfile];
+
+    let join: JoinMeasurements | undefined;
+    if (pair.checks.some(isJoinCheck)) {
+      options.onStep?.(pair.name, 'join');
+      const hasDuplicates = (profile: SideProfile) => profile.distinctKeys !== undefined && profile.distinctKeys < profile.rows;
+      const statement = joinStatement(dialect, bound, {
+        collapseDuplicateKeys: hasDuplicates(source) || hasDuplicates(target),
+        compareValues: pair.checks.includes('value_mismatches'),
+        compareHashes: pair.checks.includes('row_hash'),
+      });
+      join = statement.read(await run('join', statement.sql, () => engine.query(statement.sql, statementOptions)), pair.sampleSize);
+    }
+
+    const checks = buildChecks(bound, { source, target, join });
+    return {
+      ...base,
+      status: worstStatus(checks.map((check) => check.status)),
+      source: { ...base.source, rows: source.rows },
+      target: { ...base.target, rows: target.rows },
+      columns: columnsOf(bound),
+      checks,
+      samples: buildSamples(bound, join),
+      statements,
+      durationMs: Date.now() - started,
+    };
+  } catch (error) {
+    const failure = error instanceof StepFailure ? error : new StepFailure('internal', error);
+    const pairError = describeFailure(failure);
+    return {
+      ...base,
+      status: 'ERROR',
+      error: pairError,
+      columns: bound ? columnsOf(bound) : [],
+      checks: pair.checks.map((check): CheckResult => ({
+        check,
+        status: 'ERROR',
+        measured: 0,
+        base: 0,
+        percent: null,
+        unit: 'rows',
+        threshold: pair.thresholds[check],
+        message: `not run: ${pairError.message}`,
+        details: { check: 'not_run', reason: pairError.message },
+      })),
+      samples: { mismatches: [], onlyInSource: [], onlyInTarget: [], duplicateKeys: [], withinTolerance: [] },
+      statements,
+      durationMs: Date.now() - started,
+    };
+  }
+}
+
+function columnsOf(bound: BoundPair): PairResult['columns'] {
+  return bound.compared.map((column) => ({
+    label: column.label,
+    source: column.source.name,
+    target: column.target.name,
+    sourceType: column.source.engineType,
+    targetType: column.target.engineType,
+    tolerance: column.tolerance,
+  }));
+}
+
+const STEP_NAMES: Record<string, string> = {
+  'schema-source': 'reading the source schema',
+  'schema-target': 'reading the target schema',
+  'profile-source': 'profiling the source',
+  'profile-target': 'profiling the target',
+  join: 'joining source and target',
+  bind: 'matching the config to the schemas',
+  internal: 'reconciling',
+};
+
+function describeFailure(failure: StepFailure): PairError {
+  const cause = failure.original;
+  const kind = cause instanceof EngineError ? cause.kind : cause instanceof BindError ? 'config' : 'internal';
+  const stepText = STEP_NAMES[failure.step] ?? failure.step;
+  return { kind, step: failure.step, message: `${stepText} failed: ${failure.message}` };
+}

@@ -1,0 +1,208 @@
+/**
+ * The results model: what a run writes to results.json and what every report renders from.
+ * Reports depend on this file only. Change it compatibly (add optional fields); a breaking change
+ * bumps RESULTS_SCHEMA_VERSION and the README's results reference.
+ *
+ * Values from the data (sums, sample cells, key parts) are exact text, never JavaScript numbers:
+ * a BIGINT above 2^53 or a DECIMAL(38,10) keeps every digit. Counts are numbers.
+ */
+export const RESULTS_SCHEMA_VERSION = 1;
+
+export type Status = 'PASS' | 'WARN' | 'FAIL' | 'ERROR';
+
+export type CheckName =
+  | 'row_count'
+  | 'schema'
+  | 'nulls'
+  | 'aggregates'
+  | 'duplicate_keys'
+  | 'missing_rows'
+  | 'extra_rows'
+  | 'value_mismatches'
+  | 'row_hash';
+
+export interface RunResults {
+  schemaVersion: typeof RESULTS_SCHEMA_VERSION;
+  tool: { name: 'recon-gate'; version: string };
+  run: RunInfo;
+  status: Status;
+  summary: RunSummary;
+  pairs: PairResult[];
+}
+
+export interface RunInfo {
+  startedAt: string;
+  finishedAt: string;
+  durationMs: number;
+  engine: string;
+  /** Config files as given, relative to the working directory. */
+  configs: string[];
+  /** Set when the run stopped early (cancelled or timed out); every pair is still listed. */
+  interrupted?: string;
+}
+
+export interface RunSummary {
+  pairs: number;
+  byStatus: Record<Status, number>;
+  /** Rows missing, extra or mismatched, over all pairs. */
+  differingRows: number;
+}
+
+export interface PairResult {
+  name: string;
+  description?: string;
+  /** Where the pair is written, for annotations. */
+  config: { file: string; line: number; column: number };
+  status: Status;
+  /** Set when the pair could not be reconciled (status ERROR). */
+  error?: PairError;
+  source: SideSummary;
+  target: SideSummary;
+  keys: string[];
+  /** Compared non-key columns, by label (`name` or `source → target`). */
+  columns: ComparedColumnInfo[];
+  checks: CheckResult[];
+  samples: Samples;
+  statements: StatementRecord[];
+  durationMs: number;
+}
+
+export interface PairError {
+  kind: string;
+  message: string;
+  /** The step that failed: schema, profile-source, profile-target, join, bind. */
+  step?: string;
+}
+
+export interface SideSummary {
+  /** `table main.sales.orders`, `query`, or `file data/orders.parquet`. */
+  description: string;
+  filter?: string;
+  rows?: number;
+}
+
+export interface ComparedColumnInfo {
+  label: string;
+  source: string;
+  target: string;
+  sourceType: string;
+  targetType: string;
+  tolerance?: { abs: number; rel: number };
+}
+
+export interface Threshold {
+  maxCount?: number;
+  maxPercent?: number;
+}
+
+export interface CheckResult {
+  check: CheckName;
+  status: Status;
+  /** What the threshold is applied to: a count of rows, columns or aggregates. */
+  measured: number;
+  /** What `measured` is a part of, for percentages (rows compared, columns, aggregates). */
+  base: number;
+  /** measured / base × 100, or null when the base is 0. */
+  percent: number | null;
+  unit: 'rows' | 'columns' | 'aggregates' | 'keys';
+  threshold: Threshold;
+  /** One sentence a reviewer can act on. */
+  message: string;
+  /** Reasons for WARN that are not counted in `measured` (e.g. type widening). */
+  warnings?: string[];
+  details: CheckDetails;
+}
+
+export type CheckDetails =
+  | { check: 'row_count'; source: number; target: number; difference: number }
+  | { check: 'schema'; columns: SchemaColumn[] }
+  | { check: 'nulls'; columns: NullCount[] }
+  | { check: 'aggregates'; aggregates: AggregateComparison[] }
+  | { check: 'duplicate_keys'; source: DuplicateCounts; target: DuplicateCounts; ambiguousKeys: number; nullKeyRows: { source: number; target: number } }
+  | { check: 'missing_rows'; keys: number; rows: number }
+  | { check: 'extra_rows'; keys: number; rows: number }
+  | { check: 'value_mismatches'; comparedRows: number; mismatchedRows: number; columns: ColumnMismatchCount[] }
+  | { check: 'row_hash'; comparedRows: number; hashMismatches: number; withinTolerance: number; valuesOnly: number }
+  | { check: 'not_run'; reason: string };
+
+export type SchemaStatus = 'same' | 'widening' | 'narrowing' | 'timezone' | 'incompatible' | 'only_in_source' | 'only_in_target' | 'excluded';
+
+export interface SchemaColumn {
+  label: string;
+  status: SchemaStatus;
+  isKey: boolean;
+  sourceType?: string;
+  targetType?: string;
+  sourceNullable?: boolean;
+  targetNullable?: boolean;
+}
+
+export interface NullCount {
+  label: string;
+  source: number;
+  target: number;
+  difference: number;
+}
+
+export type AggregateFunction = 'sum' | 'min' | 'max' | 'avg' | 'count_distinct';
+
+export interface AggregateComparison {
+  label: string;
+  function: AggregateFunction;
+  source: string | null;
+  target: string | null;
+  /** target − source as exact text, when both are numbers. */
+  difference: string | null;
+  /** |target − source| / |source|, when defined. */
+  relativeDifference: number | null;
+  withinTolerance: boolean;
+  /** Why the comparison is informational or failed to compute (e.g. overflow). */
+  note?: string;
+}
+
+export interface DuplicateCounts {
+  keys: number;
+  extraRows: number;
+}
+
+export interface ColumnMismatchCount {
+  label: string;
+  mismatches: number;
+}
+
+export interface Samples {
+  /** One entry per differing cell of the sampled mismatching rows, ordered by key. */
+  mismatches: MismatchSample[];
+  onlyInSource: RowSample[];
+  onlyInTarget: RowSample[];
+  duplicateKeys: DuplicateSample[];
+  /** Rows whose hash differs while every column is equal within tolerance. */
+  withinTolerance: MismatchSample[];
+}
+
+export interface MismatchSample {
+  key: Array<string | null>;
+  column: string;
+  source: string | null;
+  target: string | null;
+}
+
+export interface RowSample {
+  key: Array<string | null>;
+  /** Compared column label → display value. */
+  values: Record<string, string | null>;
+}
+
+export interface DuplicateSample {
+  key: Array<string | null>;
+  sourceRows: number;
+  targetRows: number;
+}
+
+export interface StatementRecord {
+  purpose: 'schema-source' | 'schema-target' | 'profile-source' | 'profile-target' | 'join';
+  sql: string;
+  durationMs: number;
+  rows: number;
+  error?: string;
+}

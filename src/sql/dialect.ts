@@ -1,0 +1,41 @@
+import type { SideConfig } from '../config/recon-config.js';
+import type { LogicalType } from '../plan/logical-type.js';
+
+/**
+ * Everything that differs between engines' SQL lives behind this interface: quoting, literals,
+ * type names, casts, canonical text, hashing. Statement builders compose these and never write
+ * engine-specific SQL themselves.
+ */
+export interface Dialect {
+  readonly name: 'duckdb' | 'databricks';
+  /** Quotes one identifier, doubling the quote character inside it. */
+  quoteIdentifier(name: string): string;
+  /** Quotes a one- to three-part table name part by part. */
+  quoteTableName(parts: readonly string[]): string;
+  stringLiteral(value: string): string;
+  /** An exact literal of the given numeric type from its decimal text. */
+  numericLiteral(decimalText: string, type: LogicalType): string;
+  parseType(engineType: string): LogicalType;
+  renderType(type: LogicalType): string;
+  /** A side's rows as a FROM-clause item (table, parenthesised query, or file reader). */
+  relation(side: SideConfig): string;
+  /** Converts a value to the common comparison type; incompatible types meet as canonical text. */
+  cast(expression: string, from: LogicalType, to: LogicalType): string;
+  /**
+   * Canonical display text of a value: what samples, keys and aggregates show. Identical across
+   * engines for integers, decimals, strings, booleans, dates and timestamps (UTC, microseconds);
+   * floating-point text follows each engine's own formatting.
+   */
+  displayText(expression: string, type: LogicalType): string;
+  nullSafeEquals(left: string, right: string): string;
+  isDistinct(left: string, right: string): string;
+  isFinite(expression: string): string;
+  /** A 64-bit hash of typed values that tells NULL from '' and keeps column boundaries. */
+  rowHash(columns: ReadonlyArray<{ expression: string; type: LogicalType }>): string;
+  /** Number of distinct tuples, counting tuples whose parts are NULL like any other. */
+  countDistinctTuple(expressions: readonly string[]): string;
+  /** SUM that neither wraps nor aborts the statement: overflow yields NULL or a wider value. */
+  safeSum(expression: string, type: LogicalType): string;
+  /** A typed NULL literal. */
+  nullOf(type: LogicalType): string;
+}

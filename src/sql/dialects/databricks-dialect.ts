@@ -1,0 +1,132 @@
+import type { SideConfig } from '../../config/recon-config.js';
+import type { LogicalType } from '../../plan/logical-type.js';
+import type { Dialect } from '../dialect.js';
+import { decimalTypeOf, parseDecimal } from './type-names.js';
+
+/**
+ * Databricks SQL (Unity Catalog, ANSI mode on) and open-source Spark SQL 4: everything rendered
+ * here runs on both. Where they differ, the difference is handled here and named in a comment.
+ */
+
+function quoteIdentifier(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+// Spark reads backslash escapes in string literals, and `'a''b'` is two adjacent literals
+// (`ab`), not an escaped quote: escape both the backslash and the quote with a backslash.
+function stringLiteral(value: string): string {
+  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
+}
+
+function parseType(engineType: string): LogicalType {
+  const text = engineType.trim().toUpperCase();
+  if (/^(ARRAY|MAP|STRUCT|VARIANT|OBJECT)\b/.test(text)) return { kind: 'complex', text: engineType };
+  if (text.startsWith('INTERVAL')) return { kind: 'interval' };
+  switch (text) {
+    case 'TINYINT': case 'BYTE': return { kind: 'integer', bits: 8 };
+    case 'SMALLINT': case 'SHORT': return { kind: 'integer', bits: 16 };
+    case 'INT': case 'INTEGER': return { kind: 'integer', bits: 32 };
+    case 'BIGINT': case 'LONG': return { kind: 'integer', bits: 64 };
+    case 'FLOAT': case 'REAL': return { kind: 'float', bits: 32 };
+    case 'DOUBLE': return { kind: 'float', bits: 64 };
+    case 'STRING': return { kind: 'string' };
+    case 'BOOLEAN': return { kind: 'boolean' };
+    case 'DATE': return { kind: 'date' };
+    // Spark's TIMESTAMP is an instant shown in the session time zone; TIMESTAMP_NTZ is a wall clock.
+    case 'TIMESTAMP': case 'TIMESTAMP_LTZ': return { kind: 'timestamp', withTimeZone: true };
+    case 'TIMESTAMP_NTZ': return { kind: 'timestamp', withTimeZone: false };
+    case 'BINARY': return { kind: 'binary' };
+  }
+  if (/^(VARCHAR|CHAR)\s*\(/.test(text)) return { kind: 'string' };
+  return parseDecimal(text, { precision: 10, scale: 0 }) ?? { kind: 'unknown', text: engineType };
+}
+
+function renderType(type: LogicalType): string {
+  switch (type.kind) {
+    case 'integer':
+      // Spark has no 128-bit integer; DECIMAL(38,0) holds every value a source could send.
+      return { 8: 'TINYINT', 16: 'SMALLINT', 32: 'INT', 64: 'BIGINT', 128: 'DECIMAL(38,0)' }[type.bits];
+    case 'decimal': return `DECIMAL(${type.precision},${type.scale})`;
+    case 'float': return type.bits === 32 ? 'FLOAT' : 'DOUBLE';
+    case 'string': return 'STRING';
+    case 'boolean': return 'BOOLEAN';
+    case 'date': return 'DATE';
+    case 'timestamp': return type.withTimeZone ? 'TIMESTAMP' : 'TIMESTAMP_NTZ';
+    case 'time': return 'STRING';
+    case 'binary': return 'BINARY';
+    case 'interval': return 'STRING';
+    case 'complex': case 'unknown': return type.text;
+  }
+}
+
+function displayText(expression: string, type: LogicalType): string {
+  switch (type.kind) {
+    // The engine sets the session time zone to UTC, so instants print as UTC wall-clock time.
+    case 'timestamp': return `date_format(${expression}, 'yyyy-MM-dd HH:mm:ss.SSSSSS')`;
+    case 'binary': return `hex(${expression})`;
+    case 'complex': return `to_json(${expression})`;
+    case 'string': return expression;
+    default: return `CAST(${expression} AS STRING)`;
+  }
+}
+
+function relation(side: SideConfig): string {
+  switch (side.kind) {
+    case 'table': return side.parts.map(quoteIdentifier).join('.');
+    case 'query': return `(${side.sql})`;
+    case 'file':
+      // `format.\`path\`` runs on open-source Spark and Databricks; CSV needs its header option,
+      // which only Databricks' read_files offers.
+      if (side.format === 'csv') return `read_files(${stringLiteral(side.path)}, format => 'csv', header => true)`;
+      return `${side.format}.${quoteIdentifier(side.path)}`;
+  }
+}
+
+function isFloat(type: LogicalType): boolean {
+  return type.kind === 'float';
+}
+
+export const databricksDialect: Dialect = {
+  name: 'databricks',
+  quoteIdentifier,
+  quoteTableName: (parts) => parts.map(quoteIdentifier).join('.'),
+  stringLiteral,
+  numericLiteral: (decimalText, type) =>
+    type.kind === 'float'
+      ? `CAST(${stringLiteral(decimalText)} AS DOUBLE)`
+      : `CAST(${stringLiteral(decimalText)} AS DECIMAL(${decimalTypeOf(decimalText).precision},${decimalTypeOf(decimalText).scale}))`,
+  parseType,
+  renderType,
+  relation,
+  cast(expression, from, to) {
+    if (JSON.stringify(from) === JSON.stringify(to)) return expression;
+    if (to.kind === 'string') return displayText(expression, from);
+    return `CAST(${expression} AS ${renderType(to)})`;
+  },
+  displayText,
+  nullSafeEquals: (left, right) => `${left} <=> ${right}`,
+  isDistinct: (left, right) => `NOT (${left} <=> ${right})`,
+  isFinite: (expression) => `(NOT isnan(${expression}) AND abs(${expression}) <> CAST('Infinity' AS DOUBLE))`,
+  // xxhash64 skips NULL arguments, so (NULL, 'w') and ('w', NULL) would collide: a mask of
+  // which columns are NULL goes in as a last argument. -0.0 is folded into 0.0 first because
+  // xxhash64 hashes the bit pattern; maps are not hashable and go in as JSON.
+  rowHash(columns) {
+    if (columns.length === 0) return 'CAST(0 AS BIGINT)';
+    const values = columns.map(({ expression, type }) => {
+      if (isFloat(type)) return `CASE WHEN ${expression} = 0 THEN CAST(0 AS DOUBLE) ELSE CAST(${expression} AS DOUBLE) END`;
+      if (type.kind === 'complex' && /^MAP/i.test(type.text)) return `to_json(${expression})`;
+      return expression;
+    });
+    const nullMask = `concat(${columns.map(({ expression }) => `CASE WHEN ${expression} IS NULL THEN '1' ELSE '0' END`).join(', ')})`;
+    return `xxhash64(${[...values, nullMask].join(', ')})`;
+  },
+  countDistinctTuple: (expressions) => `count(DISTINCT struct(${expressions.join(', ')}))`,
+  // ANSI mode turns SUM overflow into an error that would abort the whole profile statement;
+  // try_sum returns NULL instead, which the aggregates check reports as an overflow.
+  safeSum(expression, type) {
+    if (type.kind === 'integer') return `try_sum(CAST(${expression} AS DECIMAL(38,0)))`;
+    if (type.kind === 'float') return `try_sum(CAST(${expression} AS DOUBLE))`;
+    return `try_sum(${expression})`;
+  },
+  nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
+};

@@ -1,0 +1,110 @@
+import type { SideConfig } from '../../config/recon-config.js';
+import type { LogicalType } from '../../plan/logical-type.js';
+import type { Dialect } from '../dialect.js';
+import { decimalTypeOf, parseDecimal } from './type-names.js';
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+function stringLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+function parseType(engineType: string): LogicalType {
+  const text = engineType.trim().toUpperCase();
+  if (/[[\]]|^(STRUCT|MAP|UNION|LIST)\b/.test(text)) return { kind: 'complex', text: engineType };
+  switch (text) {
+    case 'TINYINT': case 'INT1': return { kind: 'integer', bits: 8 };
+    case 'SMALLINT': case 'INT2': case 'UTINYINT': return { kind: 'integer', bits: 16 };
+    case 'INTEGER': case 'INT': case 'INT4': case 'USMALLINT': return { kind: 'integer', bits: 32 };
+    case 'BIGINT': case 'INT8': case 'UINTEGER': return { kind: 'integer', bits: 64 };
+    case 'HUGEINT': case 'UBIGINT': case 'INT128': case 'UHUGEINT': return { kind: 'integer', bits: 128 };
+    case 'FLOAT': case 'REAL': case 'FLOAT4': return { kind: 'float', bits: 32 };
+    case 'DOUBLE': case 'FLOAT8': return { kind: 'float', bits: 64 };
+    case 'VARCHAR': case 'TEXT': case 'STRING': case 'CHAR': case 'BPCHAR': return { kind: 'string' };
+    case 'BOOLEAN': case 'BOOL': return { kind: 'boolean' };
+    case 'DATE': return { kind: 'date' };
+    case 'TIMESTAMP': case 'DATETIME': case 'TIMESTAMP_S': case 'TIMESTAMP_MS': case 'TIMESTAMP_NS': case 'TIMESTAMP_US':
+      return { kind: 'timestamp', withTimeZone: false };
+    case 'TIMESTAMP WITH TIME ZONE': case 'TIMESTAMPTZ': return { kind: 'timestamp', withTimeZone: true };
+    case 'TIME': return { kind: 'time' };
+    case 'BLOB': case 'BYTEA': case 'VARBINARY': return { kind: 'binary' };
+    case 'INTERVAL': return { kind: 'interval' };
+  }
+  if (/^VARCHAR\s*\(/.test(text)) return { kind: 'string' };
+  return parseDecimal(text, { precision: 18, scale: 3 }) ?? { kind: 'unknown', text: engineType };
+}
+
+function renderType(type: LogicalType): string {
+  switch (type.kind) {
+    case 'integer':
+      return { 8: 'TINYINT', 16: 'SMALLINT', 32: 'INTEGER', 64: 'BIGINT', 128: 'HUGEINT' }[type.bits];
+    case 'decimal': return `DECIMAL(${type.precision},${type.scale})`;
+    case 'float': return type.bits === 32 ? 'FLOAT' : 'DOUBLE';
+    case 'string': return 'VARCHAR';
+    case 'boolean': return 'BOOLEAN';
+    case 'date': return 'DATE';
+    case 'timestamp': return type.withTimeZone ? 'TIMESTAMPTZ' : 'TIMESTAMP';
+    case 'time': return 'TIME';
+    case 'binary': return 'BLOB';
+    case 'interval': return 'INTERVAL';
+    case 'complex': case 'unknown': return type.text;
+  }
+}
+
+function displayText(expression: string, type: LogicalType): string {
+  switch (type.kind) {
+    // The session runs in UTC, so a zoned timestamp prints its UTC wall-clock time.
+    case 'timestamp': return `strftime(${expression}, '%Y-%m-%d %H:%M:%S.%f')`;
+    case 'binary': return `hex(${expression})`;
+    case 'complex': return `CAST(to_json(${expression}) AS VARCHAR)`;
+    case 'string': return expression;
+    default: return `CAST(${expression} AS VARCHAR)`;
+  }
+}
+
+function relation(side: SideConfig): string {
+  switch (side.kind) {
+    case 'table': return side.parts.map(quoteIdentifier).join('.');
+    case 'query': return `(${side.sql})`;
+    case 'file': {
+      const reader = side.format === 'parquet' ? 'read_parquet' : side.format === 'csv' ? 'read_csv' : 'read_json_auto';
+      return `${reader}(${stringLiteral(side.path)})`;
+    }
+  }
+}
+
+export const duckdbDialect: Dialect = {
+  name: 'duckdb',
+  quoteIdentifier,
+  quoteTableName: (parts) => parts.map(quoteIdentifier).join('.'),
+  stringLiteral,
+  numericLiteral: (decimalText, type) =>
+    type.kind === 'float'
+      ? `CAST(${stringLiteral(decimalText)} AS DOUBLE)`
+      : `CAST(${stringLiteral(decimalText)} AS DECIMAL(${decimalTypeOf(decimalText).precision},${decimalTypeOf(decimalText).scale}))`,
+  parseType,
+  renderType,
+  relation,
+  cast(expression, from, to) {
+    if (JSON.stringify(from) === JSON.stringify(to)) return expression;
+    if (to.kind === 'string') return displayText(expression, from);
+    return `CAST(${expression} AS ${renderType(to)})`;
+  },
+  displayText,
+  nullSafeEquals: (left, right) => `${left} IS NOT DISTINCT FROM ${right}`,
+  isDistinct: (left, right) => `${left} IS DISTINCT FROM ${right}`,
+  isFinite: (expression) => `isfinite(${expression})`,
+  // DuckDB's hash() is typed, tells NULL from '' and folds -0.0 into 0.0; its arguments keep
+  // their boundaries, so no separator is needed.
+  rowHash: (columns) => (columns.length === 0 ? 'CAST(0 AS UBIGINT)' : `hash(${columns.map((column) => column.expression).join(', ')})`),
+  countDistinctTuple: (expressions) => `count(DISTINCT row(${expressions.join(', ')}))`,
+  safeSum(expression, type) {
+    if (type.kind === 'integer') return `sum(CAST(${expression} AS DECIMAL(38,0)))`;
+    if (type.kind === 'float') return `sum(CAST(${expression} AS DOUBLE))`;
+    // DuckDB sums DECIMAL into a 128-bit integer: no overflow below 1.7e38 units.
+    return `sum(${expression})`;
+  },
+  nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
+};

@@ -1,0 +1,64 @@
+/** What the engine-side statements measured, decoded from their rows; no verdicts here. */
+
+export interface AggregateValues {
+  /** Exact decimal text of the sum, or null when every value is NULL or the sum overflowed. */
+  sum: string | null;
+  min: string | null;
+  max: string | null;
+  distinct: number;
+  nonNull: number;
+}
+
+export interface SideProfile {
+  rows: number;
+  /** Distinct key tuples (NULL parts count as values); only when the pair has a key. */
+  distinctKeys?: number;
+  /** Rows with a NULL in any key part. */
+  nullKeyRows?: number;
+  /** NULL count per profiled column, in profile-layout order. */
+  nulls: number[];
+  /** Per aggregated column, in profile-layout order. */
+  aggregates: AggregateValues[];
+}
+
+export type SampleCategory = 'duplicate' | 'only_source' | 'only_target' | 'mismatch' | 'hash_only';
+
+export interface JoinSample {
+  category: SampleCategory;
+  rank: number;
+  key: Array<string | null>;
+  sourceRows: number;
+  targetRows: number;
+  /** Display text per compared column; null for a NULL value or an absent side. */
+  source: Array<string | null>;
+  target: Array<string | null>;
+  /** Per compared column: differs beyond tolerance. */
+  differs: boolean[];
+}
+
+export interface DuplicateCounts {
+  /** Key values that occur more than once. */
+  keys: number;
+  /** Rows beyond the first for those keys. */
+  extraRows: number;
+}
+
+export interface JoinMeasurements {
+  onlySourceKeys: number;
+  onlySourceRows: number;
+  onlyTargetKeys: number;
+  onlyTargetRows: number;
+  /** Keys on both sides, unique on both, whose values differ beyond tolerance in any column. */
+  mismatchedRows: number;
+  /** Per compared column. */
+  columnMismatches: number[];
+  hashMismatches: number;
+  /** Hash differs, but every column is equal within tolerance. */
+  hashOnly: number;
+  /** A column differs, but the hashes are equal (a hash collision or canonical-form gap). */
+  valuesOnly: number;
+  duplicates: { source: DuplicateCounts; target: DuplicateCounts };
+  /** Keys present on both sides but duplicated on at least one: not compared value by value. */
+  ambiguousKeys: number;
+  samples: JoinSample[];
+}

@@ -1,0 +1,20 @@
+import type { Cell, QueryResult } from '../engines/engine.js';
+
+/** Reads a statement's single result row by column alias. */
+export function rowByAlias(result: QueryResult, index = 0): (alias: string) => Cell {
+  const row = result.rows[index];
+  const positions = new Map(result.columns.map((column, position) => [column.name.toLowerCase(), position]));
+  return (alias) => {
+    const position = positions.get(alias.toLowerCase());
+    if (position === undefined) throw new Error(`the statement returned no column ${alias}`);
+    return row ? (row[position] ?? null) : null;
+  };
+}
+
+/** A count from the engine; counts stay far below 2^53, so a number is exact. */
+export function toCount(cell: Cell): number {
+  if (cell === null || cell === '') return 0;
+  const value = Number(cell);
+  if (!Number.isSafeInteger(value)) throw new Error(`expected a count, got ${cell}`);
+  return value;
+}
