@@ -12,7 +12,15 @@ function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
-/** The closest candidate, when it is close enough to be a plausible typo. */
+/** True when `short` is `long` with letters left out (`max_pct` for `max_percent`). */
+function isAbbreviation(short: string, long: string): boolean {
+  if (short.length < 3 || short.slice(0, 2) !== long.slice(0, 2)) return false;
+  let position = 0;
+  for (const letter of long) if (letter === short[position]) position++;
+  return position === short.length;
+}
+
+/** The closest candidate, when it is close enough to be a plausible typo or abbreviation. */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
   const lower = word.toLowerCase();
   let best: { candidate: string; distance: number } | undefined;
@@ -20,7 +28,8 @@ export function closestMatch(word: string, candidates: readonly string[]): strin
     const distance = editDistance(lower, candidate.toLowerCase());
     if (!best || distance < best.distance) best = { candidate, distance };
   }
-  if (!best) return undefined;
+  const abbreviated = candidates.find((candidate) => isAbbreviation(lower, candidate.toLowerCase()));
+  if (!best) return abbreviated;
   const limit = Math.max(2, Math.floor(word.length / 3));
-  return best.distance <= limit ? best.candidate : undefined;
+  return best.distance <= limit ? best.candidate : abbreviated;
 }

@@ -56,7 +56,9 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
       const message = difference === 0
         ? `both sides have ${count(source.rows)} rows`
         : `source has ${count(source.rows)} rows, target ${count(target.rows)} (${difference > 0 ? `${count(difference)} more` : `${count(-difference)} fewer`})`;
-      return { measured, base: Math.max(source.rows, target.rows), unit: 'rows', message, details: { check, source: source.rows, target: target.rows, difference } };
+      // Two empty sides "match", but a migration check that compared nothing proves nothing.
+      const warnings = source.rows === 0 && target.rows === 0 ? ['both sides are empty: check the table names and filters'] : [];
+      return { measured, base: Math.max(source.rows, target.rows), unit: 'rows', message, warnings, details: { check, source: source.rows, target: target.rows, difference } };
     }
     case 'schema':
       return schemaCheck(bound);

@@ -1,0 +1,148 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, test } from 'vitest';
+import type { RunResults } from '../../src/results/results-model.js';
+import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
+
+const DEMO_DATA = path.join(REPO_ROOT, 'demo-data');
+
+function writeConfig(folder: string, name: string, pairs: string): string {
+  const file = path.join(folder, name);
+  writeFileSync(file, `version: 1\nduckdb:\n  mount: ${JSON.stringify(DEMO_DATA)}\npairs:\n${pairs}`);
+  return file;
+}
+
+const DIM_PAIR = `  - name: dim_institution
+    source: { table: legacy.dim_institution }
+    target: { table: lakehouse.dim_institution }
+    primary_key: [institution_id]
+`;
+const MISSING_TABLE_PAIR = `  - name: no_such_table
+    source: { table: legacy.does_not_exist }
+    target: { table: lakehouse.dim_institution }
+    primary_key: [institution_id]
+`;
+
+describe('recon-gate run on the shipped demo', () => {
+  const out = tempDir('demo');
+  const run = runCli(['run', '--config', 'recon-configs', '--out', out]);
+  const results = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as RunResults;
+
+  test('exits 1 because the fact table breaches its thresholds', () => {
+    expect(run.code, run.stderr).toBe(1);
+    expect(results.status).toBe('FAIL');
+    expect(results.pairs.map((pair) => [pair.name, pair.status])).toEqual([['fact_executive_summary', 'FAIL'], ['dim_institution', 'PASS']]);
+  });
+
+  test('finds exactly the defects the demo data was built with', () => {
+    const fact = results.pairs[0]!;
+    const measured = Object.fromEntries(fact.checks.map((check) => [check.check, [check.status, check.measured]]));
+    expect(measured).toEqual({
+      row_count: ['FAIL', 1],
+      schema: ['PASS', 0],
+      nulls: ['FAIL', 1],
+      aggregates: ['FAIL', 18],
+      duplicate_keys: ['PASS', 0],
+      missing_rows: ['WARN', 3],
+      extra_rows: ['FAIL', 2],
+      value_mismatches: ['FAIL', 4],
+      row_hash: ['FAIL', 4],
+    });
+    expect(fact.samples.mismatches.map((s) => `${s.key.join('|')} ${s.column}: ${s.source} → ${s.target}`)).toEqual([
+      '20240105|101|1010|3 charge_off_amount: 18259.62 → 18260.00',
+      '20240110|103|1032|5 fraud_count: 29 → 30',
+      '20240120|100|1001|2 purchases_amount: 248150.38 → null',
+      '20240125|102|1022|4 a120_amount: 19423.84 → -19423.84',
+    ]);
+    expect(fact.samples.withinTolerance).toHaveLength(5);
+    expect(fact.samples.onlyInSource.map((s) => s.key.join('|'))).toEqual(['20240115|102|1021|1', '20240115|102|1021|2', '20240115|102|1021|3']);
+    expect(fact.samples.onlyInTarget.map((s) => s.key.join('|'))).toEqual(['20240131|100|1000|1', '20240131|100|1000|2']);
+  });
+
+  test('writes results.json, summary.csv and details.csv', () => {
+    const summary = parse(readFileSync(path.join(out, 'summary.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(summary).toHaveLength(18);
+    expect(summary[0]).toMatchObject({ pair: 'fact_executive_summary', check: 'row_count', status: 'FAIL', measured: '1', config_file: 'recon-configs/card-portfolio.yml', config_line: '14' });
+    const details = parse(readFileSync(path.join(out, 'details.csv'), 'utf8'), { columns: true }) as Array<Record<string, string>>;
+    expect(details.map((row) => row.kind)).toEqual([...Array(4).fill('mismatch'), ...Array(5).fill('within_tolerance'), ...Array(3).fill('only_in_source'), ...Array(2).fill('only_in_target')]);
+    expect(details[2]).toMatchObject({ key: 'date_key=20240120, institution_id=100, corporation_id=1001, product_id=2', column: 'purchases_amount', source_value: '248150.38', target_value: '' });
+  });
+
+  test('records the SQL and timing of every statement', () => {
+    const statements = results.pairs[0]!.statements;
+    expect(statements.map((s) => s.purpose).sort()).toEqual(['join', 'profile-source', 'profile-target', 'schema-source', 'schema-target']);
+    expect(statements.every((s) => s.sql.length > 0 && s.durationMs >= 0)).toBe(true);
+  });
+
+  test('prints a progress line per pair and check on stderr', () => {
+    expect(run.stderr).toContain('[fact_executive_summary] value_mismatches FAIL  4 of 1,797 matched rows differ');
+    expect(run.stderr).toMatch(/FAIL: 2 pairs \(1 PASS, 1 FAIL\)\. Reports in /);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('exit codes and outputs', () => {
+  test('0 when every pair passes; --quiet silences progress and --json prints the results', () => {
+    const folder = tempDir('pass');
+    const run = runCli(['run', '--config', writeConfig(folder, 'dim.yml', DIM_PAIR), '--out', path.join(folder, 'out'), '--quiet', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect((JSON.parse(run.stdout) as RunResults).pairs[0]!.status).toBe('PASS');
+  });
+
+  test('2 for an invalid config, naming file and line, and nothing runs', () => {
+    const folder = tempDir('invalid');
+    const config = writeConfig(folder, 'bad.yml', DIM_PAIR.replace('primary_key', 'primary_keys'));
+    const run = runCli(['run', '--config', config, '--out', path.join(folder, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/bad\.yml:8:5 pairs\[0\]\.primary_keys: unknown key `primary_keys`\. Did you mean `primary_key`\?/);
+    expect(existsSync(path.join(folder, 'out'))).toBe(false);
+  });
+
+  test('2 when every pair fails to run, with the reason in results.json', () => {
+    const folder = tempDir('all-error');
+    const run = runCli(['run', '--config', writeConfig(folder, 'missing.yml', MISSING_TABLE_PAIR), '--out', path.join(folder, 'out')]);
+    expect(run.code).toBe(2);
+    const results = JSON.parse(readFileSync(path.join(folder, 'out', 'results.json'), 'utf8')) as RunResults;
+    expect(results.pairs[0]).toMatchObject({ status: 'ERROR', error: { kind: 'not_found', step: 'schema-source' } });
+    expect(results.pairs[0]!.error!.message).toMatch(/^reading the source schema failed: .*does_not_exist/);
+    expect(results.pairs[0]!.checks.every((check) => check.status === 'ERROR')).toBe(true);
+  });
+
+  test('1 when one pair errors and another runs: the error does not stop the others', () => {
+    const folder = tempDir('one-error');
+    const run = runCli(['run', '--config', writeConfig(folder, 'mixed.yml', MISSING_TABLE_PAIR + DIM_PAIR), '--out', path.join(folder, 'out')]);
+    expect(run.code).toBe(1);
+    const results = JSON.parse(readFileSync(path.join(folder, 'out', 'results.json'), 'utf8')) as RunResults;
+    expect(results.pairs.map((pair) => pair.status)).toEqual(['ERROR', 'PASS']);
+    expect(results.status).toBe('ERROR');
+  });
+
+  test('a key column missing on one side is an ERROR that names the column', () => {
+    const folder = tempDir('bad-key');
+    const run = runCli(['run', '--config', writeConfig(folder, 'key.yml', DIM_PAIR.replace('[institution_id]', '[institution_id, region_id]')), '--out', path.join(folder, 'out')]);
+    expect(run.code).toBe(2);
+    const results = JSON.parse(readFileSync(path.join(folder, 'out', 'results.json'), 'utf8')) as RunResults;
+    expect(results.pairs[0]!.error).toMatchObject({ kind: 'config', step: 'bind' });
+    expect(results.pairs[0]!.error!.message).toContain('key column `region_id` is missing in the source (it has: institution_id, institution_name, country_code, onboarded_on)');
+  });
+});
+
+describe('recon-gate validate and plan', () => {
+  test('validate lists the pairs without connecting anywhere', () => {
+    const run = runCli(['validate', '--config', 'recon-configs']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('1 config file, 2 pairs: valid');
+    expect(run.stdout).toContain('recon-configs/card-portfolio.yml:14 fact_executive_summary');
+  });
+
+  test('plan prints the Databricks SQL of each pair', () => {
+    const run = runCli(['plan', '--config', 'recon-configs', '--dialect', 'databricks']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('-- pair: fact_executive_summary');
+    expect(run.stdout).toContain('FROM `legacy`.`fact_executive_summary` AS recon_base');
+    expect(run.stdout).toContain('try_sum(`a120_amount`)');
+    expect(run.stdout.match(/^-- (profile-source|profile-target|join)$/gm)).toHaveLength(6);
+  });
+});

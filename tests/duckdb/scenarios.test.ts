@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DuckdbEngine } from '../../src/engines/duckdb/duckdb-engine.js';
+import type { RunResults } from '../../src/results/results-model.js';
+import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
+import { SCENARIOS } from '../scenarios/scenarios.js';
+import { assertScenario, runScenarios } from '../support/scenario-runner.js';
+
+let engine: DuckdbEngine;
+let results: RunResults;
+
+beforeAll(async () => {
+  engine = await DuckdbEngine.open();
+  results = await runScenarios({ engine, dialect: duckdbDialect, namespace: ['main'] }, SCENARIOS);
+});
+afterAll(() => engine.close());
+
+describe('DuckDB scenarios', () => {
+  test.each(SCENARIOS.map((scenario, index) => [scenario.name, index] as const))('%s', (_name, index) => {
+    assertScenario(results.pairs[index]!, SCENARIOS[index]!);
+  });
+
+  test('each pair costs two schema reads, one profile pass per side and one join', () => {
+    for (const pair of results.pairs) {
+      expect(pair.statements.map((statement) => statement.purpose).sort()).toEqual(['join', 'profile-source', 'profile-target', 'schema-source', 'schema-target']);
+    }
+  });
+});

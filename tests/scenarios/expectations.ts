@@ -1,0 +1,76 @@
+import { expect } from 'vitest';
+import type { CheckName, PairResult, Status } from '../../src/results/results-model.js';
+
+/** What a scenario must produce, identically on every engine. */
+export interface ScenarioExpectation {
+  status?: Status;
+  /** check → measured value. */
+  measured?: Partial<Record<CheckName, number>>;
+  checkStatus?: Partial<Record<CheckName, Status>>;
+  /** compared column label → mismatching rows. */
+  columnMismatches?: Record<string, number>;
+  /** Keys (display text, joined by "|") of sampled mismatching cells, as `key:column`. */
+  mismatchCells?: string[];
+  onlyInSource?: string[];
+  onlyInTarget?: string[];
+  duplicateKeys?: string[];
+  withinTolerance?: string[];
+  rows?: { source: number; target: number };
+  nulls?: Record<string, [number, number]>;
+  errorKind?: string;
+  errorMessage?: RegExp;
+}
+
+const keyOf = (key: Array<string | null>) => key.map((part) => part ?? 'NULL').join('|');
+
+export function observed(result: PairResult) {
+  const measured: Partial<Record<CheckName, number>> = {};
+  const checkStatus: Partial<Record<CheckName, Status>> = {};
+  let columnMismatches: Record<string, number> = {};
+  let nulls: Record<string, [number, number]> = {};
+  for (const check of result.checks) {
+    measured[check.check] = check.measured;
+    checkStatus[check.check] = check.status;
+    if (check.details.check === 'value_mismatches') {
+      columnMismatches = Object.fromEntries(check.details.columns.filter((c) => c.mismatches > 0).map((c) => [c.label, c.mismatches]));
+    }
+    if (check.details.check === 'nulls') {
+      nulls = Object.fromEntries(check.details.columns.map((c) => [c.label, [c.source, c.target] as [number, number]]));
+    }
+  }
+  return {
+    status: result.status,
+    measured,
+    checkStatus,
+    columnMismatches,
+    nulls,
+    mismatchCells: result.samples.mismatches.map((s) => `${keyOf(s.key)}:${s.column}`),
+    onlyInSource: result.samples.onlyInSource.map((s) => keyOf(s.key)),
+    onlyInTarget: result.samples.onlyInTarget.map((s) => keyOf(s.key)),
+    duplicateKeys: result.samples.duplicateKeys.map((s) => keyOf(s.key)),
+    withinTolerance: result.samples.withinTolerance.map((s) => `${keyOf(s.key)}:${s.column}`),
+    rows: { source: result.source.rows, target: result.target.rows },
+  };
+}
+
+export function expectScenario(result: PairResult, expected: ScenarioExpectation): void {
+  const seen = observed(result);
+  if (expected.errorKind) {
+    expect(result.status).toBe('ERROR');
+    expect(result.error?.kind).toBe(expected.errorKind);
+  } else {
+    expect(result.error, result.error?.message).toBeUndefined();
+  }
+  if (expected.errorMessage) expect(result.error?.message).toMatch(expected.errorMessage);
+  if (expected.status) expect(seen.status).toBe(expected.status);
+  for (const [check, value] of Object.entries(expected.measured ?? {})) expect(seen.measured[check as CheckName], `measured ${check}`).toBe(value);
+  for (const [check, value] of Object.entries(expected.checkStatus ?? {})) expect(seen.checkStatus[check as CheckName], `status of ${check}`).toBe(value);
+  if (expected.columnMismatches) expect(seen.columnMismatches).toEqual(expected.columnMismatches);
+  if (expected.nulls) expect(seen.nulls).toMatchObject(expected.nulls);
+  if (expected.mismatchCells) expect(seen.mismatchCells).toEqual(expected.mismatchCells);
+  if (expected.onlyInSource) expect(seen.onlyInSource).toEqual(expected.onlyInSource);
+  if (expected.onlyInTarget) expect(seen.onlyInTarget).toEqual(expected.onlyInTarget);
+  if (expected.duplicateKeys) expect(seen.duplicateKeys).toEqual(expected.duplicateKeys);
+  if (expected.withinTolerance) expect(seen.withinTolerance).toEqual(expected.withinTolerance);
+  if (expected.rows) expect(seen.rows).toEqual(expected.rows);
+}

@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { loadConfigText } from '../../src/config/load-config.js';
+import { bindPair } from '../../src/plan/bind-pair.js';
+import type { SideColumn } from '../../src/plan/bound-pair.js';
+import type { Dialect } from '../../src/sql/dialect.js';
+import { databricksDialect } from '../../src/sql/dialects/databricks-dialect.js';
+import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
+import { joinStatement } from '../../src/sql/join-statement.js';
+import { profileStatement } from '../../src/sql/profile-statement.js';
+
+/**
+ * The SQL each dialect renders for one representative pair, pinned in tests/sql/golden/. A
+ * change to generated SQL shows up as a diff of these files in review.
+ */
+const { file } = loadConfigText(
+  `version: 1
+pairs:
+  - name: orders
+    source: { table: legacy.orders, filter: "region = 'EU'" }
+    target: { table: main.sales.orders }
+    filter: "order_date >= DATE '2024-01-01'"
+    primary_key: [order_id, line]
+    exclude: [load_ts]
+    column_map: { cust: customer_id }
+    tolerances: { amount: { abs: 0.01, rel: 0.001 }, ratio: { rel: 0.000001 } }
+    sample_size: 5
+`,
+  'recon-configs/orders.yml',
+);
+const pair = file!.pairs[0]!;
+
+function columns(dialect: Dialect, spec: Array<[string, string, boolean?]>): SideColumn[] {
+  return spec.map(([name, type, nullable]) => ({ name, engineType: type, type: dialect.parseType(type), nullable }));
+}
+
+const SCHEMAS: Record<'duckdb' | 'databricks', { dialect: Dialect; source: SideColumn[]; target: SideColumn[] }> = {
+  duckdb: {
+    dialect: duckdbDialect,
+    source: columns(duckdbDialect, [['order_id', 'INTEGER'], ['line', 'SMALLINT'], ['cust', 'VARCHAR'], ['amount', 'DECIMAL(10,2)'], ['ratio', 'DOUBLE'], ['placed_at', 'TIMESTAMP WITH TIME ZONE'], ['note', 'VARCHAR'], ['load_ts', 'TIMESTAMP']]),
+    target: columns(duckdbDialect, [['order_id', 'BIGINT'], ['line', 'SMALLINT'], ['customer_id', 'VARCHAR'], ['amount', 'DECIMAL(12,4)'], ['ratio', 'DOUBLE'], ['placed_at', 'TIMESTAMP'], ['note', 'VARCHAR'], ['load_ts', 'TIMESTAMP']]),
+  },
+  databricks: {
+    dialect: databricksDialect,
+    source: columns(databricksDialect, [['order_id', 'INT'], ['line', 'SMALLINT'], ['cust', 'STRING'], ['amount', 'DECIMAL(10,2)'], ['ratio', 'DOUBLE'], ['placed_at', 'TIMESTAMP'], ['note', 'STRING'], ['load_ts', 'TIMESTAMP']]),
+    target: columns(databricksDialect, [['order_id', 'BIGINT'], ['line', 'SMALLINT'], ['customer_id', 'STRING'], ['amount', 'DECIMAL(12,4)'], ['ratio', 'DOUBLE'], ['placed_at', 'TIMESTAMP_NTZ'], ['note', 'STRING'], ['load_ts', 'TIMESTAMP']]),
+  },
+};
+
+describe.each(['duckdb', 'databricks'] as const)('%s SQL', (name) => {
+  const { dialect, source, target } = SCHEMAS[name];
+  const bound = bindPair(pair, source, target);
+
+  test('profile of the source', async () => {
+    await expect(`${profileStatement(dialect, bound, 'source').sql};\n`).toMatchFileSnapshot(`golden/profile-source.${name}.sql`);
+  });
+
+  test('profile of the target', async () => {
+    await expect(`${profileStatement(dialect, bound, 'target').sql};\n`).toMatchFileSnapshot(`golden/profile-target.${name}.sql`);
+  });
+
+  test('join with unique keys', async () => {
+    const sql = joinStatement(dialect, bound, { collapseDuplicateKeys: false, compareValues: true, compareHashes: true }).sql;
+    await expect(`${sql};\n`).toMatchFileSnapshot(`golden/join.${name}.sql`);
+  });
+
+  test('join that collapses duplicate keys first', async () => {
+    const sql = joinStatement(dialect, bound, { collapseDuplicateKeys: true, compareValues: true, compareHashes: true }).sql;
+    await expect(`${sql};\n`).toMatchFileSnapshot(`golden/join-collapsed.${name}.sql`);
+  });
+});
