@@ -100,7 +100,8 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
   if (!join) {
     return { measured: 0, base: 0, unit: 'rows', message: 'not run', details: { check: 'not_run', reason: 'the join pass did not run' }, forcedStatus: 'ERROR' };
   }
-  const comparedRows = Math.max(0, (source.distinctKeys ?? source.rows) - join.onlySourceKeys - join.ambiguousKeys);
+  // Keys unique on both sides: every source row except those of one-sided or duplicated keys.
+  const comparedRows = Math.max(0, source.rows - join.interestingSourceRows);
   switch (check) {
     case 'duplicate_keys': {
       const measured = join.duplicates.source.keys + join.duplicates.target.keys;
@@ -114,7 +115,7 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
         : `duplicate keys: ${count(join.duplicates.source.keys)} in the source (${count(join.duplicates.source.extraRows)} extra rows), ${count(join.duplicates.target.keys)} in the target (${count(join.duplicates.target.extraRows)} extra rows); their rows are not compared value by value`;
       return {
         measured,
-        base: (source.distinctKeys ?? 0) + (target.distinctKeys ?? 0),
+        base: source.rows + target.rows,
         unit: 'keys',
         message,
         warnings,
@@ -148,10 +149,6 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
     case 'row_hash': {
       const valuesCompared = bound.pair.checks.includes('value_mismatches');
       const measured = valuesCompared ? join.hashMismatches - join.hashOnly : join.hashMismatches;
-      const warnings: string[] = [];
-      if (valuesCompared && join.valuesOnly > 0) {
-        warnings.push(`${count(join.valuesOnly)} rows differ column by column but hash alike; the column check is authoritative`);
-      }
       const parts = [`${count(join.hashMismatches)} of ${count(comparedRows)} matched rows hash differently`];
       if (valuesCompared && join.hashOnly > 0) parts.push(`${count(join.hashOnly)} of them only within tolerance`);
       return {
@@ -159,8 +156,7 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
         base: comparedRows,
         unit: 'rows',
         message: join.hashMismatches === 0 ? `all ${count(comparedRows)} matched rows hash alike` : parts.join(', '),
-        warnings,
-        details: { check, comparedRows, hashMismatches: join.hashMismatches, withinTolerance: join.hashOnly, valuesOnly: join.valuesOnly },
+        details: { check, comparedRows, hashMismatches: join.hashMismatches, withinTolerance: join.hashOnly },
       };
     }
   }

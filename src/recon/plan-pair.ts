@@ -15,8 +15,7 @@ export interface PlannedStatement {
 
 /**
  * The statements a pair will run, rendered for `dialect`. Schemas are read through `engine`
- * (metadata only, no rows), so the SQL names the real columns. The join is shown as it runs
- * when neither side has duplicate keys; with duplicates each side is first grouped by key.
+ * (metadata only, no rows), so the SQL names the real columns.
  */
 export async function planPair(pair: PairConfig, engine: Engine, engineDialect: Dialect, dialect: Dialect): Promise<PlannedStatement[]> {
   const columns = async (role: 'source' | 'target') =>
@@ -31,11 +30,7 @@ export async function planPair(pair: PairConfig, engine: Engine, engineDialect: 
   if (pair.checks.some(isJoinCheck)) {
     statements.push({
       purpose: 'join',
-      sql: joinStatement(dialect, bound, {
-        collapseDuplicateKeys: false,
-        compareValues: pair.checks.includes('value_mismatches'),
-        compareHashes: pair.checks.includes('row_hash'),
-      }).sql,
+      sql: joinStatement(dialect, bound, { compareValues: pair.checks.includes('value_mismatches') }).sql,
     });
   }
   return statements;

@@ -89,12 +89,7 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
     let join: JoinMeasurements | undefined;
     if (pair.checks.some(isJoinCheck)) {
       options.onStep?.(pair.name, 'join');
-      const hasDuplicates = (profile: SideProfile) => profile.distinctKeys !== undefined && profile.distinctKeys < profile.rows;
-      const statement = joinStatement(dialect, bound, {
-        collapseDuplicateKeys: hasDuplicates(source) || hasDuplicates(target),
-        compareValues: pair.checks.includes('value_mismatches'),
-        compareHashes: pair.checks.includes('row_hash'),
-      });
+      const statement = joinStatement(dialect, bound, { compareValues: pair.checks.includes('value_mismatches') });
       join = statement.read(await run('join', statement.sql, () => engine.query(statement.sql, statementOptions)), pair.sampleSize);
     }
 

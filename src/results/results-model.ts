@@ -122,7 +122,7 @@ export type CheckDetails =
   | { check: 'missing_rows'; keys: number; rows: number }
   | { check: 'extra_rows'; keys: number; rows: number }
   | { check: 'value_mismatches'; comparedRows: number; mismatchedRows: number; columns: ColumnMismatchCount[] }
-  | { check: 'row_hash'; comparedRows: number; hashMismatches: number; withinTolerance: number; valuesOnly: number }
+  | { check: 'row_hash'; comparedRows: number; hashMismatches: number; withinTolerance: number }
   | { check: 'not_run'; reason: string };
 
 export type SchemaStatus = 'same' | 'widening' | 'narrowing' | 'timezone' | 'incompatible' | 'only_in_source' | 'only_in_target' | 'excluded';

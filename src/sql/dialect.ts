@@ -32,8 +32,6 @@ export interface Dialect {
   isFinite(expression: string): string;
   /** A 64-bit hash of typed values that tells NULL from '' and keeps column boundaries. */
   rowHash(columns: ReadonlyArray<{ expression: string; type: LogicalType }>): string;
-  /** Number of distinct tuples, counting tuples whose parts are NULL like any other. */
-  countDistinctTuple(expressions: readonly string[]): string;
   /** SUM that neither wraps nor aborts the statement: overflow yields NULL or a wider value. */
   safeSum(expression: string, type: LogicalType): string;
   /** A typed NULL literal. */

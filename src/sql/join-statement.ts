@@ -1,5 +1,5 @@
 import type { QueryResult } from '../engines/engine.js';
-import type { BoundPair, ColumnPair } from '../plan/bound-pair.js';
+import type { BoundPair } from '../plan/bound-pair.js';
 import type { Dialect } from './dialect.js';
 import type { JoinMeasurements, JoinSample, SampleCategory } from './measurements.js';
 import { toCount } from './result-cells.js';
@@ -7,116 +7,113 @@ import { sideQuery } from './side-query.js';
 import { differsCondition } from './value-difference.js';
 
 export interface JoinOptions {
-  /**
-   * Collapse each side to one row per key before joining. Needed only when the profile pass
-   * found duplicate keys: it keeps the join from multiplying rows, at the cost of a GROUP BY.
-   */
-  collapseDuplicateKeys: boolean;
+  /** Compare column by column the rows whose hash differs (the value_mismatches check). */
   compareValues: boolean;
-  compareHashes: boolean;
 }
 
 const CATEGORIES: SampleCategory[] = ['duplicate', 'only_source', 'only_target', 'mismatch', 'hash_only'];
 
 const TOTALS = [
   'only_source_keys', 'only_source_rows', 'only_target_keys', 'only_target_rows', 'mismatched_rows',
-  'hash_mismatches', 'hash_only', 'values_only', 'source_duplicate_keys', 'source_extra_rows',
-  'target_duplicate_keys', 'target_extra_rows', 'ambiguous_keys',
+  'hash_mismatches', 'hash_only', 'source_duplicate_keys', 'source_extra_rows', 'target_duplicate_keys',
+  'target_extra_rows', 'ambiguous_keys', 'interesting_source_rows',
 ] as const;
 
 /**
- * The one join pass of a pair: a null-safe FULL OUTER JOIN on the key that flags, per row,
- * presence on each side, each column's difference and the row-hash difference; then, over the
- * rows that are not clean matches only, window totals and a per-category rank by key. Only the
- * top-ranked rows leave the engine, each carrying the totals: one statement, one scan per side,
- * and a bounded result whatever the table size.
+ * The one join pass of a pair, in one statement:
+ *
+ * 1. `recon_keys`: both sides' rows as (key, side, row hash), grouped by key. This is as cheap
+ *    as a join on the key comparing one hash per side, and it counts each key's rows per side:
+ *    duplicates are found exactly, and a hot key collapses into one group instead of
+ *    multiplying the join.
+ * 2. `recon_interesting`: only keys that are not a clean match — on one side only, duplicated,
+ *    or with differing hashes. Rows whose typed values hash alike are equal.
+ * 3. Those keys' rows are fetched back from each side and compared column by column (null-safe,
+ *    with tolerances); then window totals and a per-category rank by key, so only the first
+ *    rows of each category leave the engine, each carrying the totals.
+ *
+ * The cost stays one pass over each side plus a key aggregation, whatever the number of checks
+ * and columns; the second read of each side only probes the (usually tiny) set of differing keys.
  */
 export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinOptions): { sql: string; read(result: QueryResult, sampleSize: number): JoinMeasurements } {
-  const { pair, keys } = bound;
-  const compared = options.compareValues || options.compareHashes ? bound.compared : [];
+  const { pair, keys, compared } = bound;
   const q = (name: string) => dialect.quoteIdentifier(name);
   const sampleLimit = Math.max(1, pair.sampleSize);
+  const keyNames = keys.map((_, i) => `k${i}`);
+  const keyList = keyNames.join(', ');
+  const keysMatch = (left: string, right: string) => keyNames.map((k) => dialect.nullSafeEquals(`${left}.${k}`, `${right}.${k}`)).join(' AND ');
 
   const sideRows = (role: 'source' | 'target') => {
     const items = [
       ...keys.map((key, i) => `${dialect.cast(q(key[role].name), key[role].type, key.common)} AS k${i}`),
       ...compared.map((column, j) => `${dialect.cast(q(column[role].name), column[role].type, column.common)} AS v${j}`),
     ];
-    return `SELECT\n    ${items.join(',\n    ')}\n  FROM (${sideQuery(dialect, pair[role], pair.sharedFilter)}) AS recon_side`;
+    return `recon_${role} AS (\n  SELECT\n    ${items.join(',\n    ')}\n  FROM (${sideQuery(dialect, pair[role], pair.sharedFilter)}) AS recon_side\n)`;
   };
-  const sideCte = (role: 'source' | 'target') => {
-    const name = `recon_${role}`;
-    if (!options.collapseDuplicateKeys) {
-      return `${name} AS (\n  SELECT recon_rows.*, 1 AS key_rows FROM (\n  ${sideRows(role)}\n  ) AS recon_rows\n)`;
-    }
-    const keyList = keys.map((_, i) => `k${i}`).join(', ');
-    const values = compared.map((_, j) => `any_value(v${j}) AS v${j}`);
-    return `${name} AS (\n  SELECT ${[keyList, 'count(*) AS key_rows', ...values].join(', ')}\n  FROM (\n  ${sideRows(role)}\n  ) AS recon_rows\n  GROUP BY ${keyList}\n)`;
-  };
+  const rowHash = dialect.rowHash(compared.map((column, j) => ({ expression: `v${j}`, type: column.common })));
+  const hashed = `recon_hashed AS (\n  SELECT ${keyList}, 1 AS side, ${rowHash} AS row_hash FROM recon_source\n  UNION ALL\n  SELECT ${keyList}, 2 AS side, ${rowHash} AS row_hash FROM recon_target\n)`;
+  const grouped = `recon_keys AS (\n  SELECT ${keyList},\n    sum(CASE WHEN side = 1 THEN 1 ELSE 0 END) AS source_rows,\n    sum(CASE WHEN side = 2 THEN 1 ELSE 0 END) AS target_rows,\n    max(CASE WHEN side = 1 THEN row_hash END) AS source_hash,\n    max(CASE WHEN side = 2 THEN row_hash END) AS target_hash\n  FROM recon_hashed\n  GROUP BY ${keyList}\n)`;
+  const interesting = `recon_interesting AS (\n  SELECT recon_keys.*,\n    CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END AS kind\n  FROM recon_keys\n  WHERE source_rows <> 1 OR target_rows <> 1 OR source_hash <> target_hash\n)`;
+  // Values are fetched for changed keys (to compare) and one-sided keys (to show in samples).
+  const fetched = (role: 'source' | 'target', kind: string) =>
+    `recon_${role}_rows AS (\n  SELECT recon_${role}.* FROM recon_${role}\n  JOIN recon_interesting AS i ON ${keysMatch('recon_' + role, 'i')} AND i.kind IN ('changed', '${kind}')\n)`;
 
-  const on = keys.map((_, i) => dialect.nullSafeEquals(`s.k${i}`, `t.k${i}`)).join(' AND ');
-  const joinedItems = [
-    ...keys.map((_, i) => `coalesce(s.k${i}, t.k${i}) AS k${i}`),
-    's.key_rows IS NOT NULL AS in_source',
-    't.key_rows IS NOT NULL AS in_target',
-    'coalesce(s.key_rows, 0) AS source_rows',
-    'coalesce(t.key_rows, 0) AS target_rows',
+  const flags = options.compareValues
+    ? compared.map((column, j) => `CASE WHEN i.kind = 'changed' AND ${differsCondition(dialect, column, `s.v${j}`, `t.v${j}`)} THEN 1 ELSE 0 END AS d${j}`)
+    : [];
+  const differenceCount = flags.length > 0 ? compared.map((_, j) => `d${j}`).join(' + ') : '0';
+  const comparedRows = `recon_compared AS (\n  SELECT\n    ${[
+    ...keyNames.map((k) => `i.${k}`),
+    'i.kind',
+    'i.source_rows',
+    'i.target_rows',
     ...compared.flatMap((_, j) => [`s.v${j} AS s${j}`, `t.v${j} AS t${j}`]),
-  ];
-  const comparable = 'in_source AND in_target AND source_rows = 1 AND target_rows = 1';
-  const flagItems = [
-    ...(options.compareValues
-      ? bound.compared.map((column, j) => `CASE WHEN ${comparable} AND ${differsCondition(dialect, column, `s${j}`, `t${j}`)} THEN 1 ELSE 0 END AS d${j}`)
-      : []),
-    options.compareHashes
-      ? `CASE WHEN ${comparable} AND ${dialect.rowHash(compared.map((column, j) => ({ expression: `s${j}`, type: column.common })))} <> ${dialect.rowHash(compared.map((column, j) => ({ expression: `t${j}`, type: column.common })))} THEN 1 ELSE 0 END AS hash_differs`
-      : '0 AS hash_differs',
-  ];
-  const differenceCount = options.compareValues && compared.length > 0 ? compared.map((_, j) => `d${j}`).join(' + ') : '0';
-  const duplicated = 'source_rows > 1 OR target_rows > 1';
+    ...flags,
+  ].join(',\n    ')}\n  FROM recon_interesting AS i\n  LEFT JOIN recon_source_rows AS s ON ${keysMatch('s', 'i')}\n  LEFT JOIN recon_target_rows AS t ON ${keysMatch('t', 'i')}\n)`;
+  const categorised = `recon_categorised AS (\n  SELECT recon_compared.*,\n    CASE WHEN kind = 'changed' AND ${differenceCount} > 0 THEN 1 ELSE 0 END AS row_differs,\n    CASE WHEN kind <> 'changed' THEN kind WHEN ${differenceCount} > 0 THEN 'mismatch' ELSE 'hash_only' END AS category\n  FROM recon_compared\n)`;
 
-  const total = (name: (typeof TOTALS)[number], condition: string, value = '1') =>
-    `sum(CASE WHEN ${condition} THEN ${value} ELSE 0 END) OVER () AS ${name}`;
+  const total = (name: (typeof TOTALS)[number], condition: string, value = '1') => `sum(CASE WHEN ${condition} THEN ${value} ELSE 0 END) OVER () AS ${name}`;
   const totals = [
-    total('only_source_keys', 'in_source AND NOT in_target'),
-    total('only_source_rows', 'in_source AND NOT in_target', 'source_rows'),
-    total('only_target_keys', 'in_target AND NOT in_source'),
-    total('only_target_rows', 'in_target AND NOT in_source', 'target_rows'),
+    total('only_source_keys', "kind = 'only_source'"),
+    total('only_source_rows', 'target_rows = 0', 'source_rows'),
+    total('only_target_keys', "kind = 'only_target'"),
+    total('only_target_rows', 'source_rows = 0', 'target_rows'),
     total('mismatched_rows', 'row_differs = 1'),
-    total('hash_mismatches', 'hash_differs = 1'),
-    total('hash_only', 'hash_differs = 1 AND row_differs = 0'),
-    total('values_only', 'hash_differs = 0 AND row_differs = 1'),
+    total('hash_mismatches', "kind = 'changed'"),
+    total('hash_only', "kind = 'changed' AND row_differs = 0"),
     total('source_duplicate_keys', 'source_rows > 1'),
     total('source_extra_rows', 'source_rows > 1', 'source_rows - 1'),
     total('target_duplicate_keys', 'target_rows > 1'),
     total('target_extra_rows', 'target_rows > 1', 'target_rows - 1'),
-    total('ambiguous_keys', `in_source AND in_target AND (${duplicated})`),
-    ...(options.compareValues ? compared.map((_, j) => `sum(d${j}) OVER () AS column_mismatches_${j}`) : []),
+    total('ambiguous_keys', 'source_rows > 0 AND target_rows > 0 AND (source_rows > 1 OR target_rows > 1)'),
+    total('interesting_source_rows', "kind <> 'changed'", 'source_rows'),
+    ...flags.map((_, j) => `sum(d${j}) OVER () AS column_mismatches_${j}`),
   ];
-  const keyOrder = keys.map((_, i) => `k${i} NULLS FIRST`).join(', ');
+  const ranked = `recon_ranked AS (\n  SELECT recon_categorised.*,\n    row_number() OVER (PARTITION BY category ORDER BY ${keyNames.map((k) => `${k} NULLS FIRST`).join(', ')}) AS sample_rank,\n    ${totals.join(',\n    ')}\n  FROM recon_categorised\n)`;
   const outputItems = [
     'category',
     'sample_rank',
     ...TOTALS,
-    ...(options.compareValues ? compared.map((_, j) => `column_mismatches_${j}`) : []),
+    ...flags.map((_, j) => `column_mismatches_${j}`),
     ...keys.map((key, i) => `${dialect.displayText(`k${i}`, key.common)} AS key_${i}`),
     'source_rows',
     'target_rows',
-    ...compared.flatMap((column, j) => [
-      `${dialect.displayText(`s${j}`, column.common)} AS source_${j}`,
-      `${dialect.displayText(`t${j}`, column.common)} AS target_${j}`,
-    ]),
-    ...(options.compareValues ? compared.map((_, j) => `d${j}`) : []),
+    ...compared.flatMap((column, j) => [`${dialect.displayText(`s${j}`, column.common)} AS source_${j}`, `${dialect.displayText(`t${j}`, column.common)} AS target_${j}`]),
+    ...flags.map((_, j) => `d${j}`),
   ];
 
   const sql = [
     'WITH',
-    `${sideCte('source')},`,
-    `${sideCte('target')},`,
-    `recon_joined AS (\n  SELECT\n    ${joinedItems.join(',\n    ')}\n  FROM recon_source AS s\n  FULL OUTER JOIN recon_target AS t\n    ON ${on}\n),`,
-    `recon_flagged AS (\n  SELECT recon_joined.*,\n    ${flagItems.join(',\n    ')}\n  FROM recon_joined\n),`,
-    `recon_interesting AS (\n  SELECT recon_flagged.*,\n    CASE WHEN ${differenceCount} > 0 THEN 1 ELSE 0 END AS row_differs,\n    CASE WHEN ${duplicated} THEN 'duplicate' WHEN NOT in_target THEN 'only_source' WHEN NOT in_source THEN 'only_target' WHEN ${differenceCount} > 0 THEN 'mismatch' ELSE 'hash_only' END AS category\n  FROM recon_flagged\n  WHERE NOT (in_source AND in_target) OR ${duplicated} OR ${differenceCount} > 0 OR hash_differs = 1\n),`,
-    `recon_ranked AS (\n  SELECT recon_interesting.*,\n    row_number() OVER (PARTITION BY category ORDER BY ${keyOrder}) AS sample_rank,\n    ${totals.join(',\n    ')}\n  FROM recon_interesting\n)`,
+    `${sideRows('source')},`,
+    `${sideRows('target')},`,
+    `${hashed},`,
+    `${grouped},`,
+    `${interesting},`,
+    `${fetched('source', 'only_source')},`,
+    `${fetched('target', 'only_target')},`,
+    `${comparedRows},`,
+    `${categorised},`,
+    ranked,
     `SELECT\n  ${outputItems.join(',\n  ')}\nFROM recon_ranked\nWHERE sample_rank <= ${sampleLimit}\nORDER BY category, sample_rank`,
   ].join('\n');
 
@@ -140,7 +137,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
           targetRows: toCount(at(row, 'target_rows')),
           source: compared.map((_, j) => at(row, `source_${j}`)),
           target: compared.map((_, j) => at(row, `target_${j}`)),
-          differs: compared.map((_, j) => (options.compareValues ? at(row, `d${j}`) === '1' : false)),
+          differs: compared.map((_, j) => (flags.length > 0 ? at(row, `d${j}`) === '1' : false)),
         }))
         .filter((sample) => sample.rank <= sampleSize && CATEGORIES.includes(sample.category));
       return {
@@ -149,18 +146,17 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
         onlyTargetKeys: totalOf('only_target_keys'),
         onlyTargetRows: totalOf('only_target_rows'),
         mismatchedRows: totalOf('mismatched_rows'),
-        columnMismatches: bound.compared.map((_, j) => (options.compareValues ? totalOf(`column_mismatches_${j}`) : 0)),
+        columnMismatches: compared.map((_, j) => (flags.length > 0 ? totalOf(`column_mismatches_${j}`) : 0)),
         hashMismatches: totalOf('hash_mismatches'),
         hashOnly: totalOf('hash_only'),
-        valuesOnly: totalOf('values_only'),
         duplicates: {
           source: { keys: totalOf('source_duplicate_keys'), extraRows: totalOf('source_extra_rows') },
           target: { keys: totalOf('target_duplicate_keys'), extraRows: totalOf('target_extra_rows') },
         },
         ambiguousKeys: totalOf('ambiguous_keys'),
+        interestingSourceRows: totalOf('interesting_source_rows'),
         samples,
       };
     },
   };
 }
-

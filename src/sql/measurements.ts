@@ -11,8 +11,6 @@ export interface AggregateValues {
 
 export interface SideProfile {
   rows: number;
-  /** Distinct key tuples (NULL parts count as values); only when the pair has a key. */
-  distinctKeys?: number;
   /** Rows with a NULL in any key part. */
   nullKeyRows?: number;
   /** NULL count per profiled column, in profile-layout order. */
@@ -55,10 +53,10 @@ export interface JoinMeasurements {
   hashMismatches: number;
   /** Hash differs, but every column is equal within tolerance. */
   hashOnly: number;
-  /** A column differs, but the hashes are equal (a hash collision or canonical-form gap). */
-  valuesOnly: number;
   duplicates: { source: DuplicateCounts; target: DuplicateCounts };
   /** Keys present on both sides but duplicated on at least one: not compared value by value. */
   ambiguousKeys: number;
+  /** Source rows of keys that are duplicated or on one side only: what is not compared. */
+  interestingSourceRows: number;
   samples: JoinSample[];
 }

@@ -10,8 +10,8 @@ import { sideQuery } from './side-query.js';
 export type SideRole = 'source' | 'target';
 
 /**
- * One pass over a side: row count, distinct keys (duplicate detection), NULLs per column and the
- * numeric aggregates, all in a single aggregate query. Values come back as display text so
+ * One pass over a side: row count, NULLs per column and the numeric aggregates, all in a single
+ * aggregate query (duplicate keys are found by the join pass, which groups by key anyway). Values come back as display text so
  * DECIMAL and BIGINT never pass through a JavaScript number.
  */
 export function profileStatement(dialect: Dialect, bound: BoundPair, role: SideRole): { sql: string; read(result: QueryResult): SideProfile } {
@@ -22,7 +22,6 @@ export function profileStatement(dialect: Dialect, bound: BoundPair, role: SideR
 
   const items: string[] = ['count(*) AS row_count'];
   if (bound.keys.length > 0) {
-    items.push(`${dialect.countDistinctTuple(bound.keys.map(ref))} AS distinct_keys`);
     items.push(`sum(CASE WHEN ${bound.keys.map((key) => `${ref(key)} IS NULL`).join(' OR ')} THEN 1 ELSE 0 END) AS null_key_rows`);
   }
   layout.nullColumns.forEach((entry, index) => {
@@ -45,7 +44,6 @@ export function profileStatement(dialect: Dialect, bound: BoundPair, role: SideR
       const cell = rowByAlias(result);
       return {
         rows: toCount(cell('row_count')),
-        distinctKeys: bound.keys.length > 0 ? toCount(cell('distinct_keys')) : undefined,
         nullKeyRows: bound.keys.length > 0 ? toCount(cell('null_key_rows')) : undefined,
         nulls: layout.nullColumns.map((_, index) => toCount(cell(`nulls_${index}`))),
         aggregates: layout.aggregateColumns.map((_, index) => ({

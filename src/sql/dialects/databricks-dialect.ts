@@ -120,7 +120,6 @@ export const databricksDialect: Dialect = {
     const nullMask = `concat(${columns.map(({ expression }) => `CASE WHEN ${expression} IS NULL THEN '1' ELSE '0' END`).join(', ')})`;
     return `xxhash64(${[...values, nullMask].join(', ')})`;
   },
-  countDistinctTuple: (expressions) => `count(DISTINCT struct(${expressions.join(', ')}))`,
   // ANSI mode turns SUM overflow into an error that would abort the whole profile statement;
   // try_sum returns NULL instead, which the aggregates check reports as an overflow.
   safeSum(expression, type) {

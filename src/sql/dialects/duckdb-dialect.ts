@@ -99,7 +99,6 @@ export const duckdbDialect: Dialect = {
   // DuckDB's hash() is typed, tells NULL from '' and folds -0.0 into 0.0; its arguments keep
   // their boundaries, so no separator is needed.
   rowHash: (columns) => (columns.length === 0 ? 'CAST(0 AS UBIGINT)' : `hash(${columns.map((column) => column.expression).join(', ')})`),
-  countDistinctTuple: (expressions) => `count(DISTINCT row(${expressions.join(', ')}))`,
   safeSum(expression, type) {
     if (type.kind === 'integer') return `sum(CAST(${expression} AS DECIMAL(38,0)))`;
     if (type.kind === 'float') return `sum(CAST(${expression} AS DOUBLE))`;

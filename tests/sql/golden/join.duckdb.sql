@@ -1,6 +1,5 @@
 WITH
 recon_source AS (
-  SELECT recon_rows.*, 1 AS key_rows FROM (
   SELECT
     CAST("order_id" AS BIGINT) AS k0,
     "line" AS k1,
@@ -12,10 +11,8 @@ recon_source AS (
   FROM (SELECT * FROM "legacy"."orders" AS recon_base
 WHERE (region = 'EU')
   AND (order_date >= DATE '2024-01-01')) AS recon_side
-  ) AS recon_rows
 ),
 recon_target AS (
-  SELECT recon_rows.*, 1 AS key_rows FROM (
   SELECT
     "order_id" AS k0,
     "line" AS k1,
@@ -26,16 +23,42 @@ recon_target AS (
     "note" AS v4
   FROM (SELECT * FROM "main"."sales"."orders" AS recon_base
 WHERE (order_date >= DATE '2024-01-01')) AS recon_side
-  ) AS recon_rows
 ),
-recon_joined AS (
+recon_hashed AS (
+  SELECT k0, k1, 1 AS side, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_source
+  UNION ALL
+  SELECT k0, k1, 2 AS side, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_target
+),
+recon_keys AS (
+  SELECT k0, k1,
+    sum(CASE WHEN side = 1 THEN 1 ELSE 0 END) AS source_rows,
+    sum(CASE WHEN side = 2 THEN 1 ELSE 0 END) AS target_rows,
+    max(CASE WHEN side = 1 THEN row_hash END) AS source_hash,
+    max(CASE WHEN side = 2 THEN row_hash END) AS target_hash
+  FROM recon_hashed
+  GROUP BY k0, k1
+),
+recon_interesting AS (
+  SELECT recon_keys.*,
+    CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END AS kind
+  FROM recon_keys
+  WHERE source_rows <> 1 OR target_rows <> 1 OR source_hash <> target_hash
+),
+recon_source_rows AS (
+  SELECT recon_source.* FROM recon_source
+  JOIN recon_interesting AS i ON recon_source.k0 IS NOT DISTINCT FROM i.k0 AND recon_source.k1 IS NOT DISTINCT FROM i.k1 AND i.kind IN ('changed', 'only_source')
+),
+recon_target_rows AS (
+  SELECT recon_target.* FROM recon_target
+  JOIN recon_interesting AS i ON recon_target.k0 IS NOT DISTINCT FROM i.k0 AND recon_target.k1 IS NOT DISTINCT FROM i.k1 AND i.kind IN ('changed', 'only_target')
+),
+recon_compared AS (
   SELECT
-    coalesce(s.k0, t.k0) AS k0,
-    coalesce(s.k1, t.k1) AS k1,
-    s.key_rows IS NOT NULL AS in_source,
-    t.key_rows IS NOT NULL AS in_target,
-    coalesce(s.key_rows, 0) AS source_rows,
-    coalesce(t.key_rows, 0) AS target_rows,
+    i.k0,
+    i.k1,
+    i.kind,
+    i.source_rows,
+    i.target_rows,
     s.v0 AS s0,
     t.v0 AS t0,
     s.v1 AS s1,
@@ -45,50 +68,44 @@ recon_joined AS (
     s.v3 AS s3,
     t.v3 AS t3,
     s.v4 AS s4,
-    t.v4 AS t4
-  FROM recon_source AS s
-  FULL OUTER JOIN recon_target AS t
-    ON s.k0 IS NOT DISTINCT FROM t.k0 AND s.k1 IS NOT DISTINCT FROM t.k1
+    t.v4 AS t4,
+    CASE WHEN i.kind = 'changed' AND s.v0 IS DISTINCT FROM t.v0 THEN 1 ELSE 0 END AS d0,
+    CASE WHEN i.kind = 'changed' AND (s.v1 IS DISTINCT FROM t.v1 AND NOT coalesce(abs(s.v1 - t.v1) <= CAST('0.01' AS DECIMAL(2,2)) + CAST('0.001' AS DECIMAL(3,3)) * abs(t.v1), FALSE)) THEN 1 ELSE 0 END AS d1,
+    CASE WHEN i.kind = 'changed' AND (s.v2 IS DISTINCT FROM t.v2 AND NOT coalesce(isfinite(s.v2) AND isfinite(t.v2) AND abs(s.v2 - t.v2) <= CAST('0' AS DOUBLE) + CAST('0.000001' AS DOUBLE) * abs(t.v2), FALSE)) THEN 1 ELSE 0 END AS d2,
+    CASE WHEN i.kind = 'changed' AND s.v3 IS DISTINCT FROM t.v3 THEN 1 ELSE 0 END AS d3,
+    CASE WHEN i.kind = 'changed' AND s.v4 IS DISTINCT FROM t.v4 THEN 1 ELSE 0 END AS d4
+  FROM recon_interesting AS i
+  LEFT JOIN recon_source_rows AS s ON s.k0 IS NOT DISTINCT FROM i.k0 AND s.k1 IS NOT DISTINCT FROM i.k1
+  LEFT JOIN recon_target_rows AS t ON t.k0 IS NOT DISTINCT FROM i.k0 AND t.k1 IS NOT DISTINCT FROM i.k1
 ),
-recon_flagged AS (
-  SELECT recon_joined.*,
-    CASE WHEN in_source AND in_target AND source_rows = 1 AND target_rows = 1 AND s0 IS DISTINCT FROM t0 THEN 1 ELSE 0 END AS d0,
-    CASE WHEN in_source AND in_target AND source_rows = 1 AND target_rows = 1 AND (s1 IS DISTINCT FROM t1 AND NOT coalesce(abs(s1 - t1) <= CAST('0.01' AS DECIMAL(2,2)) + CAST('0.001' AS DECIMAL(3,3)) * abs(t1), FALSE)) THEN 1 ELSE 0 END AS d1,
-    CASE WHEN in_source AND in_target AND source_rows = 1 AND target_rows = 1 AND (s2 IS DISTINCT FROM t2 AND NOT coalesce(isfinite(s2) AND isfinite(t2) AND abs(s2 - t2) <= CAST('0' AS DOUBLE) + CAST('0.000001' AS DOUBLE) * abs(t2), FALSE)) THEN 1 ELSE 0 END AS d2,
-    CASE WHEN in_source AND in_target AND source_rows = 1 AND target_rows = 1 AND s3 IS DISTINCT FROM t3 THEN 1 ELSE 0 END AS d3,
-    CASE WHEN in_source AND in_target AND source_rows = 1 AND target_rows = 1 AND s4 IS DISTINCT FROM t4 THEN 1 ELSE 0 END AS d4,
-    CASE WHEN in_source AND in_target AND source_rows = 1 AND target_rows = 1 AND hash(s0, s1, s2, s3, s4) <> hash(t0, t1, t2, t3, t4) THEN 1 ELSE 0 END AS hash_differs
-  FROM recon_joined
-),
-recon_interesting AS (
-  SELECT recon_flagged.*,
-    CASE WHEN d0 + d1 + d2 + d3 + d4 > 0 THEN 1 ELSE 0 END AS row_differs,
-    CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN NOT in_target THEN 'only_source' WHEN NOT in_source THEN 'only_target' WHEN d0 + d1 + d2 + d3 + d4 > 0 THEN 'mismatch' ELSE 'hash_only' END AS category
-  FROM recon_flagged
-  WHERE NOT (in_source AND in_target) OR source_rows > 1 OR target_rows > 1 OR d0 + d1 + d2 + d3 + d4 > 0 OR hash_differs = 1
+recon_categorised AS (
+  SELECT recon_compared.*,
+    CASE WHEN kind = 'changed' AND d0 + d1 + d2 + d3 + d4 > 0 THEN 1 ELSE 0 END AS row_differs,
+    CASE WHEN kind <> 'changed' THEN kind WHEN d0 + d1 + d2 + d3 + d4 > 0 THEN 'mismatch' ELSE 'hash_only' END AS category
+  FROM recon_compared
 ),
 recon_ranked AS (
-  SELECT recon_interesting.*,
+  SELECT recon_categorised.*,
     row_number() OVER (PARTITION BY category ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS sample_rank,
-    sum(CASE WHEN in_source AND NOT in_target THEN 1 ELSE 0 END) OVER () AS only_source_keys,
-    sum(CASE WHEN in_source AND NOT in_target THEN source_rows ELSE 0 END) OVER () AS only_source_rows,
-    sum(CASE WHEN in_target AND NOT in_source THEN 1 ELSE 0 END) OVER () AS only_target_keys,
-    sum(CASE WHEN in_target AND NOT in_source THEN target_rows ELSE 0 END) OVER () AS only_target_rows,
+    sum(CASE WHEN kind = 'only_source' THEN 1 ELSE 0 END) OVER () AS only_source_keys,
+    sum(CASE WHEN target_rows = 0 THEN source_rows ELSE 0 END) OVER () AS only_source_rows,
+    sum(CASE WHEN kind = 'only_target' THEN 1 ELSE 0 END) OVER () AS only_target_keys,
+    sum(CASE WHEN source_rows = 0 THEN target_rows ELSE 0 END) OVER () AS only_target_rows,
     sum(CASE WHEN row_differs = 1 THEN 1 ELSE 0 END) OVER () AS mismatched_rows,
-    sum(CASE WHEN hash_differs = 1 THEN 1 ELSE 0 END) OVER () AS hash_mismatches,
-    sum(CASE WHEN hash_differs = 1 AND row_differs = 0 THEN 1 ELSE 0 END) OVER () AS hash_only,
-    sum(CASE WHEN hash_differs = 0 AND row_differs = 1 THEN 1 ELSE 0 END) OVER () AS values_only,
+    sum(CASE WHEN kind = 'changed' THEN 1 ELSE 0 END) OVER () AS hash_mismatches,
+    sum(CASE WHEN kind = 'changed' AND row_differs = 0 THEN 1 ELSE 0 END) OVER () AS hash_only,
     sum(CASE WHEN source_rows > 1 THEN 1 ELSE 0 END) OVER () AS source_duplicate_keys,
     sum(CASE WHEN source_rows > 1 THEN source_rows - 1 ELSE 0 END) OVER () AS source_extra_rows,
     sum(CASE WHEN target_rows > 1 THEN 1 ELSE 0 END) OVER () AS target_duplicate_keys,
     sum(CASE WHEN target_rows > 1 THEN target_rows - 1 ELSE 0 END) OVER () AS target_extra_rows,
-    sum(CASE WHEN in_source AND in_target AND (source_rows > 1 OR target_rows > 1) THEN 1 ELSE 0 END) OVER () AS ambiguous_keys,
+    sum(CASE WHEN source_rows > 0 AND target_rows > 0 AND (source_rows > 1 OR target_rows > 1) THEN 1 ELSE 0 END) OVER () AS ambiguous_keys,
+    sum(CASE WHEN kind <> 'changed' THEN source_rows ELSE 0 END) OVER () AS interesting_source_rows,
     sum(d0) OVER () AS column_mismatches_0,
     sum(d1) OVER () AS column_mismatches_1,
     sum(d2) OVER () AS column_mismatches_2,
     sum(d3) OVER () AS column_mismatches_3,
     sum(d4) OVER () AS column_mismatches_4
-  FROM recon_interesting
+  FROM recon_categorised
 )
 SELECT
   category,
@@ -100,12 +117,12 @@ SELECT
   mismatched_rows,
   hash_mismatches,
   hash_only,
-  values_only,
   source_duplicate_keys,
   source_extra_rows,
   target_duplicate_keys,
   target_extra_rows,
   ambiguous_keys,
+  interesting_source_rows,
   column_mismatches_0,
   column_mismatches_1,
   column_mismatches_2,

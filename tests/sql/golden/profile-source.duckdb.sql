@@ -1,6 +1,5 @@
 SELECT
   count(*) AS row_count,
-  count(DISTINCT row("order_id", "line")) AS distinct_keys,
   sum(CASE WHEN "order_id" IS NULL OR "line" IS NULL THEN 1 ELSE 0 END) AS null_key_rows,
   count(*) - count("order_id") AS nulls_0,
   count(*) - count("line") AS nulls_1,
