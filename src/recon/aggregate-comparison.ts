@@ -63,9 +63,18 @@ export function compareAggregates(column: ColumnPair, source: AggregateValues, t
   return results;
 }
 
+/** Float text as engines print it: DuckDB `inf`/`-inf`/`nan`, Spark `Infinity`/`NaN`/`1.0E20`. */
+export function parseFloatText(text: string): number {
+  const lower = text.trim().toLowerCase();
+  if (lower === 'inf' || lower === 'infinity' || lower === '+inf' || lower === '+infinity') return Infinity;
+  if (lower === '-inf' || lower === '-infinity') return -Infinity;
+  if (lower === 'nan' || lower === '-nan') return NaN;
+  return Number(text);
+}
+
 function average(values: AggregateValues, isFloat: boolean): string | null {
   if (values.sum === null || values.nonNull === 0) return null;
-  if (isFloat) return String(Number(values.sum) / values.nonNull);
+  if (isFloat) return String(parseFloatText(values.sum) / values.nonNull);
   const sum = parseExactDecimal(values.sum);
   if (!sum) return null;
   return toText(divide(sum, { units: BigInt(values.nonNull), scale: 0 }, sum.scale + AVG_EXTRA_DIGITS));
@@ -77,8 +86,8 @@ function compareNumbers(label: string, fn: AggregateFunction, s: string | null, 
     return { ...base, difference: null, relativeDifference: null, withinTolerance: s === t };
   }
   if (isFloat) {
-    const x = Number(s);
-    const y = Number(t);
+    const x = parseFloatText(s);
+    const y = parseFloatText(t);
     const same = Object.is(x, y) || x === y || (Number.isNaN(x) && Number.isNaN(y));
     const finite = Number.isFinite(x) && Number.isFinite(y);
     const difference = finite ? y - x : null;

@@ -30,6 +30,8 @@ export interface Dialect {
   nullSafeEquals(left: string, right: string): string;
   isDistinct(left: string, right: string): string;
   isFinite(expression: string): string;
+  /** |x| without losing digits of wide decimals. */
+  absolute(expression: string): string;
   /** A 64-bit hash of typed values that tells NULL from '' and keeps column boundaries. */
   rowHash(columns: ReadonlyArray<{ expression: string; type: LogicalType }>): string;
   /** SUM that neither wraps nor aborts the statement: overflow yields NULL or a wider value. */

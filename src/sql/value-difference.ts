@@ -29,6 +29,6 @@ export function differsCondition(dialect: Dialect, column: ComparedColumn, sourc
   const abs = dialect.numericLiteral(plainDecimal(tolerance.abs), arithmeticType);
   const rel = dialect.numericLiteral(plainDecimal(tolerance.rel), arithmeticType);
   const finite = type.kind === 'float' ? `${dialect.isFinite(source)} AND ${dialect.isFinite(target)} AND ` : '';
-  const within = `${finite}abs(${s} - ${t}) <= ${abs} + ${rel} * abs(${t})`;
+  const within = `${finite}${dialect.absolute(`${s} - ${t}`)} <= ${abs} + ${rel} * ${dialect.absolute(t)}`;
   return `(${distinct} AND NOT coalesce(${within}, FALSE))`;
 }

@@ -87,7 +87,8 @@ export const SCENARIOS: Scenario[] = [
       ],
     },
     expect: {
-      measured: { value_mismatches: 5, row_hash: 5, missing_rows: 0, extra_rows: 0 },
+      // aggregates: min(x) -inf vs 0, distinct(x) 7 vs 5, sum(y) and avg(y) NaN vs -inf, max(y) NaN vs 1e308
+      measured: { value_mismatches: 5, row_hash: 5, missing_rows: 0, extra_rows: 0, aggregates: 5 },
       columnMismatches: { x: 3, y: 2 },
       mismatchCells: ['2:y', '3:x', '4:y', '6:x', '7:x'],
       withinTolerance: ['1:y'],

@@ -107,6 +107,9 @@ export const databricksDialect: Dialect = {
   nullSafeEquals: (left, right) => `${left} <=> ${right}`,
   isDistinct: (left, right) => `NOT (${left} <=> ${right})`,
   isFinite: (expression) => `(NOT isnan(${expression}) AND abs(${expression}) <> CAST('Infinity' AS DOUBLE))`,
+  // Spark 4.0's abs() and unary minus round a DECIMAL with more than 34 significant digits
+  // without an error; subtraction from zero stays exact.
+  absolute: (expression) => `CASE WHEN ${expression} < 0 THEN 0 - (${expression}) ELSE ${expression} END`,
   // xxhash64 skips NULL arguments, so (NULL, 'w') and ('w', NULL) would collide: a mask of
   // which columns are NULL goes in as a last argument. -0.0 is folded into 0.0 first because
   // xxhash64 hashes the bit pattern; maps are not hashable and go in as JSON.

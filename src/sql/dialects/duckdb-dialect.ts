@@ -96,6 +96,7 @@ export const duckdbDialect: Dialect = {
   nullSafeEquals: (left, right) => `${left} IS NOT DISTINCT FROM ${right}`,
   isDistinct: (left, right) => `${left} IS DISTINCT FROM ${right}`,
   isFinite: (expression) => `isfinite(${expression})`,
+  absolute: (expression) => `abs(${expression})`,
   // DuckDB's hash() is typed, tells NULL from '' and folds -0.0 into 0.0; its arguments keep
   // their boundaries, so no separator is needed.
   rowHash: (columns) => (columns.length === 0 ? 'CAST(0 AS UBIGINT)' : `hash(${columns.map((column) => column.expression).join(', ')})`),

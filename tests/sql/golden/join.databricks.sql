@@ -70,8 +70,8 @@ recon_compared AS (
     s.v4 AS s4,
     t.v4 AS t4,
     CASE WHEN i.kind = 'changed' AND NOT (s.v0 <=> t.v0) THEN 1 ELSE 0 END AS d0,
-    CASE WHEN i.kind = 'changed' AND (NOT (s.v1 <=> t.v1) AND NOT coalesce(abs(s.v1 - t.v1) <= CAST('0.01' AS DECIMAL(2,2)) + CAST('0.001' AS DECIMAL(3,3)) * abs(t.v1), FALSE)) THEN 1 ELSE 0 END AS d1,
-    CASE WHEN i.kind = 'changed' AND (NOT (s.v2 <=> t.v2) AND NOT coalesce((NOT isnan(s.v2) AND abs(s.v2) <> CAST('Infinity' AS DOUBLE)) AND (NOT isnan(t.v2) AND abs(t.v2) <> CAST('Infinity' AS DOUBLE)) AND abs(s.v2 - t.v2) <= CAST('0' AS DOUBLE) + CAST('0.000001' AS DOUBLE) * abs(t.v2), FALSE)) THEN 1 ELSE 0 END AS d2,
+    CASE WHEN i.kind = 'changed' AND (NOT (s.v1 <=> t.v1) AND NOT coalesce(CASE WHEN s.v1 - t.v1 < 0 THEN 0 - (s.v1 - t.v1) ELSE s.v1 - t.v1 END <= CAST('0.01' AS DECIMAL(2,2)) + CAST('0.001' AS DECIMAL(3,3)) * CASE WHEN t.v1 < 0 THEN 0 - (t.v1) ELSE t.v1 END, FALSE)) THEN 1 ELSE 0 END AS d1,
+    CASE WHEN i.kind = 'changed' AND (NOT (s.v2 <=> t.v2) AND NOT coalesce((NOT isnan(s.v2) AND abs(s.v2) <> CAST('Infinity' AS DOUBLE)) AND (NOT isnan(t.v2) AND abs(t.v2) <> CAST('Infinity' AS DOUBLE)) AND CASE WHEN s.v2 - t.v2 < 0 THEN 0 - (s.v2 - t.v2) ELSE s.v2 - t.v2 END <= CAST('0' AS DOUBLE) + CAST('0.000001' AS DOUBLE) * CASE WHEN t.v2 < 0 THEN 0 - (t.v2) ELSE t.v2 END, FALSE)) THEN 1 ELSE 0 END AS d2,
     CASE WHEN i.kind = 'changed' AND NOT (s.v3 <=> t.v3) THEN 1 ELSE 0 END AS d3,
     CASE WHEN i.kind = 'changed' AND NOT (s.v4 <=> t.v4) THEN 1 ELSE 0 END AS d4
   FROM recon_interesting AS i

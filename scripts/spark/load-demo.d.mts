@@ -1,0 +1,2 @@
+import type { Engine } from '../../src/engines/engine.js';
+export function loadDemo(engine: Engine, dataDir?: string): Promise<string[]>;
