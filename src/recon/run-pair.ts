@@ -12,6 +12,7 @@ import { sideQuery } from '../sql/side-query.js';
 import { buildChecks } from './pair-checks.js';
 import { buildSamples } from './pair-samples.js';
 import { describeSide } from './side-description.js';
+import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry-policy.js';
 import { worstStatus } from './verdict.js';
 
 export interface PairRunOptions {
@@ -19,6 +20,7 @@ export interface PairRunOptions {
   dialect: Dialect;
   signal?: AbortSignal;
   statementTimeoutSeconds?: number;
+  retry?: RetryPolicy;
   onStep?: (pair: string, step: string) => void;
 }
 
@@ -42,7 +44,9 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
   const run = async (purpose: Purpose, sql: string, execute: () => Promise<QueryResult>): Promise<QueryResult> => {
     const begun = Date.now();
     try {
-      const result = await execute();
+      const result = await withRetries(execute, options.retry ?? DEFAULT_RETRY, options.signal, (attempt, error) =>
+        options.onStep?.(pair.name, `${purpose} failed transiently (${error.message}); retry ${attempt}`),
+      );
       statements.push({ purpose, sql, durationMs: Date.now() - begun, rows: result.rows.length });
       return result;
     } catch (error) {

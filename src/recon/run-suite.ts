@@ -3,6 +3,7 @@ import type { Engine } from '../engines/engine.js';
 import { RESULTS_SCHEMA_VERSION, type PairResult, type RunResults, type Status } from '../results/results-model.js';
 import type { Dialect } from '../sql/dialect.js';
 import { TOOL_VERSION } from '../tool-version.js';
+import type { RetryPolicy } from './retry-policy.js';
 import { runPair } from './run-pair.js';
 import { worstStatus } from './verdict.js';
 
@@ -12,6 +13,8 @@ export interface SuiteOptions {
   /** Pairs reconciled at the same time. */
   pairConcurrency?: number;
   statementTimeoutSeconds?: number;
+  retry?: RetryPolicy;
+  /** Cancels the run: running statements are cancelled, pairs not started are reported as ERROR. */
   signal?: AbortSignal;
   onStep?: (pair: string, step: string) => void;
   onPairDone?: (result: PairResult) => void;
@@ -39,7 +42,13 @@ export async function runSuite(config: ReconConfig, options: SuiteOptions): Prom
     finishedAt,
     engine: options.engine.name,
     configs: config.files.map((file) => file.file),
+    interrupted: options.signal?.aborted ? abortReason(options.signal) : undefined,
   });
+}
+
+function abortReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason.message : typeof reason === 'string' ? reason : 'the run was cancelled';
 }
 
 export function assembleResults(pairs: PairResult[], run: { startedAt: Date; finishedAt: Date; engine: string; configs: string[]; interrupted?: string }): RunResults {

@@ -133,15 +133,24 @@ describe('the Databricks engine against Spark with Delta tables', () => {
   describe('describe()', () => {
     it("reports a Delta table's columns with Spark type names, DECIMAL precision and scale included", async () => {
       expect(await engine.describe(`SELECT * FROM ${table}`)).toEqual([
-        { name: 'id', type: 'INT' },
-        { name: 'big', type: 'BIGINT' },
-        { name: 'amount', type: 'DECIMAL(38,10)' },
-        { name: 'day', type: 'DATE' },
-        { name: 'at', type: 'TIMESTAMP' },
-        { name: 'label', type: 'STRING' },
-        { name: 'flag', type: 'BOOLEAN' },
-        { name: 'ratio', type: 'DOUBLE' },
-        { name: 'raw', type: 'BINARY' },
+        { name: 'id', type: 'int' },
+        { name: 'big', type: 'bigint' },
+        { name: 'amount', type: 'decimal(38,10)' },
+        { name: 'day', type: 'date' },
+        { name: 'at', type: 'timestamp' },
+        { name: 'label', type: 'string' },
+        { name: 'flag', type: 'boolean' },
+        { name: 'ratio', type: 'double' },
+        { name: 'raw', type: 'binary' },
+      ]);
+    });
+
+    it('tells TIMESTAMP_NTZ from TIMESTAMP and keeps element types, which result metadata loses', async () => {
+      const columns = await engine.describe(`SELECT CAST('2024-01-01 10:00:00' AS TIMESTAMP_NTZ) AS wall, CAST('2024-01-01 10:00:00' AS TIMESTAMP) AS instant, array(1) AS arr`);
+      expect(columns).toEqual([
+        { name: 'wall', type: 'timestamp_ntz' },
+        { name: 'instant', type: 'timestamp' },
+        { name: 'arr', type: 'array<int>' },
       ]);
     });
 
@@ -150,7 +159,7 @@ describe('the Databricks engine against Spark with Delta tables', () => {
         `SELECT CAST(1.5 AS DECIMAL(12,4)) AS d, CAST(1 AS SMALLINT) AS s, CAST(1 AS TINYINT) AS t, CAST(1 AS FLOAT) AS f,
                 array(1) AS arr, map('k', 1) AS m, named_struct('x', 1) AS st, CAST(1 AS BIGINT) + 1 AS sum_big`,
       );
-      expect(columns.map((c) => c.type)).toEqual(['DECIMAL(12,4)', 'SMALLINT', 'TINYINT', 'FLOAT', 'ARRAY', 'MAP', 'STRUCT', 'BIGINT']);
+      expect(columns.map((c) => c.type)).toEqual(['decimal(12,4)', 'smallint', 'tinyint', 'float', 'array<int>', 'map<string,int>', 'struct<x:int>', 'bigint']);
     });
   });
 
