@@ -139,7 +139,16 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
         details: { check, keys: join.onlyTargetKeys, rows: join.onlyTargetRows },
       };
     case 'value_mismatches': {
-      const columns = bound.compared.map((column, j) => ({ label: column.label, mismatches: join.columnMismatches[j] ?? 0 }));
+      const columns = bound.compared.map((column, j) => {
+        const explanation = join.columnExplanations[j];
+        return {
+          label: column.label,
+          mismatches: join.columnMismatches[j] ?? 0,
+          ...(explanation && Object.keys(explanation.classes).length > 0 ? { classes: explanation.classes } : {}),
+          ...(explanation?.withinTolerance ? { withinTolerance: explanation.withinTolerance } : {}),
+          ...(explanation?.shiftHours ? { shiftHours: explanation.shiftHours } : {}),
+        };
+      });
       const worst = columns.filter((column) => column.mismatches > 0).sort((a, b) => b.mismatches - a.mismatches);
       const message = join.mismatchedRows === 0
         ? `all ${count(comparedRows)} matched rows agree in ${columns.length} columns`

@@ -12,7 +12,7 @@ export function buildSamples(bound: BoundPair, join: JoinMeasurements | undefine
     switch (sample.category) {
       case 'mismatch':
         labels.forEach((label, j) => {
-          if (sample.differs[j]) samples.mismatches.push({ key: sample.key, column: label, source: sample.source[j] ?? null, target: sample.target[j] ?? null });
+          if (sample.differs[j]) samples.mismatches.push({ key: sample.key, column: label, source: sample.source[j] ?? null, target: sample.target[j] ?? null, class: sample.classes[j] ?? undefined });
         });
         break;
       case 'hash_only':

@@ -168,7 +168,31 @@ export interface DuplicateCounts {
 export interface ColumnMismatchCount {
   label: string;
   mismatches: number;
+  /** Why the cells differ: count per class over all rows (not from a sample). */
+  classes?: Partial<Record<MismatchClass, number>>;
+  /** Cells that differ but within the column's tolerance: matches, counted apart. */
+  withinTolerance?: number;
+  /** For timezone_shift: the smallest and largest whole-hour shift (target − source). */
+  shiftHours?: { min: number; max: number };
 }
+
+/**
+ * Why a cell differs, the first that applies: one side '' and the other NULL; NULL on one side
+ * only; only leading/trailing whitespace; only letter case; the same number written with another
+ * scale or trailing zeros; a timestamp shifted by whole hours (≤ 26 h: a time-zone conversion);
+ * a timestamp truncated to ms/s/min/h/day; one string a prefix of the other; -0 vs 0; other.
+ */
+export type MismatchClass =
+  | 'empty_vs_null'
+  | 'null_vs_value'
+  | 'whitespace'
+  | 'case'
+  | 'numeric_scale'
+  | 'timezone_shift'
+  | 'timestamp_truncated'
+  | 'string_truncated'
+  | 'sign_of_zero'
+  | 'other';
 
 export interface Samples {
   /** One entry per differing cell of the sampled mismatching rows, ordered by key. */
@@ -185,6 +209,8 @@ export interface MismatchSample {
   column: string;
   source: string | null;
   target: string | null;
+  /** Why this cell differs (absent for within-tolerance samples). */
+  class?: MismatchClass;
 }
 
 export interface RowSample {

@@ -32,6 +32,14 @@ export interface Dialect {
   isFinite(expression: string): string;
   /** |x| without losing digits of wide decimals. */
   absolute(expression: string): string;
+  /** Microseconds since the epoch of a timestamp (UTC session). */
+  epochMicros(expression: string, type: LogicalType): string;
+  /** Integer division of two integers, rounding towards zero. */
+  integerDivide(dividend: string, divisor: string): string;
+  /** Text read as DECIMAL(38,12), or NULL when it is not a number that fits. */
+  tryDecimal(expression: string): string;
+  /** Text without leading and trailing spaces, tabs, carriage returns and line feeds (the same set on every engine). */
+  trimWhitespace(expression: string): string;
   /** A 64-bit hash of typed values that tells NULL from '' and keeps column boundaries. */
   rowHash(columns: ReadonlyArray<{ expression: string; type: LogicalType }>): string;
   /** SUM that neither wraps nor aborts the statement: overflow yields NULL or a wider value. */

@@ -4,12 +4,16 @@ import type { Dialect } from './dialect.js';
 import type { JoinMeasurements, JoinSample, SampleCategory } from './measurements.js';
 import { toCount } from './result-cells.js';
 import { sideQuery } from './side-query.js';
+import { classExpression, classesFor, shiftHoursExpression, type MismatchClass } from './mismatch-classes.js';
 import { differsCondition } from './value-difference.js';
 
 export interface JoinOptions {
   /** Compare column by column the rows whose hash differs (the value_mismatches check). */
   compareValues: boolean;
 }
+
+/** Mismatching rows sampled per class beyond the key-ordered sample, so every class has examples. */
+const SAMPLES_PER_CLASS = 3;
 
 const CATEGORIES: SampleCategory[] = ['duplicate', 'only_source', 'only_target', 'mismatch', 'hash_only'];
 
@@ -70,7 +74,26 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     ...compared.flatMap((_, j) => [`s.v${j} AS s${j}`, `t.v${j} AS t${j}`]),
     ...flags,
   ].join(',\n    ')}\n  FROM recon_interesting AS i\n  LEFT JOIN recon_source_rows AS s ON ${keysMatch('s', 'i')}\n  LEFT JOIN recon_target_rows AS t ON ${keysMatch('t', 'i')}\n)`;
-  const categorised = `recon_categorised AS (\n  SELECT recon_compared.*,\n    CASE WHEN kind = 'changed' AND ${differenceCount} > 0 THEN 1 ELSE 0 END AS row_differs,\n    CASE WHEN kind <> 'changed' THEN kind WHEN ${differenceCount} > 0 THEN 'mismatch' ELSE 'hash_only' END AS category\n  FROM recon_compared\n)`;
+  const classItems = flags.length === 0 ? [] : compared.flatMap((column, j) => [
+    `${classExpression(dialect, column, `s${j}`, `t${j}`, `d${j}`)} AS c${j}`,
+    ...(column.tolerance ? [`CASE WHEN kind = 'changed' AND d${j} = 0 AND ${dialect.isDistinct(`s${j}`, `t${j}`)} THEN 1 ELSE 0 END AS w${j}`] : []),
+  ]);
+  const categorised = `recon_categorised AS (\n  SELECT recon_compared.*,\n    ${[
+    `CASE WHEN kind = 'changed' AND ${differenceCount} > 0 THEN 1 ELSE 0 END AS row_differs`,
+    `CASE WHEN kind <> 'changed' THEN kind WHEN ${differenceCount} > 0 THEN 'mismatch' ELSE 'hash_only' END AS category`,
+    ...classItems,
+  ].join(',\n    ')}\n  FROM recon_compared\n)`;
+  const classified = flags.length === 0
+    ? `recon_classified AS (\n  SELECT recon_categorised.*, CAST(NULL AS ${dialect.renderType({ kind: 'string' })}) AS primary_class FROM recon_categorised\n)`
+    : `recon_classified AS (\n  SELECT recon_categorised.*,\n    ${[
+        `coalesce(${compared.map((_, j) => `c${j}`).join(', ')}) AS primary_class`,
+        ...compared.map((column, j) => `${shiftHoursExpression(dialect, column, `s${j}`, `t${j}`, `c${j}`)} AS h${j}`),
+      ].join(',\n    ')}\n  FROM recon_categorised\n)`;
+  const classTotals = flags.length === 0 ? [] : compared.flatMap((column, j) => [
+    ...classesFor(column).map((name) => `sum(CASE WHEN c${j} = '${name}' THEN 1 ELSE 0 END) OVER () AS class_${j}_${name}`),
+    ...(column.tolerance ? [`sum(w${j}) OVER () AS within_tolerance_${j}`] : []),
+    ...(column.common.kind === 'timestamp' ? [`min(h${j}) OVER () AS shift_min_${j}`, `max(h${j}) OVER () AS shift_max_${j}`] : []),
+  ]);
 
   const total = (name: (typeof TOTALS)[number], condition: string, value = '1') => `sum(CASE WHEN ${condition} THEN ${value} ELSE 0 END) OVER () AS ${name}`;
   const totals = [
@@ -88,18 +111,23 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     total('ambiguous_keys', 'source_rows > 0 AND target_rows > 0 AND (source_rows > 1 OR target_rows > 1)'),
     total('interesting_source_rows', "kind <> 'changed'", 'source_rows'),
     ...flags.map((_, j) => `sum(d${j}) OVER () AS column_mismatches_${j}`),
+    ...classTotals,
   ];
-  const ranked = `recon_ranked AS (\n  SELECT recon_categorised.*,\n    row_number() OVER (PARTITION BY category ORDER BY ${keyNames.map((k) => `${k} NULLS FIRST`).join(', ')}) AS sample_rank,\n    ${totals.join(',\n    ')}\n  FROM recon_categorised\n)`;
+  const keyOrder = keyNames.map((k) => `${k} NULLS FIRST`).join(', ');
+  const ranked = `recon_ranked AS (\n  SELECT recon_classified.*,\n    row_number() OVER (PARTITION BY category ORDER BY ${keyOrder}) AS sample_rank,\n    row_number() OVER (PARTITION BY category, primary_class ORDER BY ${keyOrder}) AS class_rank,\n    ${totals.join(',\n    ')}\n  FROM recon_classified\n)`;
   const outputItems = [
     'category',
     'sample_rank',
     ...TOTALS,
     ...flags.map((_, j) => `column_mismatches_${j}`),
+    ...classTotals.map((item) => item.slice(item.lastIndexOf(' AS ') + 4)),
+    'class_rank',
     ...keys.map((key, i) => `${dialect.displayText(`k${i}`, key.common)} AS key_${i}`),
     'source_rows',
     'target_rows',
     ...compared.flatMap((column, j) => [`${dialect.displayText(`s${j}`, column.common)} AS source_${j}`, `${dialect.displayText(`t${j}`, column.common)} AS target_${j}`]),
     ...flags.map((_, j) => `d${j}`),
+    ...(flags.length > 0 ? compared.map((_, j) => `c${j}`) : []),
   ];
 
   const sql = [
@@ -113,8 +141,9 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     `${fetched('target', 'only_target')},`,
     `${comparedRows},`,
     `${categorised},`,
+    `${classified},`,
     ranked,
-    `SELECT\n  ${outputItems.join(',\n  ')}\nFROM recon_ranked\nWHERE sample_rank <= ${sampleLimit}\nORDER BY category, sample_rank`,
+    `SELECT\n  ${outputItems.join(',\n  ')}\nFROM recon_ranked\nWHERE sample_rank <= ${sampleLimit}${flags.length > 0 && pair.sampleSize > 0 ? ` OR (category = 'mismatch' AND class_rank <= ${SAMPLES_PER_CLASS})` : ''}\nORDER BY category, sample_rank`,
   ].join('\n');
 
   return {
@@ -138,8 +167,10 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
           source: compared.map((_, j) => at(row, `source_${j}`)),
           target: compared.map((_, j) => at(row, `target_${j}`)),
           differs: compared.map((_, j) => (flags.length > 0 ? at(row, `d${j}`) === '1' : false)),
+          classes: compared.map((_, j) => (flags.length > 0 ? (at(row, `c${j}`) as MismatchClass | null) : null)),
+          classRank: toCount(at(row, 'class_rank')),
         }))
-        .filter((sample) => sample.rank <= sampleSize && CATEGORIES.includes(sample.category));
+        .filter((sample) => CATEGORIES.includes(sample.category) && (sample.rank <= sampleSize || (sampleSize > 0 && sample.category === 'mismatch' && sample.classRank <= SAMPLES_PER_CLASS)));
       return {
         onlySourceKeys: totalOf('only_source_keys'),
         onlySourceRows: totalOf('only_source_rows'),
@@ -147,6 +178,22 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
         onlyTargetRows: totalOf('only_target_rows'),
         mismatchedRows: totalOf('mismatched_rows'),
         columnMismatches: compared.map((_, j) => (flags.length > 0 ? totalOf(`column_mismatches_${j}`) : 0)),
+        columnExplanations: compared.map((column, j) => {
+          if (flags.length === 0) return { classes: {}, withinTolerance: 0 };
+          const classes: Partial<Record<MismatchClass, number>> = {};
+          for (const name of classesFor(column)) {
+            const value = totalOf(`class_${j}_${name}`);
+            if (value > 0) classes[name] = value;
+          }
+          const shift = column.common.kind === 'timestamp' && first
+            ? { min: at(first, `shift_min_${j}`), max: at(first, `shift_max_${j}`) }
+            : undefined;
+          return {
+            classes,
+            withinTolerance: column.tolerance ? totalOf(`within_tolerance_${j}`) : 0,
+            shiftHours: shift?.min != null && shift.max != null ? { min: Number(shift.min), max: Number(shift.max) } : undefined,
+          };
+        }),
         hashMismatches: totalOf('hash_mismatches'),
         hashOnly: totalOf('hash_only'),
         duplicates: {

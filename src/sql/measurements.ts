@@ -1,3 +1,5 @@
+import type { MismatchClass } from './mismatch-classes.js';
+
 /** What the engine-side statements measured, decoded from their rows; no verdicts here. */
 
 export interface AggregateValues {
@@ -32,6 +34,19 @@ export interface JoinSample {
   target: Array<string | null>;
   /** Per compared column: differs beyond tolerance. */
   differs: boolean[];
+  /** Per compared column: why it differs (see mismatch-classes.ts), or null. */
+  classes: Array<MismatchClass | null>;
+  /** Rank among mismatching rows of the same first class. */
+  classRank: number;
+}
+
+export interface ColumnExplanation {
+  /** Differing cells per class, over all rows. */
+  classes: Partial<Record<MismatchClass, number>>;
+  /** Cells that differ, but within the column's tolerance (matches). */
+  withinTolerance: number;
+  /** For time-zone shifts: the smallest and largest whole-hour shift seen. */
+  shiftHours?: { min: number; max: number };
 }
 
 export interface DuplicateCounts {
@@ -50,6 +65,7 @@ export interface JoinMeasurements {
   mismatchedRows: number;
   /** Per compared column. */
   columnMismatches: number[];
+  columnExplanations: ColumnExplanation[];
   hashMismatches: number;
   /** Hash differs, but every column is equal within tolerance. */
   hashOnly: number;

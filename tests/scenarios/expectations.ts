@@ -17,6 +17,10 @@ export interface ScenarioExpectation {
   withinTolerance?: string[];
   rows?: { source: number; target: number };
   nulls?: Record<string, [number, number]>;
+  /** compared column label → why its cells differ, over all rows. */
+  explanations?: Record<string, { classes: Record<string, number>; withinTolerance?: number; shiftHours?: { min: number; max: number } }>;
+  /** `key:column` of sampled mismatching cells → class. */
+  cellClasses?: Record<string, string>;
   errorKind?: string;
   errorMessage?: RegExp;
 }
@@ -28,11 +32,17 @@ export function observed(result: PairResult) {
   const checkStatus: Partial<Record<CheckName, Status>> = {};
   let columnMismatches: Record<string, number> = {};
   let nulls: Record<string, [number, number]> = {};
+  let explanations: Record<string, unknown> = {};
   for (const check of result.checks) {
     measured[check.check] = check.measured;
     checkStatus[check.check] = check.status;
     if (check.details.check === 'value_mismatches') {
       columnMismatches = Object.fromEntries(check.details.columns.filter((c) => c.mismatches > 0).map((c) => [c.label, c.mismatches]));
+      explanations = Object.fromEntries(
+        check.details.columns
+          .filter((c) => c.classes || c.withinTolerance)
+          .map((c) => [c.label, { classes: c.classes ?? {}, ...(c.withinTolerance ? { withinTolerance: c.withinTolerance } : {}), ...(c.shiftHours ? { shiftHours: c.shiftHours } : {}) }]),
+      );
     }
     if (check.details.check === 'nulls') {
       nulls = Object.fromEntries(check.details.columns.map((c) => [c.label, [c.source, c.target] as [number, number]]));
@@ -44,7 +54,9 @@ export function observed(result: PairResult) {
     checkStatus,
     columnMismatches,
     nulls,
+    explanations,
     mismatchCells: result.samples.mismatches.map((s) => `${keyOf(s.key)}:${s.column}`),
+    cellClasses: Object.fromEntries(result.samples.mismatches.map((s) => [`${keyOf(s.key)}:${s.column}`, s.class ?? ''])),
     onlyInSource: result.samples.onlyInSource.map((s) => keyOf(s.key)),
     onlyInTarget: result.samples.onlyInTarget.map((s) => keyOf(s.key)),
     duplicateKeys: result.samples.duplicateKeys.map((s) => keyOf(s.key)),
@@ -68,6 +80,8 @@ export function expectScenario(result: PairResult, expected: ScenarioExpectation
   if (expected.columnMismatches) expect(seen.columnMismatches).toEqual(expected.columnMismatches);
   if (expected.nulls) expect(seen.nulls).toMatchObject(expected.nulls);
   if (expected.mismatchCells) expect(seen.mismatchCells).toEqual(expected.mismatchCells);
+  if (expected.explanations) expect(seen.explanations).toEqual(expected.explanations);
+  if (expected.cellClasses) expect(seen.cellClasses).toMatchObject(expected.cellClasses);
   if (expected.onlyInSource) expect(seen.onlyInSource).toEqual(expected.onlyInSource);
   if (expected.onlyInTarget) expect(seen.onlyInTarget).toEqual(expected.onlyInTarget);
   if (expected.duplicateKeys) expect(seen.duplicateKeys).toEqual(expected.duplicateKeys);

@@ -292,4 +292,48 @@ export const SCENARIOS: Scenario[] = [
       aggregates: { 'sum(v)': ['18446744073709551613', '18446744073709551614'], 'max(v)': ['9223372036854775807', '9223372036854775807'] },
     },
   },
+  {
+    name: 'every differing cell is explained: empty vs NULL, whitespace, case, scale, sign of zero, time-zone shift, truncation',
+    pairYaml: 'primary_key: [id]\n    tolerances: { amount: { abs: 0.05 } }',
+    source: {
+      columns: [{ name: 'id', type: INT }, { name: 's', type: TEXT }, { name: 'n', type: TEXT }, { name: 'ts', type: timestamp(false) }, { name: 'amount', type: decimal(10, 2) }],
+      rows: [
+        ['1', '', '10.50', '2024-01-01 12:00:00', '1.00'],
+        ['2', 'abc', '-0', '2024-01-01 12:34:56.789', '1.00'],
+        ['3', ' abc ', '1.0', '2024-01-01 12:34:56.123456', null],
+        ['4', 'ABC', '7', '2024-01-01 12:00:00', '5.00'],
+        ['5', 'abcdef', 'same', '2024-01-01 00:00:00', '5.00'],
+        ['6', 'xyz', 'same', '2024-01-01 00:00:00', '5.00'],
+        ['7', 'same', 'same', '2024-01-01 00:00:00', '5.00'],
+      ],
+    },
+    target: {
+      columns: [{ name: 'id', type: INT }, { name: 's', type: TEXT }, { name: 'n', type: TEXT }, { name: 'ts', type: timestamp(false) }, { name: 'amount', type: decimal(10, 2) }],
+      rows: [
+        ['1', null, '10.5', '2024-01-01 17:00:00', '1.03'],
+        ['2', null, '0', '2024-01-01 12:34:56', '1.10'],
+        ['3', 'abc', '1.00', '2024-01-01 12:34:56.123', '2.00'],
+        ['4', 'abc', '8', '2024-01-02 17:00:00', '5.00'],
+        ['5', 'abc', 'same', '2024-01-01 05:00:00', '5.00'],
+        ['6', 'abc', 'same', '2024-01-01 00:00:00', '5.00'],
+        ['7', 'same', 'same', '2024-01-01 00:00:00', '5.00'],
+      ],
+    },
+    expect: {
+      measured: { value_mismatches: 6 },
+      columnMismatches: { s: 6, n: 4, ts: 5, amount: 2 },
+      explanations: {
+        s: { classes: { empty_vs_null: 1, null_vs_value: 1, whitespace: 1, case: 1, string_truncated: 1, other: 1 } },
+        n: { classes: { numeric_scale: 2, sign_of_zero: 1, other: 1 } },
+        ts: { classes: { timezone_shift: 2, timestamp_truncated: 2, other: 1 }, shiftHours: { min: 5, max: 5 } },
+        amount: { classes: { null_vs_value: 1, other: 1 }, withinTolerance: 1 },
+      },
+      cellClasses: {
+        '1:s': 'empty_vs_null', '2:s': 'null_vs_value', '3:s': 'whitespace', '4:s': 'case', '5:s': 'string_truncated', '6:s': 'other',
+        '1:n': 'numeric_scale', '2:n': 'sign_of_zero', '3:n': 'numeric_scale', '4:n': 'other',
+        '1:ts': 'timezone_shift', '2:ts': 'timestamp_truncated', '3:ts': 'timestamp_truncated', '4:ts': 'other', '5:ts': 'timezone_shift',
+        '2:amount': 'other', '3:amount': 'null_vs_value',
+      },
+    },
+  },
 ];

@@ -110,6 +110,12 @@ export const databricksDialect: Dialect = {
   // Spark 4.0's abs() and unary minus round a DECIMAL with more than 34 significant digits
   // without an error; subtraction from zero stays exact.
   absolute: (expression) => `CASE WHEN ${expression} < 0 THEN 0 - (${expression}) ELSE ${expression} END`,
+  // unix_micros takes an instant; a wall-clock TIMESTAMP_NTZ is read in the (UTC) session zone.
+  epochMicros: (expression, type) => `unix_micros(${type.kind === 'timestamp' && type.withTimeZone ? expression : `CAST(${expression} AS TIMESTAMP)`})`,
+  integerDivide: (dividend, divisor) => `((${dividend}) div (${divisor}))`,
+  tryDecimal: (expression) => `try_cast(${expression} AS DECIMAL(38,12))`,
+  // Spark's one-argument trim() strips only spaces; name the characters instead.
+  trimWhitespace: (expression) => `trim(BOTH ${stringLiteral(' \t\n\r')} FROM ${expression})`,
   // xxhash64 skips NULL arguments, so (NULL, 'w') and ('w', NULL) would collide: a mask of
   // which columns are NULL goes in as a last argument. -0.0 is folded into 0.0 first because
   // xxhash64 hashes the bit pattern; maps are not hashable and go in as JSON.

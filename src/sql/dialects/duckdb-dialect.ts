@@ -97,6 +97,11 @@ export const duckdbDialect: Dialect = {
   isDistinct: (left, right) => `${left} IS DISTINCT FROM ${right}`,
   isFinite: (expression) => `isfinite(${expression})`,
   absolute: (expression) => `abs(${expression})`,
+  epochMicros: (expression) => `epoch_us(${expression})`,
+  integerDivide: (dividend, divisor) => `((${dividend}) // (${divisor}))`,
+  tryDecimal: (expression) => `TRY_CAST(${expression} AS DECIMAL(38,12))`,
+  // DuckDB's one-argument trim() also strips Unicode spaces; name the characters instead.
+  trimWhitespace: (expression) => `trim(${expression}, ${stringLiteral(' \t\n\r')})`,
   // DuckDB's hash() is typed, tells NULL from '' and folds -0.0 into 0.0; its arguments keep
   // their boundaries, so no separator is needed.
   rowHash: (columns) => (columns.length === 0 ? 'CAST(0 AS UBIGINT)' : `hash(${columns.map((column) => column.expression).join(', ')})`),

@@ -81,12 +81,38 @@ recon_compared AS (
 recon_categorised AS (
   SELECT recon_compared.*,
     CASE WHEN kind = 'changed' AND d0 + d1 + d2 + d3 + d4 > 0 THEN 1 ELSE 0 END AS row_differs,
-    CASE WHEN kind <> 'changed' THEN kind WHEN d0 + d1 + d2 + d3 + d4 > 0 THEN 'mismatch' ELSE 'hash_only' END AS category
+    CASE WHEN kind <> 'changed' THEN kind WHEN d0 + d1 + d2 + d3 + d4 > 0 THEN 'mismatch' ELSE 'hash_only' END AS category,
+    CASE WHEN d0 = 0 THEN NULL WHEN (s0 IS NULL) <> (t0 IS NULL) AND coalesce(s0, t0) = '' THEN 'empty_vs_null' WHEN (s0 IS NULL) <> (t0 IS NULL) THEN 'null_vs_value' WHEN trim(s0, ' 	
+') = trim(t0, ' 	
+') THEN 'whitespace' WHEN lower(s0) = lower(t0) THEN 'case' WHEN TRY_CAST(s0 AS DECIMAL(38,12)) = TRY_CAST(t0 AS DECIMAL(38,12)) AND NOT (TRY_CAST(s0 AS DECIMAL(38,12)) = 0 AND (substring(trim(s0, ' 	
+'), 1, 1) = '-') <> (substring(trim(t0, ' 	
+'), 1, 1) = '-')) THEN 'numeric_scale' WHEN length(s0) <> length(t0) AND (substring(s0, 1, length(t0)) = t0 OR substring(t0, 1, length(s0)) = s0) THEN 'string_truncated' WHEN TRY_CAST(s0 AS DECIMAL(38,12)) = 0 AND TRY_CAST(t0 AS DECIMAL(38,12)) = 0 THEN 'sign_of_zero' ELSE 'other' END AS c0,
+    CASE WHEN d1 = 0 THEN NULL WHEN (s1 IS NULL) <> (t1 IS NULL) THEN 'null_vs_value' ELSE 'other' END AS c1,
+    CASE WHEN kind = 'changed' AND d1 = 0 AND s1 IS DISTINCT FROM t1 THEN 1 ELSE 0 END AS w1,
+    CASE WHEN d2 = 0 THEN NULL WHEN (s2 IS NULL) <> (t2 IS NULL) THEN 'null_vs_value' ELSE 'other' END AS c2,
+    CASE WHEN kind = 'changed' AND d2 = 0 AND s2 IS DISTINCT FROM t2 THEN 1 ELSE 0 END AS w2,
+    CASE WHEN d3 = 0 THEN NULL WHEN (s3 IS NULL) <> (t3 IS NULL) THEN 'null_vs_value' WHEN (epoch_us(t3) - epoch_us(s3)) % 3600000000 = 0 AND abs((epoch_us(t3) - epoch_us(s3))) <= 93600000000 THEN 'timezone_shift' WHEN (((epoch_us(s3)) // (1000)) = ((epoch_us(t3)) // (1000)) AND (epoch_us(s3) % 1000 = 0 OR epoch_us(t3) % 1000 = 0)) OR (((epoch_us(s3)) // (1000000)) = ((epoch_us(t3)) // (1000000)) AND (epoch_us(s3) % 1000000 = 0 OR epoch_us(t3) % 1000000 = 0)) OR (((epoch_us(s3)) // (60000000)) = ((epoch_us(t3)) // (60000000)) AND (epoch_us(s3) % 60000000 = 0 OR epoch_us(t3) % 60000000 = 0)) OR (((epoch_us(s3)) // (3600000000)) = ((epoch_us(t3)) // (3600000000)) AND (epoch_us(s3) % 3600000000 = 0 OR epoch_us(t3) % 3600000000 = 0)) OR (((epoch_us(s3)) // (86400000000)) = ((epoch_us(t3)) // (86400000000)) AND (epoch_us(s3) % 86400000000 = 0 OR epoch_us(t3) % 86400000000 = 0)) THEN 'timestamp_truncated' ELSE 'other' END AS c3,
+    CASE WHEN d4 = 0 THEN NULL WHEN (s4 IS NULL) <> (t4 IS NULL) AND coalesce(s4, t4) = '' THEN 'empty_vs_null' WHEN (s4 IS NULL) <> (t4 IS NULL) THEN 'null_vs_value' WHEN trim(s4, ' 	
+') = trim(t4, ' 	
+') THEN 'whitespace' WHEN lower(s4) = lower(t4) THEN 'case' WHEN TRY_CAST(s4 AS DECIMAL(38,12)) = TRY_CAST(t4 AS DECIMAL(38,12)) AND NOT (TRY_CAST(s4 AS DECIMAL(38,12)) = 0 AND (substring(trim(s4, ' 	
+'), 1, 1) = '-') <> (substring(trim(t4, ' 	
+'), 1, 1) = '-')) THEN 'numeric_scale' WHEN length(s4) <> length(t4) AND (substring(s4, 1, length(t4)) = t4 OR substring(t4, 1, length(s4)) = s4) THEN 'string_truncated' WHEN TRY_CAST(s4 AS DECIMAL(38,12)) = 0 AND TRY_CAST(t4 AS DECIMAL(38,12)) = 0 THEN 'sign_of_zero' ELSE 'other' END AS c4
   FROM recon_compared
 ),
-recon_ranked AS (
+recon_classified AS (
   SELECT recon_categorised.*,
+    coalesce(c0, c1, c2, c3, c4) AS primary_class,
+    NULL AS h0,
+    NULL AS h1,
+    NULL AS h2,
+    CASE WHEN c3 = 'timezone_shift' THEN ((epoch_us(t3) - epoch_us(s3)) // (3600000000)) END AS h3,
+    NULL AS h4
+  FROM recon_categorised
+),
+recon_ranked AS (
+  SELECT recon_classified.*,
     row_number() OVER (PARTITION BY category ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS sample_rank,
+    row_number() OVER (PARTITION BY category, primary_class ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS class_rank,
     sum(CASE WHEN kind = 'only_source' THEN 1 ELSE 0 END) OVER () AS only_source_keys,
     sum(CASE WHEN target_rows = 0 THEN source_rows ELSE 0 END) OVER () AS only_source_rows,
     sum(CASE WHEN kind = 'only_target' THEN 1 ELSE 0 END) OVER () AS only_target_keys,
@@ -104,8 +130,36 @@ recon_ranked AS (
     sum(d1) OVER () AS column_mismatches_1,
     sum(d2) OVER () AS column_mismatches_2,
     sum(d3) OVER () AS column_mismatches_3,
-    sum(d4) OVER () AS column_mismatches_4
-  FROM recon_categorised
+    sum(d4) OVER () AS column_mismatches_4,
+    sum(CASE WHEN c0 = 'empty_vs_null' THEN 1 ELSE 0 END) OVER () AS class_0_empty_vs_null,
+    sum(CASE WHEN c0 = 'null_vs_value' THEN 1 ELSE 0 END) OVER () AS class_0_null_vs_value,
+    sum(CASE WHEN c0 = 'whitespace' THEN 1 ELSE 0 END) OVER () AS class_0_whitespace,
+    sum(CASE WHEN c0 = 'case' THEN 1 ELSE 0 END) OVER () AS class_0_case,
+    sum(CASE WHEN c0 = 'numeric_scale' THEN 1 ELSE 0 END) OVER () AS class_0_numeric_scale,
+    sum(CASE WHEN c0 = 'string_truncated' THEN 1 ELSE 0 END) OVER () AS class_0_string_truncated,
+    sum(CASE WHEN c0 = 'sign_of_zero' THEN 1 ELSE 0 END) OVER () AS class_0_sign_of_zero,
+    sum(CASE WHEN c0 = 'other' THEN 1 ELSE 0 END) OVER () AS class_0_other,
+    sum(CASE WHEN c1 = 'null_vs_value' THEN 1 ELSE 0 END) OVER () AS class_1_null_vs_value,
+    sum(CASE WHEN c1 = 'other' THEN 1 ELSE 0 END) OVER () AS class_1_other,
+    sum(w1) OVER () AS within_tolerance_1,
+    sum(CASE WHEN c2 = 'null_vs_value' THEN 1 ELSE 0 END) OVER () AS class_2_null_vs_value,
+    sum(CASE WHEN c2 = 'other' THEN 1 ELSE 0 END) OVER () AS class_2_other,
+    sum(w2) OVER () AS within_tolerance_2,
+    sum(CASE WHEN c3 = 'null_vs_value' THEN 1 ELSE 0 END) OVER () AS class_3_null_vs_value,
+    sum(CASE WHEN c3 = 'timezone_shift' THEN 1 ELSE 0 END) OVER () AS class_3_timezone_shift,
+    sum(CASE WHEN c3 = 'timestamp_truncated' THEN 1 ELSE 0 END) OVER () AS class_3_timestamp_truncated,
+    sum(CASE WHEN c3 = 'other' THEN 1 ELSE 0 END) OVER () AS class_3_other,
+    min(h3) OVER () AS shift_min_3,
+    max(h3) OVER () AS shift_max_3,
+    sum(CASE WHEN c4 = 'empty_vs_null' THEN 1 ELSE 0 END) OVER () AS class_4_empty_vs_null,
+    sum(CASE WHEN c4 = 'null_vs_value' THEN 1 ELSE 0 END) OVER () AS class_4_null_vs_value,
+    sum(CASE WHEN c4 = 'whitespace' THEN 1 ELSE 0 END) OVER () AS class_4_whitespace,
+    sum(CASE WHEN c4 = 'case' THEN 1 ELSE 0 END) OVER () AS class_4_case,
+    sum(CASE WHEN c4 = 'numeric_scale' THEN 1 ELSE 0 END) OVER () AS class_4_numeric_scale,
+    sum(CASE WHEN c4 = 'string_truncated' THEN 1 ELSE 0 END) OVER () AS class_4_string_truncated,
+    sum(CASE WHEN c4 = 'sign_of_zero' THEN 1 ELSE 0 END) OVER () AS class_4_sign_of_zero,
+    sum(CASE WHEN c4 = 'other' THEN 1 ELSE 0 END) OVER () AS class_4_other
+  FROM recon_classified
 )
 SELECT
   category,
@@ -128,6 +182,35 @@ SELECT
   column_mismatches_2,
   column_mismatches_3,
   column_mismatches_4,
+  class_0_empty_vs_null,
+  class_0_null_vs_value,
+  class_0_whitespace,
+  class_0_case,
+  class_0_numeric_scale,
+  class_0_string_truncated,
+  class_0_sign_of_zero,
+  class_0_other,
+  class_1_null_vs_value,
+  class_1_other,
+  within_tolerance_1,
+  class_2_null_vs_value,
+  class_2_other,
+  within_tolerance_2,
+  class_3_null_vs_value,
+  class_3_timezone_shift,
+  class_3_timestamp_truncated,
+  class_3_other,
+  shift_min_3,
+  shift_max_3,
+  class_4_empty_vs_null,
+  class_4_null_vs_value,
+  class_4_whitespace,
+  class_4_case,
+  class_4_numeric_scale,
+  class_4_string_truncated,
+  class_4_sign_of_zero,
+  class_4_other,
+  class_rank,
   CAST(k0 AS VARCHAR) AS key_0,
   CAST(k1 AS VARCHAR) AS key_1,
   source_rows,
@@ -146,7 +229,12 @@ SELECT
   d1,
   d2,
   d3,
-  d4
+  d4,
+  c0,
+  c1,
+  c2,
+  c3,
+  c4
 FROM recon_ranked
-WHERE sample_rank <= 5
+WHERE sample_rank <= 5 OR (category = 'mismatch' AND class_rank <= 3)
 ORDER BY category, sample_rank;
