@@ -5,7 +5,7 @@ import { BindError, bindPair } from '../plan/bind-pair.js';
 import type { BoundPair, SideColumn } from '../plan/bound-pair.js';
 import type { CheckResult, PairError, PairResult, StatementRecord } from '../results/results-model.js';
 import type { Dialect } from '../sql/dialect.js';
-import { joinStatement } from '../sql/join-statement.js';
+import { joinStatement, type JoinStatement } from '../sql/join-statement.js';
 import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
 import { profileStatement } from '../sql/profile-statement.js';
 import { sideQuery } from '../sql/side-query.js';
@@ -91,10 +91,12 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
     )) as [SideProfile, SideProfile];
 
     let join: JoinMeasurements | undefined;
+    let reproduce: PairResult['reproduce'];
     if (pair.checks.some(isJoinCheck)) {
       options.onStep?.(pair.name, 'join');
       const statement = joinStatement(dialect, bound, { compareValues: pair.checks.includes('value_mismatches') });
       join = statement.read(await run('join', statement.sql, () => engine.query(statement.sql, statementOptions)), pair.sampleSize);
+      reproduce = reproduceQueries(statement.reproduce, join, pair.checks);
     }
 
     const checks = buildChecks(bound, { source, target, join });
@@ -106,6 +108,7 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
       columns: columnsOf(bound),
       checks,
       samples: buildSamples(bound, join),
+      reproduce,
       statements,
       durationMs: Date.now() - started,
     };
@@ -133,6 +136,19 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
       durationMs: Date.now() - started,
     };
   }
+}
+
+/** Only checks that found something get a query: an empty finding needs no reproduction. */
+function reproduceQueries(queries: JoinStatement['reproduce'], join: JoinMeasurements, checks: readonly string[]): PairResult['reproduce'] {
+  const found: Record<keyof JoinStatement['reproduce'], number> = {
+    missing_rows: join.onlySourceKeys,
+    extra_rows: join.onlyTargetKeys,
+    value_mismatches: join.mismatchedRows,
+    row_hash: join.hashMismatches,
+    duplicate_keys: join.duplicates.source.keys + join.duplicates.target.keys,
+  };
+  const entries = (Object.keys(queries) as Array<keyof JoinStatement['reproduce']>).filter((check) => checks.includes(check) && found[check] > 0).map((check) => [check, queries[check]]);
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 
 function columnsOf(bound: BoundPair): PairResult['columns'] {

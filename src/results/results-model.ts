@@ -63,6 +63,12 @@ export interface PairResult {
   columns: ComparedColumnInfo[];
   checks: CheckResult[];
   samples: Samples;
+  /**
+   * For join checks that found something: a query for the engine that ran, listing every key
+   * behind the finding in key order (its first sample_size rows are the sampled keys), to paste
+   * into a SQL editor.
+   */
+  reproduce?: Partial<Record<CheckName, string>>;
   statements: StatementRecord[];
   durationMs: number;
 }

@@ -39,7 +39,17 @@ const TOTALS = [
  * The cost stays one pass over each side plus a key aggregation, whatever the number of checks
  * and columns; the second read of each side only probes the (usually tiny) set of differing keys.
  */
-export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinOptions): { sql: string; read(result: QueryResult, sampleSize: number): JoinMeasurements } {
+export interface JoinStatement {
+  sql: string;
+  /**
+   * Per join check, a ready-to-run query for the same engine listing every key behind the check's
+   * finding, ordered by key: its first `sample_size` rows are exactly the sampled keys.
+   */
+  reproduce: Record<'missing_rows' | 'extra_rows' | 'value_mismatches' | 'row_hash' | 'duplicate_keys', string>;
+  read(result: QueryResult, sampleSize: number): JoinMeasurements;
+}
+
+export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinOptions): JoinStatement {
   const { pair, keys, compared } = bound;
   const q = (name: string) => dialect.quoteIdentifier(name);
   const sampleLimit = Math.max(1, pair.sampleSize);
@@ -130,24 +140,34 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     ...(flags.length > 0 ? compared.map((_, j) => `c${j}`) : []),
   ];
 
+  // Everything up to recon_classified (one row per non-matching key, with its category) is
+  // shared with the reproduce queries, which list the keys behind a check's finding.
+  const sharedCtes = [sideRows('source'), sideRows('target'), hashed, grouped, interesting, fetched('source', 'only_source'), fetched('target', 'only_target'), comparedRows, categorised, classified];
+  const reproduce = (categories: SampleCategory[]): string => {
+    const keyItems = keys.map((key, i) => `${dialect.displayText(`k${i}`, key.common)} AS ${q(key.source.name)}`);
+    const differing = categories.includes('mismatch') && flags.length > 0
+      ? [`concat_ws(', ', ${compared.map((column, j) => `CASE WHEN d${j} = 1 THEN ${dialect.stringLiteral(column.label)} END`).join(', ')}) AS differing_columns`]
+      : [];
+    const counts = categories.includes('duplicate') ? ['source_rows', 'target_rows'] : [];
+    return `WITH\n${sharedCtes.join(',\n')}\nSELECT\n  ${[...keyItems, ...differing, ...counts].join(',\n  ')}\nFROM recon_classified\nWHERE category IN (${categories.map((category) => `'${category}'`).join(', ')})\nORDER BY ${keyOrder}`;
+  };
+
   const sql = [
     'WITH',
-    `${sideRows('source')},`,
-    `${sideRows('target')},`,
-    `${hashed},`,
-    `${grouped},`,
-    `${interesting},`,
-    `${fetched('source', 'only_source')},`,
-    `${fetched('target', 'only_target')},`,
-    `${comparedRows},`,
-    `${categorised},`,
-    `${classified},`,
+    ...sharedCtes.map((cte) => `${cte},`),
     ranked,
     `SELECT\n  ${outputItems.join(',\n  ')}\nFROM recon_ranked\nWHERE sample_rank <= ${sampleLimit}${flags.length > 0 && pair.sampleSize > 0 ? ` OR (category = 'mismatch' AND class_rank <= ${SAMPLES_PER_CLASS})` : ''}\nORDER BY category, sample_rank`,
   ].join('\n');
 
   return {
     sql,
+    reproduce: {
+      missing_rows: reproduce(['only_source']),
+      extra_rows: reproduce(['only_target']),
+      value_mismatches: reproduce(['mismatch']),
+      row_hash: reproduce(['mismatch', 'hash_only']),
+      duplicate_keys: reproduce(['duplicate']),
+    },
     read(result, sampleSize) {
       const position = new Map(result.columns.map((column, index) => [column.name.toLowerCase(), index]));
       const at = (row: ReadonlyArray<string | null>, alias: string) => {

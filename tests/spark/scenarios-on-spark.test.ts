@@ -6,6 +6,7 @@ import { databricksDialect } from '../../src/sql/dialects/databricks-dialect.js'
 import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
 import { observed } from '../scenarios/expectations.js';
 import { SCENARIOS } from '../scenarios/scenarios.js';
+import { expectReproduceQueriesMatchSamples } from '../support/reproduce-check.js';
 import { assertScenario, runScenarios } from '../support/scenario-runner.js';
 
 /**
@@ -50,6 +51,12 @@ describe('scenarios on Spark', () => {
     // display text legitimately differs (DuckDB 1e+20, Spark 1.0E20), so sampled values and
     // aggregate texts are compared through the scenario expectations, not across engines.
     expect(observed(sparkResults.pairs[index]!)).toEqual(observed(duckResults.pairs[index]!));
+  });
+
+  test('the reproduce queries run on Spark and list exactly the sampled keys first', async () => {
+    const checked = [];
+    for (const pair of sparkResults.pairs) checked.push(...(await expectReproduceQueriesMatchSamples(engine, pair, 20)));
+    expect(checked.length).toBeGreaterThan(10);
   });
 
   test('each pair runs two metadata reads and three passes on Spark too', () => {
