@@ -7,6 +7,7 @@ import type { CheckResult, PairError, PairResult, StatementRecord } from '../res
 import type { Dialect } from '../sql/dialect.js';
 import { joinStatement, type JoinStatement } from '../sql/join-statement.js';
 import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
+import { preflightStatement, type PreflightFailure } from '../sql/preflight-statement.js';
 import { profileStatement } from '../sql/profile-statement.js';
 import { sideQuery } from '../sql/side-query.js';
 import { buildChecks } from './pair-checks.js';
@@ -25,6 +26,18 @@ export interface PairRunOptions {
 }
 
 type Purpose = StatementRecord['purpose'];
+
+/** Equal values would hash or compare differently on the two sides: every row would "differ". */
+class PreflightError extends Error {
+  constructor(readonly failures: PreflightFailure[]) {
+    const shown = failures.slice(0, 3).map((f) => `\`${f.column}\` value ${f.probe} becomes ${f.sourceText === null ? 'NULL' : `'${f.sourceText}'`} on the source and ${f.targetText === null ? 'NULL' : `'${f.targetText}'`} on the target`);
+    super(
+      `equal values would not compare equal: ${shown.join('; ')}${failures.length > 3 ? `; and ${failures.length - 3} more` : ''}. ` +
+        'Cast one side to the other\'s type in a `query:` (or exclude the column) so that the comparison means something.',
+    );
+    this.name = 'PreflightError';
+  }
+}
 
 class StepFailure extends Error {
   constructor(readonly step: string, readonly original: unknown) {
@@ -82,6 +95,13 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
       bound = bindPair(pair, sourceColumns!, targetColumns!);
     } catch (error) {
       throw new StepFailure('bind', error);
+    }
+
+    const preflight = preflightStatement(dialect, bound);
+    if (preflight) {
+      options.onStep?.(pair.name, 'preflight');
+      const failures = preflight.read(await run('preflight', preflight.sql, () => engine.query(preflight.sql, statementOptions)));
+      if (failures.length > 0) throw new StepFailure('preflight', new PreflightError(failures));
     }
 
     options.onStep?.(pair.name, 'profile');
@@ -169,12 +189,13 @@ const STEP_NAMES: Record<string, string> = {
   'profile-target': 'profiling the target',
   join: 'joining source and target',
   bind: 'matching the config to the schemas',
+  preflight: 'the pre-flight hash check',
   internal: 'reconciling',
 };
 
 function describeFailure(failure: StepFailure): PairError {
   const cause = failure.original;
-  const kind = cause instanceof EngineError ? cause.kind : cause instanceof BindError ? 'config' : 'internal';
+  const kind = cause instanceof EngineError ? cause.kind : cause instanceof BindError ? 'config' : cause instanceof PreflightError ? 'preflight' : 'internal';
   const stepText = STEP_NAMES[failure.step] ?? failure.step;
   return { kind, step: failure.step, message: `${stepText} failed: ${failure.message}` };
 }

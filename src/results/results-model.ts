@@ -28,6 +28,8 @@ export interface RunResults {
   status: Status;
   summary: RunSummary;
   pairs: PairResult[];
+  /** Set when waivers were applied (src/waivers): every waiver of the files, by outcome. */
+  waivers?: RunWaivers;
 }
 
 export interface RunInfo {
@@ -117,6 +119,56 @@ export interface CheckResult {
   /** Reasons for WARN that are not counted in `measured` (e.g. type widening). */
   warnings?: string[];
   details: CheckDetails;
+  /**
+   * Set when unexpired waivers covered some or all of what this check found. `waived`: all of it,
+   * so `status` is PASS (measured, details and samples are kept, and `message` ends with the
+   * waiver's reason); `partial`: not all of it, so `status` is unchanged and `warnings` says what
+   * is still uncovered. ERROR checks are never waived.
+   */
+  waiver?: CheckWaiver;
+}
+
+export interface CheckWaiver {
+  outcome: 'waived' | 'partial';
+  /** The status the thresholds gave, before waivers. */
+  originalStatus: Status;
+  /** The waivers that covered something of this check, in file order. */
+  waivers: WaiverRef[];
+  /** What no waiver covers (empty when waived): a column, `column: class`, or the check's name. */
+  uncovered: string[];
+}
+
+/** One entry of a waivers file, as written, with where it is written. */
+export interface WaiverRef {
+  pair: string;
+  check: CheckName;
+  column?: string;
+  class?: MismatchClass;
+  reason: string;
+  owner: string;
+  /** The last day the waiver applies (YYYY-MM-DD, UTC). */
+  expires: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * The waivers of a run, each in exactly one list. A waiver matches one check of one pair; it
+ * "matches" when that check found a difference it covers.
+ */
+export interface RunWaivers {
+  /** The waivers files read, relative to the working directory. */
+  files: string[];
+  /** The day expiry was judged on (YYYY-MM-DD, UTC). */
+  today: string;
+  /** Covered differences: `waived` when its check ended fully waived, `partial` otherwise. */
+  applied: Array<WaiverRef & { effect: 'waived' | 'partial' }>;
+  /** Past their `expires` day while still matching a difference: they waived nothing, and the check has a warning. */
+  expired: WaiverRef[];
+  /** Matching no difference of this run (unknown pair, a check that found nothing, …): `why` says which. */
+  stale: Array<WaiverRef & { why: string }>;
+  /** For a check that could not run (ERROR): never applied, and not stale either, since the next run may need it. */
+  onErrorChecks: WaiverRef[];
 }
 
 export type CheckDetails =
@@ -232,7 +284,7 @@ export interface DuplicateSample {
 }
 
 export interface StatementRecord {
-  purpose: 'schema-source' | 'schema-target' | 'profile-source' | 'profile-target' | 'join';
+  purpose: 'schema-source' | 'schema-target' | 'preflight' | 'profile-source' | 'profile-target' | 'join';
   sql: string;
   durationMs: number;
   rows: number;

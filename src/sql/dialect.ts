@@ -44,6 +44,8 @@ export interface Dialect {
   rowHash(columns: ReadonlyArray<{ expression: string; type: LogicalType }>): string;
   /** SUM that neither wraps nor aborts the statement: overflow yields NULL or a wider value. */
   safeSum(expression: string, type: LogicalType): string;
+  /** The value converted to `type`, or NULL when it does not convert. */
+  tryCast(expression: string, type: LogicalType): string;
   /** A typed NULL literal. */
   nullOf(type: LogicalType): string;
 }

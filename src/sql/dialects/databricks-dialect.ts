@@ -136,5 +136,6 @@ export const databricksDialect: Dialect = {
     if (type.kind === 'float') return `try_sum(CAST(${expression} AS DOUBLE))`;
     return `try_sum(${expression})`;
   },
+  tryCast: (expression, type) => `try_cast(${expression} AS ${renderType(type)})`,
   nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
 };

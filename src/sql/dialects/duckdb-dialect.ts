@@ -111,5 +111,6 @@ export const duckdbDialect: Dialect = {
     // DuckDB sums DECIMAL into a 128-bit integer: no overflow below 1.7e38 units.
     return `sum(${expression})`;
   },
+  tryCast: (expression, type) => `TRY_CAST(${expression} AS ${renderType(type)})`,
   nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
 };
