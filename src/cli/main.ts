@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatConfigError } from '../config/config-error.js';
@@ -7,7 +8,9 @@ import type { EngineName } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
 import { planPair } from '../recon/plan-pair.js';
 import { runSuite } from '../recon/run-suite.js';
-import { writeCoreReports } from '../report/write-core-reports.js';
+import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
+import { type ReportOptions, writeReports } from '../report/write-reports.js';
+import { RESULTS_SCHEMA_VERSION, type RunResults } from '../results/results-model.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { progressPrinter } from './progress.js';
@@ -16,11 +19,21 @@ const USAGE = `recon-gate — prove a table migration is correct
 
 Usage:
   recon-gate run      --config <file|dir> [--config …] [--out <dir>] [--engine duckdb|databricks]
-                      [--statement-timeout <s>] [--quiet] [--json]
+                      [--statement-timeout <s>] [--charts mermaid|quickchart|none]
+                      [--quickchart-host <url>] [--quiet] [--json]
+  recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
   recon-gate validate --config <file|dir> [--config …]
   recon-gate plan     --config <file|dir> [--engine duckdb|databricks] [--dialect duckdb|databricks]
 
-Defaults: --config recon-configs, --out recon-out, --engine duckdb.
+Defaults: --config recon-configs, --out recon-out, --engine duckdb, --charts mermaid.
+
+Reports in --out: results.json, summary.csv, details.csv, report.xlsx, summary.md and charts/.
+\`report\` renders them again from a saved results.json, without connecting to any engine,
+and exits 0 once they are written (the verdict is in the reports, not the exit status).
+--charts mermaid draws the charts of summary.md with Mermaid, so no data leaves GitHub;
+quickchart links images from QuickChart (the chart data goes to --quickchart-host, default
+https://quickchart.io); none leaves charts out.
+
 Databricks settings come from DATABRICKS_HOST, DATABRICKS_HTTP_PATH and DATABRICKS_TOKEN
 (or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET for a service principal).
 
@@ -33,6 +46,9 @@ const OPTIONS = {
   engine: { type: 'string' },
   dialect: { type: 'string' },
   'statement-timeout': { type: 'string' },
+  results: { type: 'string' },
+  charts: { type: 'string' },
+  'quickchart-host': { type: 'string' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -47,6 +63,33 @@ function engineName(value: string | undefined, option: string): EngineName {
   const name = value ?? 'duckdb';
   if (name !== 'duckdb' && name !== 'databricks') fail(`${option} must be duckdb or databricks, not ${name}`);
   return name;
+}
+
+function reportOptions(values: { charts?: string; 'quickchart-host'?: string }): ReportOptions {
+  const charts = values.charts ?? 'mermaid';
+  if (!(CHARTS_MODES as readonly string[]).includes(charts)) fail(`--charts must be ${CHARTS_MODES.join(', ')}, not ${charts}`);
+  const host = values['quickchart-host'];
+  if (host !== undefined && !/^https?:\/\/[^/\s]+/i.test(host)) fail(`--quickchart-host must be an http(s) URL such as https://quickchart.example.com, not ${host}`);
+  return { charts: charts as ChartsMode, quickchartHost: host };
+}
+
+function readResults(file: string): RunResults {
+  let results: Partial<RunResults>;
+  try {
+    results = JSON.parse(readFileSync(file, 'utf8')) as Partial<RunResults>;
+  } catch (error) {
+    fail(`cannot read the results ${file}: ${(error as Error).message}`);
+  }
+  if (results.schemaVersion !== RESULTS_SCHEMA_VERSION || !Array.isArray(results.pairs) || !results.run || !results.summary) {
+    fail(`${file} is not a recon-gate results file of schema version ${RESULTS_SCHEMA_VERSION} (schemaVersion: ${JSON.stringify(results.schemaVersion)})`);
+  }
+  return results as RunResults;
+}
+
+function reportsWritten(outDir: string, files: Awaited<ReturnType<typeof writeReports>>): string {
+  const names = [files.resultsJson, files.summaryCsv, files.detailsCsv, files.workbook, files.summaryMarkdown].map((file) => path.basename(file));
+  if (files.charts.length > 0) names.push('charts/');
+  return `Reports in ${path.relative(process.cwd(), outDir) || '.'}/: ${names.join(', ')}`;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -67,7 +110,19 @@ export async function main(argv: string[]): Promise<number> {
     if (!values.quiet) process.stderr.write(`${line}\n`);
   };
 
-  if (!['run', 'validate', 'plan'].includes(command)) fail(`unknown command ${command}\n\n${USAGE}`);
+  if (!['run', 'validate', 'plan', 'report'].includes(command)) fail(`unknown command ${command}\n\n${USAGE}`);
+
+  const options = reportOptions(values);
+
+  if (command === 'report') {
+    if (!values.results) fail(`report needs --results <results.json>\n\n${USAGE}`);
+    const results = readResults(values.results);
+    const outDir = path.resolve(values.out ?? 'recon-out');
+    const written = await writeReports(results, outDir, options);
+    for (const note of written.notes) log(`note: ${note}`);
+    log(`${results.status}: ${results.summary.pairs} pairs re-rendered. ${reportsWritten(outDir, written)}`);
+    return EXIT.ok;
+  }
 
   const { config, errors } = loadConfigs(configPaths);
   if (errors.length > 0) {
@@ -104,9 +159,10 @@ export async function main(argv: string[]): Promise<number> {
     const progress = progressPrinter(log);
     const results = await runSuite(config, { engine, dialect: dialectFor(engine.name), statementTimeoutSeconds: timeout, ...progress });
     const outDir = path.resolve(values.out ?? 'recon-out');
-    const written = writeCoreReports(results, outDir);
+    const written = await writeReports(results, outDir, options);
+    for (const note of written.notes) log(`note: ${note}`);
     const byStatus = Object.entries(results.summary.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
-    log(`${results.status}: ${results.summary.pairs} pairs (${byStatus}). Reports in ${path.relative(process.cwd(), outDir) || '.'}/: ${Object.values(written).map((file) => path.basename(file)).join(', ')}`);
+    log(`${results.status}: ${results.summary.pairs} pairs (${byStatus}). ${reportsWritten(outDir, written)}`);
     if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
     return exitCodeFor(results);
   } finally {

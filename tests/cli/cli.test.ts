@@ -69,6 +69,15 @@ describe('recon-gate run on the shipped demo', () => {
     expect(details[2]).toMatchObject({ key: 'date_key=20240120, institution_id=100, corporation_id=1001, product_id=2', column: 'purchases_amount', source_value: '248150.38', target_value: '' });
   });
 
+  test('writes report.xlsx, summary.md and the chart images beside the CSV files', () => {
+    const charts = ['row-counts', 'mismatches-by-column', 'nulls-by-column', 'aggregate-differences'].flatMap((chart) => [`charts/${chart}.svg`, `charts/${chart}.png`]);
+    for (const file of ['report.xlsx', 'summary.md', ...charts]) expect(existsSync(path.join(out, file)), file).toBe(true);
+    const summary = readFileSync(path.join(out, 'summary.md'), 'utf8');
+    expect(summary).toMatch(/^## ❌ Recon Gate: FAIL\n/);
+    expect(summary.match(/^```mermaid$/gm)).toHaveLength(4);
+    expect(run.stderr).toMatch(/Reports in .*: results\.json, summary\.csv, details\.csv, report\.xlsx, summary\.md, charts\/\n$/);
+  });
+
   test('records the SQL and timing of every statement', () => {
     const statements = results.pairs[0]!.statements;
     expect(statements.map((s) => s.purpose).sort()).toEqual(['join', 'profile-source', 'profile-target', 'schema-source', 'schema-target']);
@@ -144,5 +153,53 @@ describe('recon-gate validate and plan', () => {
     expect(run.stdout).toContain('FROM `legacy`.`fact_executive_summary` AS recon_base');
     expect(run.stdout).toContain('try_sum(`a120_amount`)');
     expect(run.stdout.match(/^-- (profile-source|profile-target|join)$/gm)).toHaveLength(6);
+  });
+});
+
+describe('recon-gate report', () => {
+  const saved = tempDir('saved');
+  runCli(['run', '--config', 'recon-configs', '--out', saved, '--quiet']);
+
+  test('re-renders every report from a saved results.json, without configs or an engine', () => {
+    const elsewhere = tempDir('report-cwd');
+    const out = path.join(elsewhere, 'again');
+    const run = runCli(['report', '--results', path.join(saved, 'results.json'), '--out', out], { cwd: elsewhere });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/^FAIL: 2 pairs re-rendered\. Reports in again\/: results\.json, summary\.csv, details\.csv, report\.xlsx, summary\.md, charts\/\n$/);
+    for (const file of ['results.json', 'summary.csv', 'details.csv', 'summary.md']) {
+      expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(readFileSync(path.join(saved, file), 'utf8'));
+    }
+    expect(existsSync(path.join(out, 'report.xlsx'))).toBe(true);
+  });
+
+  test('--charts none leaves the charts out; --charts quickchart with an unreachable host still finishes, with a note', () => {
+    const none = tempDir('report-none');
+    expect(runCli(['report', '--results', path.join(saved, 'results.json'), '--out', none, '--charts', 'none']).code).toBe(0);
+    expect(existsSync(path.join(none, 'charts'))).toBe(false);
+    expect(readFileSync(path.join(none, 'summary.md'), 'utf8')).not.toContain('### Charts');
+
+    const offline = tempDir('report-offline');
+    const started = Date.now();
+    const run = runCli(['report', '--results', path.join(saved, 'results.json'), '--out', offline, '--charts', 'quickchart', '--quickchart-host', 'http://127.0.0.1:9']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(run.stderr).toContain('note: 4 of 4 chart images could not be fetched from QuickChart at http://127.0.0.1:9');
+    expect(readFileSync(path.join(offline, 'summary.md'), 'utf8')).toContain('![Row counts per pair](http://127.0.0.1:9/chart?c=');
+    expect(existsSync(path.join(offline, 'charts', 'row-counts.png'))).toBe(true);
+  });
+
+  test('2 for a missing or foreign results file and for an unknown charts mode', () => {
+    const folder = tempDir('report-bad');
+    const missing = runCli(['report', '--results', path.join(folder, 'nope.json'), '--out', folder]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read the results');
+    writeFileSync(path.join(folder, 'other.json'), '{"schemaVersion": 99}');
+    const foreign = runCli(['report', '--results', path.join(folder, 'other.json'), '--out', folder]);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain('is not a recon-gate results file of schema version 1');
+    expect(runCli(['report', '--out', folder]).stderr).toContain('report needs --results <results.json>');
+    const charts = runCli(['report', '--results', path.join(saved, 'results.json'), '--out', folder, '--charts', 'pie']);
+    expect(charts.code).toBe(2);
+    expect(charts.stderr).toContain('--charts must be mermaid, quickchart, none, not pie');
   });
 });

@@ -1,0 +1,322 @@
+import ExcelJS from 'exceljs';
+import type { RunResults, SchemaStatus, Status } from '../results/results-model.js';
+import { checkDetails } from './check-details.js';
+import { durationText } from './check-wording.js';
+import { type CellContent, countCell, dataCell, percentCell, ratioCell, textCell } from './excel-cell-values.js';
+import { CHART_HEIGHT, CHART_WIDTH } from './quickchart-urls.js';
+
+/** A chart image for the Charts sheet; exceljs embeds PNG, not SVG. */
+export interface WorkbookChart {
+  title: string;
+  png?: Uint8Array;
+  /** Where the chart is when there is no PNG. */
+  svgFileName?: string;
+}
+
+export interface WorkbookOptions {
+  /** Undefined: no Charts sheet (charts switched off). */
+  charts?: WorkbookChart[];
+  chartNotes?: string[];
+}
+
+/** Excel's own Good / Neutral / Bad styles, and a dark red for a pair that could not run. */
+const STATUS_STYLE: Record<Status, { fill: string; font: string }> = {
+  PASS: { fill: 'FFC6EFCE', font: 'FF006100' },
+  WARN: { fill: 'FFFFEB9C', font: 'FF9C5700' },
+  FAIL: { fill: 'FFFFC7CE', font: 'FF9C0006' },
+  ERROR: { fill: 'FF9C0006', font: 'FFFFFFFF' },
+};
+
+const SCHEMA_STATUS: Record<SchemaStatus, Status> = {
+  same: 'PASS',
+  widening: 'WARN',
+  timezone: 'WARN',
+  excluded: 'WARN',
+  narrowing: 'FAIL',
+  incompatible: 'FAIL',
+  only_in_source: 'FAIL',
+  only_in_target: 'FAIL',
+};
+
+const HEADER_FILL = 'FFD9E1F2';
+const MIN_WIDTH = 10;
+const MAX_WIDTH = 60;
+
+type Cell = CellContent & { status?: Status; bold?: boolean };
+type Row = Cell[];
+
+const text = (value: string | undefined | null): Cell => textCell(value);
+const status = (value: Status): Cell => ({ value, status: value });
+
+/** Named, so that a font set for bold or colour does not fall back to the viewer's serif default. */
+const FONT = { name: 'Calibri', size: 11 } as const;
+
+function paint(cell: ExcelJS.Cell, content: Cell): void {
+  cell.value = content.value;
+  if (content.numFmt) cell.numFmt = content.numFmt;
+  // Text indented by one step, so it does not touch a right-aligned number in the column before.
+  cell.alignment = content.alignRight ? { horizontal: 'right' } : typeof content.value === 'string' ? { horizontal: 'left', indent: 1 } : {};
+  if (content.isNull) cell.font = { ...FONT, italic: true, color: { argb: 'FF808080' } };
+  if (content.bold) cell.font = { ...FONT, bold: true };
+  if (content.status) {
+    const style = STATUS_STYLE[content.status];
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };
+    cell.font = { ...FONT, bold: true, color: { argb: style.font } };
+  }
+}
+
+function displayLength(content: Cell): number {
+  if (content.value === null) return 0;
+  // Right-aligned numbers run into left-aligned text in the next column without a margin.
+  if (typeof content.value === 'number') return Math.max(String(content.value).length, content.numFmt?.length ?? 0) + 4;
+  return Math.max(...String(content.value).split('\n').map((line) => line.length)) + 1;
+}
+
+class SheetWriter {
+  private widths: number[] = [];
+  private next = 1;
+  private dataRows = 0;
+
+  constructor(readonly sheet: ExcelJS.Worksheet) {}
+
+  get nextRow(): number {
+    return this.next;
+  }
+
+  /** Rows written by row() and header() after the sheet's own title: whether a section sheet is empty. */
+  get hasRows(): boolean {
+    return this.dataRows > 0;
+  }
+
+  row(cells: Row, options: { measure?: boolean; rowNumber?: number } = {}): number {
+    const rowNumber = options.rowNumber ?? this.next;
+    this.next = Math.max(this.next, rowNumber + 1);
+    const row = this.sheet.getRow(rowNumber);
+    cells.forEach((content, i) => {
+      paint(row.getCell(i + 1), content);
+      if (options.measure !== false) this.widths[i] = Math.max(this.widths[i] ?? 0, displayLength(content));
+    });
+    if (options.measure !== false) this.dataRows += 1;
+    return rowNumber;
+  }
+
+  /** Header names can come from configs (key and column names): formula-safe like any text. */
+  header(names: string[], options: { freeze?: boolean; filter?: boolean } = {}): number {
+    const rowNumber = this.row(names.map((name) => ({ ...textCell(name), bold: true })));
+    const row = this.sheet.getRow(rowNumber);
+    names.forEach((_, i) => {
+      const cell = row.getCell(i + 1);
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
+      cell.border = { bottom: { style: 'thin' } };
+    });
+    if (options.freeze !== false) this.sheet.views = [{ state: 'frozen', ySplit: rowNumber }];
+    if (options.filter !== false) this.sheet.autoFilter = { from: { row: rowNumber, column: 1 }, to: { row: rowNumber, column: names.length } };
+    return rowNumber;
+  }
+
+  /** One cell, so that it spills over the empty cells to its right however narrow column A is. */
+  title(value: string, note?: string): void {
+    const rowNumber = this.row([textCell(note ? `${value}: ${note}` : value)], { measure: false });
+    this.sheet.getRow(rowNumber).getCell(1).font = { ...FONT, bold: true, size: 12 };
+  }
+
+  blank(): void {
+    this.next += 1;
+  }
+
+  finish(): void {
+    this.widths.forEach((width, i) => {
+      this.sheet.getColumn(i + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width + 2));
+    });
+  }
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, build: (writer: SheetWriter) => void): void {
+  // Printed (or turned into PDF), a sheet keeps its columns on one page width.
+  const writer = new SheetWriter(workbook.addWorksheet(name, { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } }));
+  build(writer);
+  writer.finish();
+}
+
+function summarySheet(writer: SheetWriter, results: RunResults): void {
+  const { run, summary } = results;
+  const counts = (['PASS', 'WARN', 'FAIL', 'ERROR'] as const).filter((s) => summary.byStatus[s] > 0).map((s) => `${summary.byStatus[s]} ${s}`);
+  const facts: Array<[string, Cell]> = [
+    ['Status', status(results.status)],
+    ['Pairs', text(`${summary.pairs}: ${counts.join(', ') || 'none'}; ${summary.differingRows.toLocaleString('en-US')} differing rows`)],
+    ['Started', { value: run.startedAt.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC') }],
+    ['Duration', text(`${durationText(run.durationMs)} (${run.durationMs.toLocaleString('en-US')} ms)`)],
+    ['Engine', text(run.engine)],
+    ['Configs', text(run.configs.join(', '))],
+    ...(run.interrupted ? [['Interrupted', text(run.interrupted)] as [string, Cell]] : []),
+  ];
+  writer.title(`Recon Gate report (${results.tool.name} ${results.tool.version})`);
+  for (const [label, value] of facts) writer.row([{ value: label, bold: true }, value], { measure: false });
+  writer.blank();
+  writer.header(['Pair', 'Pair status', 'Check', 'Status', 'Measured', 'Unit', 'Base', '% of base', 'Max count', 'Max %', 'Finding', 'Source rows', 'Target rows', 'Config file', 'Line']);
+  for (const pair of results.pairs) {
+    for (const check of pair.checks) {
+      writer.row([
+        text(pair.name),
+        status(pair.status),
+        text(check.check),
+        status(check.status),
+        countCell(check.measured),
+        text(check.unit),
+        countCell(check.base),
+        percentCell(check.percent),
+        countCell(check.threshold.maxCount),
+        percentCell(check.threshold.maxPercent),
+        text([check.message, ...(check.warnings ?? [])].join('; ')),
+        countCell(pair.source.rows),
+        countCell(pair.target.rows),
+        text(pair.config.file),
+        countCell(pair.config.line),
+      ]);
+    }
+  }
+}
+
+function rowCountsSheet(writer: SheetWriter, results: RunResults): void {
+  writer.header(['Pair', 'Status', 'Source rows', 'Target rows', 'Difference', 'Source', 'Source filter', 'Target', 'Target filter']);
+  for (const pair of results.pairs) {
+    const check = pair.checks.find((result) => result.check === 'row_count');
+    const details = checkDetails(pair, 'row_count');
+    writer.row([
+      text(pair.name),
+      status(check?.status ?? pair.status),
+      countCell(details?.source ?? pair.source.rows),
+      countCell(details?.target ?? pair.target.rows),
+      countCell(details?.difference),
+      text(pair.source.description),
+      text(pair.source.filter),
+      text(pair.target.description),
+      text(pair.target.filter),
+    ]);
+  }
+}
+
+function schemaSheet(writer: SheetWriter, results: RunResults): void {
+  writer.header(['Pair', 'Column', 'Key', 'Status', 'Source type', 'Target type', 'Source nullable', 'Target nullable']);
+  const yesNo = (value: boolean | undefined): Cell => text(value === undefined ? undefined : value ? 'yes' : 'no');
+  for (const pair of results.pairs) {
+    for (const column of checkDetails(pair, 'schema')?.columns ?? []) {
+      const severity = SCHEMA_STATUS[column.status];
+      writer.row([text(pair.name), text(column.label), yesNo(column.isKey), { value: column.status, status: severity === 'PASS' ? undefined : severity }, text(column.sourceType), text(column.targetType), yesNo(column.sourceNullable), yesNo(column.targetNullable)]);
+    }
+  }
+}
+
+function nullsSheet(writer: SheetWriter, results: RunResults): void {
+  writer.header(['Pair', 'Column', 'Source NULLs', 'Target NULLs', 'Difference']);
+  for (const pair of results.pairs) {
+    for (const column of checkDetails(pair, 'nulls')?.columns ?? []) {
+      writer.row([text(pair.name), text(column.label), countCell(column.source), countCell(column.target), { ...countCell(column.difference), status: column.difference === 0 ? undefined : 'FAIL' }]);
+    }
+  }
+}
+
+function aggregatesSheet(writer: SheetWriter, results: RunResults): void {
+  writer.header(['Pair', 'Column', 'Function', 'Source', 'Target', 'Difference', 'Relative difference', 'Within tolerance', 'Note']);
+  for (const pair of results.pairs) {
+    for (const aggregate of checkDetails(pair, 'aggregates')?.aggregates ?? []) {
+      writer.row([
+        text(pair.name),
+        text(aggregate.label),
+        text(aggregate.function),
+        dataCell(aggregate.source, { grouping: true }),
+        dataCell(aggregate.target, { grouping: true }),
+        dataCell(aggregate.difference, { grouping: true }),
+        ratioCell(aggregate.relativeDifference),
+        { value: aggregate.withinTolerance ? 'yes' : 'no', status: aggregate.withinTolerance ? 'PASS' : 'FAIL' },
+        text(aggregate.note),
+      ]);
+    }
+  }
+}
+
+function mismatchesSheet(writer: SheetWriter, results: RunResults): void {
+  writer.title('Sampled mismatching cells, one section per pair, key columns first. details.csv has the same rows.');
+  writer.sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const pair of results.pairs) {
+    const cells = [...pair.samples.mismatches.map((sample) => ({ sample, kind: 'mismatch' })), ...pair.samples.withinTolerance.map((sample) => ({ sample, kind: 'within tolerance' }))];
+    if (cells.length === 0) continue;
+    const mismatched = checkDetails(pair, 'value_mismatches');
+    writer.blank();
+    writer.title(pair.name, mismatched ? `${mismatched.mismatchedRows.toLocaleString('en-US')} of ${mismatched.comparedRows.toLocaleString('en-US')} matched rows differ; ${cells.length} cells sampled` : `${cells.length} cells sampled`);
+    writer.header([...pair.keys, 'Column', 'Source value', 'Target value', 'Kind'], { freeze: false, filter: false });
+    for (const { sample, kind } of cells) {
+      writer.row([...pair.keys.map((_, i) => dataCell(sample.key[i] ?? null)), text(sample.column), dataCell(sample.source), dataCell(sample.target), { value: kind, status: kind === 'mismatch' ? 'FAIL' : 'WARN' }]);
+    }
+  }
+  if (!writer.hasRows) writer.row([text('No sampled mismatches: every matched row agrees.')]);
+}
+
+function missingRowsSheet(writer: SheetWriter, results: RunResults): void {
+  writer.title('Sampled rows found on one side only, and duplicate keys, one section per pair, key columns first.');
+  writer.sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const pair of results.pairs) {
+    const counts = { source: checkDetails(pair, 'missing_rows')?.rows, target: checkDetails(pair, 'extra_rows')?.rows };
+    for (const [side, samples] of [['source', pair.samples.onlyInSource], ['target', pair.samples.onlyInTarget]] as const) {
+      if (samples.length === 0) continue;
+      const columns = [...new Set(samples.flatMap((sample) => Object.keys(sample.values)))];
+      writer.blank();
+      writer.title(`${pair.name} — only in ${side}`, `${samples.length} of ${counts[side]?.toLocaleString('en-US') ?? '?'} rows sampled`);
+      writer.header([...pair.keys, ...columns], { freeze: false, filter: false });
+      for (const sample of samples) writer.row([...pair.keys.map((_, i) => dataCell(sample.key[i] ?? null)), ...columns.map((column) => dataCell(sample.values[column] ?? null))]);
+    }
+    if (pair.samples.duplicateKeys.length > 0) {
+      writer.blank();
+      writer.title(`${pair.name} — duplicate keys`, `${pair.samples.duplicateKeys.length} keys sampled`);
+      writer.header([...pair.keys, 'Source rows', 'Target rows'], { freeze: false, filter: false });
+      for (const sample of pair.samples.duplicateKeys) writer.row([...pair.keys.map((_, i) => dataCell(sample.key[i] ?? null)), countCell(sample.sourceRows), countCell(sample.targetRows)]);
+    }
+  }
+  if (!writer.hasRows) writer.row([text('No sampled rows: every key is on both sides.')]);
+}
+
+/** Rows of the default height an 800×420 chart covers, plus a gap. */
+const ROWS_PER_CHART = Math.ceil(CHART_HEIGHT / 20) + 3;
+
+function chartsSheet(workbook: ExcelJS.Workbook, writer: SheetWriter, charts: WorkbookChart[], notes: string[]): void {
+  writer.title('Charts', charts.length === 0 ? 'Nothing to chart.' : undefined);
+  for (const note of notes) writer.row([text(note)], { measure: false });
+  let row = writer.nextRow + 1;
+  for (const chart of charts) {
+    writer.row([{ value: chart.title, bold: true }], { measure: false, rowNumber: row });
+    if (chart.png) {
+      const image = workbook.addImage({ buffer: Buffer.from(chart.png) as unknown as ExcelJS.Buffer, extension: 'png' });
+      writer.sheet.addImage(image, { tl: { col: 0, row }, ext: { width: CHART_WIDTH, height: CHART_HEIGHT } });
+      row += ROWS_PER_CHART;
+    } else {
+      writer.row([text(`No PNG could be made${chart.svgFileName ? `; see ${chart.svgFileName}` : ''}.`)], { measure: false, rowNumber: row + 1 });
+      row += 3;
+    }
+  }
+}
+
+/**
+ * report.xlsx, from the results alone. Every value from the data or a config goes through the
+ * cell helpers, which keep digits exact and neutralise formulas.
+ */
+export function reportWorkbook(results: RunResults, options: WorkbookOptions = {}): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = `${results.tool.name} ${results.tool.version}`;
+  workbook.created = new Date(results.run.finishedAt);
+  addSheet(workbook, 'Summary', (writer) => summarySheet(writer, results));
+  addSheet(workbook, 'Row counts', (writer) => rowCountsSheet(writer, results));
+  addSheet(workbook, 'Schema', (writer) => schemaSheet(writer, results));
+  addSheet(workbook, 'Nulls', (writer) => nullsSheet(writer, results));
+  addSheet(workbook, 'Aggregates', (writer) => aggregatesSheet(writer, results));
+  addSheet(workbook, 'Mismatches', (writer) => mismatchesSheet(writer, results));
+  addSheet(workbook, 'Missing rows', (writer) => missingRowsSheet(writer, results));
+  if (options.charts) {
+    const charts = options.charts;
+    addSheet(workbook, 'Charts', (writer) => chartsSheet(workbook, writer, charts, options.chartNotes ?? []));
+  }
+  return workbook;
+}
+
+export async function writeWorkbook(results: RunResults, file: string, options: WorkbookOptions = {}): Promise<void> {
+  await reportWorkbook(results, options).xlsx.writeFile(file);
+}

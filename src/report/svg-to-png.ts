@@ -1,0 +1,40 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { CHART_FONT_FAMILY } from './chart-svg.js';
+
+/**
+ * SVG → PNG for the workbook (exceljs embeds PNG/JPEG only) and for offline runs. resvg's
+ * WebAssembly build, not a native canvas: it is the same on every runner and can go into the
+ * action's bundle. It has no system fonts in WebAssembly, so the TTF comes from an npm package.
+ * Loaded on first use so a run without charts never pays the ~80 ms of compiling it.
+ */
+type Resvg = typeof import('@resvg/resvg-wasm');
+
+let loading: Promise<{ resvg: Resvg; font: Uint8Array }> | undefined;
+
+async function loadRenderer(): Promise<{ resvg: Resvg; font: Uint8Array }> {
+  const require = createRequire(import.meta.url);
+  const resvg = await import('@resvg/resvg-wasm');
+  const [wasm, font] = await Promise.all([readFile(require.resolve('@resvg/resvg-wasm/index_bg.wasm')), readFile(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'))]);
+  await resvg.initWasm(wasm);
+  return { resvg, font };
+}
+
+export async function svgToPng(svg: string): Promise<Uint8Array> {
+  loading ??= loadRenderer().catch((error: unknown) => {
+    loading = undefined;
+    throw error;
+  });
+  const { resvg, font } = await loading;
+  const renderer = new resvg.Resvg(svg, { font: { fontBuffers: [font], defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY, loadSystemFonts: false } });
+  try {
+    const image = renderer.render();
+    try {
+      return image.asPng();
+    } finally {
+      image.free();
+    }
+  } finally {
+    renderer.free();
+  }
+}
