@@ -4,6 +4,7 @@ import { CHART_BUILDERS, type ChartId, type ChartsMode, isEmptyChart } from './c
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, worstCheck } from './check-wording.js';
 import { commentMarker, markdownText, markdownUrl, markdownValue } from './markdown-escaping.js';
 import { mermaidChart } from './mermaid-charts.js';
+import { mismatchHints } from './mismatch-hints.js';
 import { fittedChartUrl } from './quickchart-urls.js';
 
 /** GitHub rejects a comment over 65,536 characters; leave room for what the action adds. */
@@ -29,6 +30,7 @@ export const STATUS_EMOJI: Record<Status, string> = { PASS: '✅', WARN: '⚠️
 const CHART_ORDER: ChartId[] = ['row-counts', 'mismatches-by-column', 'nulls-by-column', 'aggregate-differences'];
 const TOP_COLUMNS = 5;
 const VALUE_COLUMNS_IN_ROW_SAMPLES = 4;
+const MAX_HINTS = 12;
 
 /** What one rendering includes; the summary steps down through these until it fits. */
 interface Detail {
@@ -88,7 +90,7 @@ function sampleLines(pair: PairResult, samples: number): string[] {
   const { mismatches, onlyInSource, onlyInTarget, duplicateKeys } = pair.samples;
   if (mismatches.length > 0) {
     lines.push('', `**Sample mismatching cells** (${Math.min(samples, mismatches.length)} of ${mismatches.length} sampled)`, '');
-    lines.push(table([...keyHeader(pair), 'column', 'source', 'target'], mismatches.slice(0, samples).map((sample) => [...sample.key.map((part) => markdownValue(part, 40)), markdownText(sample.column, 40), markdownValue(sample.source), markdownValue(sample.target)])));
+    lines.push(table([...keyHeader(pair), 'column', 'source', 'target', 'why'], mismatches.slice(0, samples).map((sample) => [...sample.key.map((part) => markdownValue(part, 40)), markdownText(sample.column, 40), markdownValue(sample.source), markdownValue(sample.target), sample.class ? sample.class.replace(/_/g, ' ') : ''])));
   }
   for (const [title, rows] of [['Only in source', onlyInSource], ['Only in target', onlyInTarget]] as const) {
     if (rows.length === 0) continue;
@@ -131,6 +133,15 @@ function pairSection(pair: PairResult, samples: number): string {
   if (topColumns.length > 0) {
     const more = topColumns.length > TOP_COLUMNS ? `, and ${topColumns.length - TOP_COLUMNS} more` : '';
     lines.push('', `**Top mismatching columns:** ${topColumns.slice(0, TOP_COLUMNS).map((column) => `${markdownText(column.label, 40)} (${countText(column.mismatches)})`).join(', ')}${more}`);
+  }
+  const hints = mismatchHints(pair, (label) => `<b>${markdownText(label, 40)}</b>`);
+  if (hints.length > 0) {
+    lines.push('', '**Why they differ**', '', ...hints.slice(0, MAX_HINTS).map((hint) => `- ${hint}`));
+    if (hints.length > MAX_HINTS) lines.push(`- … and ${hints.length - MAX_HINTS} more in the workbook and results.json.`);
+  }
+  const reproducible = Object.keys(pair.reproduce ?? {});
+  if (reproducible.length > 0) {
+    lines.push('', `**All the keys:** \`reproduce.sql\` in the artifact has a query per finding (${reproducible.join(', ')}) for the engine that ran; paste it into a SQL editor.`);
   }
   if (samples > 0) lines.push(...sampleLines(pair, samples));
   lines.push('', '</details>');

@@ -5,6 +5,7 @@ import { type ChartsMode, reportCharts } from './chart-configs.js';
 import { type ChartImage, writeChartImages } from './chart-images.js';
 import { writeWorkbook } from './excel-workbook.js';
 import { markdownSummary } from './markdown-summary.js';
+import { reproduceSql } from './reproduce-sql.js';
 import { writeCoreReports } from './write-core-reports.js';
 
 export interface ReportOptions {
@@ -29,6 +30,8 @@ export interface WrittenReportFiles {
   detailsCsv: string;
   workbook: string;
   summaryMarkdown: string;
+  /** reproduce.sql, when some check found something to reproduce. */
+  reproduceSql?: string;
   /** charts/<id>.svg and .png, in chart order. */
   charts: string[];
   /** What could not be done as asked (a chart host out of reach); also written into the reports. */
@@ -74,10 +77,15 @@ export async function writeReports(results: RunResults, outDir: string, options:
     }),
   );
 
+  const reproduce = reproduceSql(results);
+  const reproduceFile = reproduce ? path.join(outDir, 'reproduce.sql') : undefined;
+  if (reproduce && reproduceFile) writeFileSync(reproduceFile, reproduce);
+
   return {
     ...core,
     workbook,
     summaryMarkdown,
+    reproduceSql: reproduceFile,
     charts: images.flatMap((image) => [image.svgFile, ...(image.pngFile ? [image.pngFile] : [])]),
     notes,
   };

@@ -34,8 +34,8 @@ describe('summary.md of the demo run', () => {
     expect(checks.slice(1).map((row) => row.slice(0, 4))).toContainEqual(['row_count', '❌ FAIL', '1 row (0.06 %)', '≤ 0 rows']);
     expect(decodeEntities(markdown)).toContain('**Top mismatching columns:** a120_amount (1), charge_off_amount (1), fraud_count (1), purchases_amount (1)');
     const samples = tables[2]!.map((row) => row.map(decodeEntities));
-    expect(samples[0]).toEqual(['date_key', 'institution_id', 'corporation_id', 'product_id', 'column', 'source', 'target']);
-    expect(samples[3]).toEqual(['20240120', '100', '1001', '2', 'purchases_amount', '248150.38', '*NULL*']);
+    expect(samples[0]).toEqual(['date_key', 'institution_id', 'corporation_id', 'product_id', 'column', 'source', 'target', 'why']);
+    expect(samples[3]).toEqual(['20240120', '100', '1001', '2', 'purchases_amount', '248150.38', '*NULL*', 'null vs value']);
     expect(tables[3]![0]!.slice(0, 5).map(decodeEntities)).toEqual(['date_key', 'institution_id', 'corporation_id', 'product_id', 'a120_amount']);
     expect(tables[3]).toHaveLength(4);
     expect(tables[4]).toHaveLength(3);
