@@ -19,7 +19,7 @@ const USAGE = `recon-gate — prove a table migration is correct
 
 Usage:
   recon-gate run      --config <file|dir> [--config …] [--out <dir>] [--engine duckdb|databricks]
-                      [--statement-timeout <s>] [--charts mermaid|quickchart|none]
+                      [--statement-timeout <s>] [--run-timeout <s>] [--charts mermaid|quickchart|none]
                       [--quickchart-host <url>] [--quiet] [--json]
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
   recon-gate validate --config <file|dir> [--config …]
@@ -37,6 +37,9 @@ https://quickchart.io); none leaves charts out.
 Databricks settings come from DATABRICKS_HOST, DATABRICKS_HTTP_PATH and DATABRICKS_TOKEN
 (or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET for a service principal).
 
+SIGINT or SIGTERM (or --run-timeout) cancels the running statements on the engine, closes its
+sessions and still writes every report, with the unfinished pairs as ERROR.
+
 Exit status: 0 every pair passed or warned, 1 a threshold was breached, 2 the run could not be
 carried out (invalid config, or every pair failed to run), 130 interrupted.`;
 
@@ -46,6 +49,7 @@ const OPTIONS = {
   engine: { type: 'string' },
   dialect: { type: 'string' },
   'statement-timeout': { type: 'string' },
+  'run-timeout': { type: 'string' },
   results: { type: 'string' },
   charts: { type: 'string' },
   'quickchart-host': { type: 'string' },
@@ -90,6 +94,50 @@ function reportsWritten(outDir: string, files: Awaited<ReturnType<typeof writeRe
   const names = [files.resultsJson, files.summaryCsv, files.detailsCsv, files.workbook, files.summaryMarkdown].map((file) => path.basename(file));
   if (files.charts.length > 0) names.push('charts/');
   return `Reports in ${path.relative(process.cwd(), outDir) || '.'}/: ${names.join(', ')}`;
+}
+
+function seconds(value: string | undefined, option: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!(parsed > 0)) fail(`${option} must be a positive number of seconds, not ${value}`);
+  return parsed;
+}
+
+/**
+ * The run's cancellation: the first SIGINT/SIGTERM (a cancelled CI job sends SIGINT, then
+ * SIGTERM) or the run timeout aborts the running statements; reports are still written. A second
+ * signal, or a run that does not wind down within a grace period, exits at once.
+ */
+function cancelOnSignalsOrTimeout(runTimeoutSeconds: number | undefined, log: (line: string) => void) {
+  const controller = new AbortController();
+  const state = { bySignal: false };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) {
+      process.stderr.write(`recon-gate: ${signal} again, exiting now\n`);
+      process.exit(EXIT.interrupted);
+    }
+    state.bySignal = true;
+    log(`${signal} received: cancelling running statements and writing what was reconciled…`);
+    controller.abort(new Error(`cancelled by ${signal}`));
+    setTimeout(() => process.exit(EXIT.interrupted), 30_000).unref();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const timer = runTimeoutSeconds
+    ? setTimeout(() => {
+        log(`the run exceeded --run-timeout ${runTimeoutSeconds} s: cancelling running statements…`);
+        controller.abort(new Error(`the run exceeded its ${runTimeoutSeconds} s time limit`));
+      }, runTimeoutSeconds * 1000)
+    : undefined;
+  return {
+    signal: controller.signal,
+    get bySignal() {
+      return state.bySignal;
+    },
+    dispose() {
+      if (timer) clearTimeout(timer);
+    },
+  };
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -154,17 +202,19 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
 
-    const timeout = values['statement-timeout'] ? Number(values['statement-timeout']) : undefined;
-    if (timeout !== undefined && !(timeout > 0)) fail('--statement-timeout must be a positive number of seconds');
+    const timeout = seconds(values['statement-timeout'], '--statement-timeout');
+    const runTimeout = seconds(values['run-timeout'], '--run-timeout');
     const progress = progressPrinter(log);
-    const results = await runSuite(config, { engine, dialect: dialectFor(engine.name), statementTimeoutSeconds: timeout, ...progress });
+    const cancellation = cancelOnSignalsOrTimeout(runTimeout, log);
+    const results = await runSuite(config, { engine, dialect: dialectFor(engine.name), statementTimeoutSeconds: timeout, signal: cancellation.signal, ...progress }).finally(() => cancellation.dispose());
     const outDir = path.resolve(values.out ?? 'recon-out');
     const written = await writeReports(results, outDir, options);
     for (const note of written.notes) log(`note: ${note}`);
     const byStatus = Object.entries(results.summary.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
     log(`${results.status}: ${results.summary.pairs} pairs (${byStatus}). ${reportsWritten(outDir, written)}`);
     if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
-    return exitCodeFor(results);
+    if (results.run.interrupted) log(`interrupted: ${results.run.interrupted}; unfinished pairs are reported as ERROR`);
+    return cancellation.bySignal ? EXIT.interrupted : exitCodeFor(results);
   } finally {
     await engine.close();
   }

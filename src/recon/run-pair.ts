@@ -134,7 +134,7 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
     };
   } catch (error) {
     const failure = error instanceof StepFailure ? error : new StepFailure('internal', error);
-    const pairError = describeFailure(failure);
+    const pairError = describeFailure(failure, options.signal);
     return {
       ...base,
       status: 'ERROR',
@@ -193,8 +193,12 @@ const STEP_NAMES: Record<string, string> = {
   internal: 'reconciling',
 };
 
-function describeFailure(failure: StepFailure): PairError {
+function describeFailure(failure: StepFailure, signal: AbortSignal | undefined): PairError {
   const cause = failure.original;
+  if (signal?.aborted && cause instanceof EngineError && cause.kind === 'cancelled') {
+    const reason: unknown = signal.reason;
+    return { kind: 'cancelled', step: failure.step, message: `not finished: ${reason instanceof Error ? reason.message : 'the run was cancelled'} (during ${STEP_NAMES[failure.step] ?? failure.step})` };
+  }
   const kind = cause instanceof EngineError ? cause.kind : cause instanceof BindError ? 'config' : cause instanceof PreflightError ? 'preflight' : 'internal';
   const stepText = STEP_NAMES[failure.step] ?? failure.step;
   return { kind, step: failure.step, message: `${stepText} failed: ${failure.message}` };
