@@ -65,3 +65,12 @@ test('--run-timeout stops a run that takes too long, reporting the unfinished pa
   expect(results.pairs.map((pair) => pair.status)).toEqual(['ERROR', 'PASS']);
   expect(results.pairs[0]!.error!.message).toMatch(/^not finished: the run exceeded its 3 s time limit/);
 }, 90_000);
+
+test('--statement-timeout interrupts a statement that runs too long: that pair is an ERROR of kind timeout, the other pair runs', async () => {
+  const run = startRun(['--statement-timeout', '2']);
+  expect(await run.exited).toBe(1);
+  const results = run.results();
+  expect(results.run.interrupted).toBeUndefined();
+  expect(results.pairs.map((pair) => pair.status)).toEqual(['ERROR', 'PASS']);
+  expect(results.pairs[0]!.error).toMatchObject({ kind: 'timeout', message: expect.stringMatching(/exceeded its time limit/) });
+}, 90_000);

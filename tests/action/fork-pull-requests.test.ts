@@ -1,0 +1,79 @@
+import { describe, test } from 'vitest';
+import { startFakeGithub } from './support/fake-github.js';
+import { PASSING_PAIR, pullRequestEvent, runBundle, writeConfigSet } from './support/run-bundle.js';
+
+const FORK = 'mallory/warehouse';
+
+describe.concurrent('pull requests from forks', () => {
+  test('pull_request from a fork without Databricks secrets is skipped: neutral exit 0, status SKIPPED, no connection attempt', async ({ expect, onTestFinished }) => {
+    const github = await startFakeGithub(onTestFinished);
+    const run = await runBundle({
+      inputs: { 'databricks-host': 'dbc-123.cloud.databricks.com', 'databricks-http-path': '/sql/1.0/warehouses/abc', 'databricks-token': '' },
+      event: pullRequestEvent(41, { headRepository: FORK }),
+      apiUrl: github.url,
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs).toEqual({ status: 'SKIPPED' });
+    expect(run.stdout).toMatch(/^::notice::Recon Gate skipped: pull request #41 comes from the fork mallory\/warehouse, and GitHub gives workflows triggered by forks no secrets/m);
+    expect(run.stdout).not.toMatch(/^::error/m);
+    expect(run.summary).toContain('## ⏭️ Recon Gate: SKIPPED');
+    expect(github.requests).toEqual([]);
+  });
+
+  test('a pull request whose fork was deleted counts as a fork', async ({ expect, onTestFinished }) => {
+    const github = await startFakeGithub(onTestFinished);
+    const run = await runBundle({ inputs: { 'databricks-host': 'dbc-123.cloud.databricks.com' }, event: pullRequestEvent(42, { headRepository: null }), apiUrl: github.url });
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('SKIPPED');
+    expect(run.stdout).toContain('comes from a fork that has been deleted');
+  });
+
+  test('pull_request from a fork on DuckDB needs no secret: it runs, and a read-only token only costs the comment', async ({ expect, onTestFinished }) => {
+    const github = await startFakeGithub(onTestFinished);
+    const { folder } = writeConfigSet(PASSING_PAIR);
+    github.readOnly = true;
+    const run = await runBundle({ inputs: { engine: 'duckdb', charts: 'none', config: folder }, event: pullRequestEvent(43, { headRepository: FORK }), apiUrl: github.url });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.status).toBe('PASS');
+    expect(run.stdout).toMatch(/^::warning::Could not post the pull request comment \(the token may not write to pull requests/m);
+    expect(run.summary).toContain('## ✅ Recon Gate: PASS');
+  });
+
+  test('pull_request_target from a fork is refused: nothing runs, the step fails and says why', async ({ expect, onTestFinished }) => {
+    const github = await startFakeGithub(onTestFinished);
+    const { folder } = writeConfigSet(PASSING_PAIR);
+    const run = await runBundle({
+      inputs: { engine: 'duckdb', config: folder },
+      event: pullRequestEvent(44, { headRepository: FORK, name: 'pull_request_target' }),
+      apiUrl: github.url,
+    });
+    expect(run.code).toBe(1);
+    expect(run.outputs.status).toBe('ERROR');
+    expect(run.outputs['report-dir']).toBeUndefined();
+    expect(run.stdout).not.toMatch(/^PASS/m);
+    expect(run.stdout).toMatch(/^::error::Recon Gate refusing to run on pull_request_target for pull request #44 from the fork mallory\/warehouse: its configs, filters and queries would run with this repository's warehouse credentials/m);
+    expect(github.commentsOn(44)[0]!.body).toContain("Refused to run configs from a fork with this repository's credentials");
+  });
+
+  test('pull_request_target from a fork runs when allow-fork-sql is true, with a warning', async ({ expect, onTestFinished }) => {
+    const github = await startFakeGithub(onTestFinished);
+    const { folder } = writeConfigSet(PASSING_PAIR);
+    const run = await runBundle({
+      inputs: { engine: 'duckdb', charts: 'none', config: folder, 'allow-fork-sql': 'true' },
+      event: pullRequestEvent(45, { headRepository: FORK, name: 'pull_request_target' }),
+      apiUrl: github.url,
+    });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.outputs.status).toBe('PASS');
+    expect(run.stdout).toMatch(/^::warning::allow-fork-sql is true: running on pull_request_target for pull request #45 from the fork mallory\/warehouse/m);
+    expect(github.commentsOn(45)[0]!.body).toContain('## ✅ Recon Gate: PASS');
+  });
+
+  test('pull_request_target from a branch of the same repository runs as usual', async ({ expect, onTestFinished }) => {
+    const github = await startFakeGithub(onTestFinished);
+    const { folder } = writeConfigSet(PASSING_PAIR);
+    const run = await runBundle({ inputs: { engine: 'duckdb', charts: 'none', config: folder }, event: pullRequestEvent(46, { name: 'pull_request_target' }), apiUrl: github.url });
+    expect(run.code).toBe(0);
+    expect(run.outputs.status).toBe('PASS');
+  });
+});

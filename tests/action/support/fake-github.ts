@@ -1,0 +1,126 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** A request the action made, as the fake received it. */
+export interface RecordedRequest {
+  method: string;
+  /** Path and query, e.g. `/repos/acme/warehouse/issues/7/comments?per_page=100`. */
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+export interface FakeComment {
+  id: number;
+  issueNumber: number;
+  body: string;
+  login: string;
+}
+
+/**
+ * The slice of GitHub's REST API the action calls, on loopback: who am I, list (paginated),
+ * create and update issue comments. Records every request so tests can assert on them.
+ */
+export class FakeGithub {
+  readonly requests: RecordedRequest[] = [];
+  readonly comments: FakeComment[] = [];
+  /** Login for `GET /user`; undefined answers 403 as GitHub does for the default GITHUB_TOKEN. */
+  userLogin: string | undefined;
+  /** Answer comment writes with 403, as for the read-only token of a fork's pull request. */
+  readOnly = false;
+  private nextId = 1000;
+  private server: Server | undefined;
+  private baseUrl = '';
+
+  get url(): string {
+    return this.baseUrl;
+  }
+
+  addComment(issueNumber: number, login: string, body: string): FakeComment {
+    const comment = { id: this.nextId++, issueNumber, body, login };
+    this.comments.push(comment);
+    return comment;
+  }
+
+  commentsOn(issueNumber: number): FakeComment[] {
+    return this.comments.filter((comment) => comment.issueNumber === issueNumber);
+  }
+
+  /** Requests other than the ones every run makes to read who it is. */
+  writes(): RecordedRequest[] {
+    return this.requests.filter((request) => request.method !== 'GET');
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        this.requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
+        const { status, json, headers } = this.answer(request.method ?? '', new URL(request.url ?? '/', this.baseUrl), body);
+        response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+        response.end(JSON.stringify(json));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private commentJson(comment: FakeComment) {
+    return {
+      id: comment.id,
+      body: comment.body,
+      user: { login: comment.login, type: comment.login.endsWith('[bot]') ? 'Bot' : 'User' },
+      html_url: `https://github.com/acme/warehouse/pull/${comment.issueNumber}#issuecomment-${comment.id}`,
+    };
+  }
+
+  private answer(method: string, url: URL, body: string): { status: number; json: unknown; headers?: Record<string, string> } {
+    const forbidden = { status: 403, json: { message: 'Resource not accessible by integration', status: '403' } };
+    if (method === 'GET' && url.pathname === '/user') {
+      return this.userLogin ? { status: 200, json: { login: this.userLogin, type: 'User' } } : forbidden;
+    }
+    const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
+    if (list && method === 'GET') {
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      const page = Number(url.searchParams.get('page') ?? 1);
+      const all = this.commentsOn(Number(list[3]));
+      const pageItems = all.slice((page - 1) * perPage, page * perPage);
+      const headers: Record<string, string> = {};
+      if (page * perPage < all.length) {
+        const next = new URL(url.href);
+        next.searchParams.set('page', String(page + 1));
+        headers.link = `<${next.href}>; rel="next"`;
+      }
+      return { status: 200, json: pageItems.map((comment) => this.commentJson(comment)), headers };
+    }
+    if (list && method === 'POST') {
+      if (this.readOnly) return forbidden;
+      // Comments are authored by whoever the token is: the bot for the default token.
+      const comment = this.addComment(Number(list[3]), this.userLogin ?? 'github-actions[bot]', (JSON.parse(body) as { body: string }).body);
+      return { status: 201, json: this.commentJson(comment) };
+    }
+    const update = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname);
+    if (update && method === 'PATCH') {
+      if (this.readOnly) return forbidden;
+      const comment = this.comments.find((candidate) => candidate.id === Number(update[3]));
+      if (!comment) return { status: 404, json: { message: 'Not Found' } };
+      comment.body = (JSON.parse(body) as { body: string }).body;
+      return { status: 200, json: this.commentJson(comment) };
+    }
+    return { status: 404, json: { message: `the fake has no ${method} ${url.pathname}` } };
+  }
+}
+
+/** A fake of its own for one test, stopped when the test ends: tests can then run concurrently. */
+export async function startFakeGithub(onTestFinished: (cleanup: () => Promise<void>) => void): Promise<FakeGithub> {
+  const github = new FakeGithub();
+  await github.start();
+  onTestFinished(() => github.stop());
+  return github;
+}

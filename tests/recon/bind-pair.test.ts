@@ -1,0 +1,47 @@
+import { describe, expect, test } from 'vitest';
+import { loadConfigText } from '../../src/config/load-config.js';
+import { BindError, bindPair } from '../../src/plan/bind-pair.js';
+import type { SideColumn } from '../../src/plan/bound-pair.js';
+import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
+
+const columns = (spec: Array<[string, string]>): SideColumn[] => spec.map(([name, type]) => ({ name, engineType: type, type: duckdbDialect.parseType(type) }));
+const SOURCE = columns([['id', 'INTEGER'], ['cust_no', 'VARCHAR'], ['amount', 'DECIMAL(10,2)'], ['note', 'VARCHAR'], ['legacy_flag', 'BOOLEAN']]);
+const TARGET = columns([['ID', 'BIGINT'], ['customer_id', 'VARCHAR'], ['amount', 'DECIMAL(12,2)'], ['note', 'VARCHAR'], ['load_ts', 'TIMESTAMP']]);
+
+function pair(body: string) {
+  const { file, errors } = loadConfigText(`version: 1\npairs:\n  - name: p\n    source: { table: s }\n    target: { table: t }\n    primary_key: [id]\n    ${body}\n`, 'p.yml');
+  expect(errors).toEqual([]);
+  return file!.pairs[0]!;
+}
+
+function problems(body: string): string[] {
+  try {
+    bindPair(pair(body), SOURCE, TARGET);
+  } catch (error) {
+    if (error instanceof BindError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('binding a pair to both schemas', () => {
+  test('matches names case-insensitively, follows column_map, and reports one-sided and excluded columns', () => {
+    const bound = bindPair(pair('column_map: { cust_no: customer_id }\n    exclude: [load_ts]'), SOURCE, TARGET);
+    expect(bound.keys.map((key) => [key.label, key.change])).toEqual([['id', 'widening']]);
+    expect(bound.compared.map((column) => [column.label, column.change])).toEqual([['cust_no → customer_id', 'same'], ['amount', 'widening'], ['note', 'same']]);
+    expect(bound.schema.filter((finding) => finding.kind === 'only_in_source' || finding.kind === 'excluded').map((finding) => [finding.label, finding.kind])).toEqual([
+      ['legacy_flag', 'only_in_source'],
+      ['load_ts', 'excluded'],
+    ]);
+  });
+
+  test.each([
+    ['an excluded column neither side has', 'exclude: [no_such]', 'exclude names `no_such`, which neither side has'],
+    ['a renamed source column that does not exist', 'column_map: { no_such: customer_id }', 'column_map names source column `no_such`, which the source does not have (it has: id, cust_no, amount, note, legacy_flag)'],
+    ['a rename to a target column that does not exist', 'column_map: { cust_no: customer }', 'column_map maps `cust_no` to `customer`, which the target does not have (it has: ID, customer_id, amount, note, load_ts)'],
+    ['a tolerance on a column that is not compared', 'tolerances: { no_such: { abs: 1 } }', 'tolerances name `no_such`, which is not a compared column of both sides'],
+    ['a tolerance on a text column', 'tolerances: { note: { abs: 1 } }', 'tolerances name `note`, whose type string is not numeric; tolerances apply to numbers only'],
+  ])('%s is refused with what exists', (_what, body, message) => {
+    expect(problems(body)).toEqual([message]);
+  });
+});
