@@ -38,6 +38,11 @@ export interface ThriftProxyOptions {
   httpPath?: string;
   /** Port to listen on (127.0.0.1); 0 picks a free one. */
   port?: number;
+  /**
+   * Fault injection for reliability tests: return an HTTP status to answer a Thrift call with
+   * (429, 503…) instead of forwarding it, or 'reset' to drop the connection.
+   */
+  fault?: (call: { method: string | undefined; body: Buffer }) => number | 'reset' | undefined;
 }
 
 export interface ThriftProxy {
@@ -67,6 +72,16 @@ export async function startThriftProxy(options: ThriftProxyOptions): Promise<Thr
       const requestBody = Buffer.concat(chunks);
       const method = thriftMessageName(requestBody);
       if (method) calls.set(method, (calls.get(method) ?? 0) + 1);
+      const fault = options.fault?.({ method, body: requestBody });
+      if (fault === 'reset') {
+        req.socket.destroy();
+        return;
+      }
+      if (fault !== undefined) {
+        res.writeHead(fault, { 'content-type': 'text/plain', ...(fault === 429 ? { 'retry-after': '1' } : {}) });
+        res.end(`injected fault: HTTP ${fault}`);
+        return;
+      }
       const body = passThroughIfUnparsable(rewriteCall, requestBody);
 
       const headers: http.OutgoingHttpHeaders = { ...req.headers };
