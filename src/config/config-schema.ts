@@ -54,6 +54,10 @@ export const pairSchema = z.strictObject({
   checks: z.array(checkName).min(1).optional(),
   sample_size: z.number().int().min(0).max(10_000).optional(),
   thresholds: thresholdsSchema.optional(),
+  /** Compare only a deterministic share of the keys (the same keys on both sides). */
+  sample: z.strictObject({ percent: z.number().gt(0).max(100) }).optional(),
+  /** Write every differing key of the pair into this table (the one statement that writes). */
+  persist_mismatches_to: tableName.optional(),
 });
 
 export const defaultsSchema = z.strictObject({

@@ -109,11 +109,12 @@ export function loadConfigText(text: string, file: string): { file?: ConfigFile;
   return buildConfigFile(parsed.data, file, displayPath, locator);
 }
 
-function describeIssue(issue: z.core.$ZodIssue, file: string, locator: YamlLocator): ConfigError[] {
+/** One zod issue as located errors; `schema` is the root the issue's path starts from (waivers reuse this). */
+export function describeIssue(issue: z.core.$ZodIssue, file: string, locator: YamlLocator, schema: z.ZodType = configFileSchema): ConfigError[] {
   const issuePath = issue.path as PropertyKey[];
   const fieldPath = formatPath(issuePath);
   if (issue.code === 'unrecognized_keys') {
-    const valid = allowedKeys(configFileSchema, issuePath);
+    const valid = allowedKeys(schema, issuePath);
     return issue.keys.map((key) => {
       const suggestion = closestMatch(key, valid);
       return {
@@ -126,7 +127,7 @@ function describeIssue(issue: z.core.$ZodIssue, file: string, locator: YamlLocat
     });
   }
   if (issue.code === 'invalid_key') {
-    const valid = allowedKeys(configFileSchema, issuePath.slice(0, -1));
+    const valid = allowedKeys(schema, issuePath.slice(0, -1));
     const key = String(issuePath[issuePath.length - 1]);
     const suggestion = closestMatch(key, valid);
     return [{
@@ -153,7 +154,7 @@ function describeIssue(issue: z.core.$ZodIssue, file: string, locator: YamlLocat
   }
   if (issue.code === 'invalid_type') {
     const given = valueAt(locator, issuePath);
-    const expected = describeExpected(issuePath, issue.expected);
+    const expected = describeExpected(schema, issuePath, issue.expected);
     const message = given === undefined ? `missing required field` : `expected ${expected}, got ${describeValue(given)}`;
     return [{ file, ...(given === undefined ? locator.locate(issuePath.slice(0, -1)) : location), path: fieldPath, message, hint: `Write ${expected} here.` }];
   }
@@ -169,8 +170,8 @@ function describeIssue(issue: z.core.$ZodIssue, file: string, locator: YamlLocat
   return [{ file, ...location, path: fieldPath, message: issue.message.replace(/\.$/, '') }];
 }
 
-function describeExpected(path: ReadonlyArray<PropertyKey>, expected: string): string {
-  const schema = schemaAt(configFileSchema, path);
+function describeExpected(root: z.ZodType, path: ReadonlyArray<PropertyKey>, expected: string): string {
+  const schema = schemaAt(root, path);
   const type = schema?._zod.def.type;
   if (type === 'union') return 'a table name such as `schema.table` (or a list of its parts)';
   if (type === 'literal') return `\`${String((schema?._zod.def.values as unknown[] | undefined)?.[0])}\``;
@@ -250,6 +251,8 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       checks,
       sampleSize: pair.sample_size ?? defaults.sample_size ?? DEFAULT_SAMPLE_SIZE,
       thresholds: resolveThresholds(defaults.thresholds, pair.thresholds),
+      samplePercent: pair.sample?.percent,
+      persistMismatchesTo: persistTarget(pair.persist_mismatches_to, [...at, 'persist_mismatches_to'], error),
     };
   });
 
@@ -271,6 +274,16 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
 }
 
 type ErrorSink = (fieldPath: PropertyKey[], message: string, hint?: string) => void;
+
+function persistTarget(name: string | string[] | undefined, at: PropertyKey[], error: ErrorSink): string[] | undefined {
+  if (name === undefined) return undefined;
+  const parsed = parseTableName(name);
+  if ('error' in parsed) {
+    error(at, parsed.error, 'Write `schema.table` or `catalog.schema.table` for the table that receives the differing keys.');
+    return undefined;
+  }
+  return parsed.parts;
+}
 
 function checkSideSql(side: SideInput, at: PropertyKey[], error: ErrorSink): void {
   if (side.query) {

@@ -43,6 +43,10 @@ export interface PairConfig {
   checks: CheckName[];
   sampleSize: number;
   thresholds: Record<CheckName, Threshold>;
+  /** Share of keys compared (0–100], chosen by a hash of the key, the same on both sides. */
+  samplePercent?: number;
+  /** Table (parts) that receives every differing key, when configured. */
+  persistMismatchesTo?: string[];
 }
 
 export interface ConfigFile {

@@ -112,11 +112,18 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
 
     let join: JoinMeasurements | undefined;
     let reproduce: PairResult['reproduce'];
+    let persisted: PairResult['persisted'];
     if (pair.checks.some(isJoinCheck)) {
       options.onStep?.(pair.name, 'join');
       const statement = joinStatement(dialect, bound, { compareValues: pair.checks.includes('value_mismatches') });
       join = statement.read(await run('join', statement.sql, () => engine.query(statement.sql, statementOptions)), pair.sampleSize);
       reproduce = reproduceQueries(statement.reproduce, join, pair.checks);
+      if (pair.persistMismatchesTo) {
+        options.onStep?.(pair.name, 'persist');
+        const sql = dialect.createTableAs(pair.persistMismatchesTo, statement.differences);
+        await run('persist', sql, () => engine.query(sql, statementOptions));
+        persisted = { table: pair.persistMismatchesTo.join('.'), keys: join.onlySourceKeys + join.onlyTargetKeys + join.mismatchedRows + join.duplicates.source.keys + join.duplicates.target.keys - join.ambiguousKeys };
+      }
     }
 
     const checks = buildChecks(bound, { source, target, join });
@@ -129,6 +136,8 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
       checks,
       samples: buildSamples(bound, join),
       reproduce,
+      sampledPercent: pair.samplePercent !== undefined && pair.samplePercent < 100 ? pair.samplePercent : undefined,
+      persisted,
       statements,
       durationMs: Date.now() - started,
     };
@@ -188,6 +197,7 @@ const STEP_NAMES: Record<string, string> = {
   'profile-source': 'profiling the source',
   'profile-target': 'profiling the target',
   join: 'joining source and target',
+  persist: 'writing the differing keys to persist_mismatches_to',
   bind: 'matching the config to the schemas',
   preflight: 'the pre-flight hash check',
   internal: 'reconciling',

@@ -111,6 +111,8 @@ function pairSection(pair: PairResult, samples: number): string {
   const lines = [`<details><summary>${STATUS_EMOJI[pair.status]} <b>${markdownText(pair.name, 80)}</b>: ${headline}</summary>`, ''];
   if (pair.error) lines.push(`**Could not run** (${markdownText(pair.error.step ?? pair.error.kind, 40)}): ${markdownText(pair.error.message, 400)}`, '');
   lines.push(`${markdownText(pair.source.description, 100)} → ${markdownText(pair.target.description, 100)} · key: ${keyHeader(pair).join(', ') || '–'} · ${markdownText(pair.config.file, 100)} line ${pair.config.line}`, '');
+  if (pair.sampledPercent !== undefined) lines.push(`> Sampled: ${pair.sampledPercent} % of the keys, chosen by a hash of the key (the same keys on both sides); every count is of that share.`, '');
+  if (pair.persisted) lines.push(`Every differing key (${countText(pair.persisted.keys)}) was written to the table ${markdownText(pair.persisted.table, 120)}.`, '');
   // Checks that never ran all repeat the pair's error: name them once instead of a table of copies.
   const notRun = flagged.filter((check) => check.details.check === 'not_run');
   const measured = flagged.filter((check) => check.details.check !== 'not_run');

@@ -71,6 +71,10 @@ export interface PairResult {
    * into a SQL editor.
    */
   reproduce?: Partial<Record<CheckName, string>>;
+  /** Set when `sample: { percent }` compared only a share of the keys: every count is of that share. */
+  sampledPercent?: number;
+  /** Where every differing key was written (`persist_mismatches_to`), and how many. */
+  persisted?: { table: string; keys: number };
   statements: StatementRecord[];
   durationMs: number;
 }
@@ -284,7 +288,7 @@ export interface DuplicateSample {
 }
 
 export interface StatementRecord {
-  purpose: 'schema-source' | 'schema-target' | 'preflight' | 'profile-source' | 'profile-target' | 'join';
+  purpose: 'schema-source' | 'schema-target' | 'preflight' | 'profile-source' | 'profile-target' | 'join' | 'persist';
   sql: string;
   durationMs: number;
   rows: number;

@@ -46,6 +46,10 @@ export interface Dialect {
   safeSum(expression: string, type: LogicalType): string;
   /** The value converted to `type`, or NULL when it does not convert. */
   tryCast(expression: string, type: LogicalType): string;
+  /** A bucket in [0, buckets) from a row hash, never negative. */
+  hashBucket(hashExpression: string, buckets: number): string;
+  /** Replaces a table with the rows of a query (the only write Recon Gate makes, when configured). */
+  createTableAs(tableParts: readonly string[], query: string): string;
   /** A typed NULL literal. */
   nullOf(type: LogicalType): string;
 }

@@ -3,6 +3,7 @@ import type { BoundPair } from '../plan/bound-pair.js';
 import type { Dialect } from './dialect.js';
 import type { JoinMeasurements, JoinSample, SampleCategory } from './measurements.js';
 import { toCount } from './result-cells.js';
+import { keySampleCondition } from './key-sample.js';
 import { sideQuery } from './side-query.js';
 import { classExpression, classesFor, shiftHoursExpression, type MismatchClass } from './mismatch-classes.js';
 import { differsCondition } from './value-difference.js';
@@ -46,6 +47,8 @@ export interface JoinStatement {
    * finding, ordered by key: its first `sample_size` rows are exactly the sampled keys.
    */
   reproduce: Record<'missing_rows' | 'extra_rows' | 'value_mismatches' | 'row_hash' | 'duplicate_keys', string>;
+  /** Every key that differs in any way (missing, extra, mismatching, duplicated), with its category. */
+  differences: string;
   read(result: QueryResult, sampleSize: number): JoinMeasurements;
 }
 
@@ -62,7 +65,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
       ...keys.map((key, i) => `${dialect.cast(q(key[role].name), key[role].type, key.common)} AS k${i}`),
       ...compared.map((column, j) => `${dialect.cast(q(column[role].name), column[role].type, column.common)} AS v${j}`),
     ];
-    return `recon_${role} AS (\n  SELECT\n    ${items.join(',\n    ')}\n  FROM (${sideQuery(dialect, pair[role], pair.sharedFilter)}) AS recon_side\n)`;
+    return `recon_${role} AS (\n  SELECT\n    ${items.join(',\n    ')}\n  FROM (${sideQuery(dialect, pair[role], pair.sharedFilter, keySampleCondition(dialect, bound, role))}) AS recon_side\n)`;
   };
   const rowHash = dialect.rowHash(compared.map((column, j) => ({ expression: `v${j}`, type: column.common })));
   const hashed = `recon_hashed AS (\n  SELECT ${keyList}, 1 AS side, ${rowHash} AS row_hash FROM recon_source\n  UNION ALL\n  SELECT ${keyList}, 2 AS side, ${rowHash} AS row_hash FROM recon_target\n)`;
@@ -149,7 +152,8 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
       ? [`concat_ws(', ', ${compared.map((column, j) => `CASE WHEN d${j} = 1 THEN ${dialect.stringLiteral(column.label)} END`).join(', ')}) AS differing_columns`]
       : [];
     const counts = categories.includes('duplicate') ? ['source_rows', 'target_rows'] : [];
-    return `WITH\n${sharedCtes.join(',\n')}\nSELECT\n  ${[...keyItems, ...differing, ...counts].join(',\n  ')}\nFROM recon_classified\nWHERE category IN (${categories.map((category) => `'${category}'`).join(', ')})\nORDER BY ${keyOrder}`;
+    const category = categories.length > 1 ? ['category'] : [];
+    return `WITH\n${sharedCtes.join(',\n')}\nSELECT\n  ${[...keyItems, ...differing, ...counts, ...category].join(',\n  ')}\nFROM recon_classified\nWHERE category IN (${categories.map((name) => `'${name}'`).join(', ')})\nORDER BY ${keyOrder}`;
   };
 
   const sql = [
@@ -168,6 +172,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
       row_hash: reproduce(['mismatch', 'hash_only']),
       duplicate_keys: reproduce(['duplicate']),
     },
+    differences: reproduce(['only_source', 'only_target', 'mismatch', 'duplicate']),
     read(result, sampleSize) {
       const position = new Map(result.columns.map((column, index) => [column.name.toLowerCase(), index]));
       const at = (row: ReadonlyArray<string | null>, alias: string) => {

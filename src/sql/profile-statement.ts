@@ -5,6 +5,7 @@ import type { Dialect } from './dialect.js';
 import type { SideProfile } from './measurements.js';
 import { profileLayout } from './profile-layout.js';
 import { rowByAlias, toCount } from './result-cells.js';
+import { keySampleCondition } from './key-sample.js';
 import { sideQuery } from './side-query.js';
 
 export type SideRole = 'source' | 'target';
@@ -36,7 +37,7 @@ export function profileStatement(dialect: Dialect, bound: BoundPair, role: SideR
     items.push(`count(${ref(entry)}) AS non_null_${index}`);
   });
 
-  const sql = `SELECT\n  ${items.join(',\n  ')}\nFROM (${sideQuery(dialect, pair[role], pair.sharedFilter)}) AS recon_side`;
+  const sql = `SELECT\n  ${items.join(',\n  ')}\nFROM (${sideQuery(dialect, pair[role], pair.sharedFilter, keySampleCondition(dialect, bound, role))}) AS recon_side`;
 
   return {
     sql,

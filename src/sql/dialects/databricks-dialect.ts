@@ -136,6 +136,9 @@ export const databricksDialect: Dialect = {
     if (type.kind === 'float') return `try_sum(CAST(${expression} AS DOUBLE))`;
     return `try_sum(${expression})`;
   },
+  // xxhash64 is signed: pmod keeps the bucket non-negative.
+  hashBucket: (hashExpression, buckets) => `pmod(${hashExpression}, ${buckets})`,
+  createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${tableParts.map(quoteIdentifier).join('.')} USING DELTA AS\n${query}`,
   tryCast: (expression, type) => `try_cast(${expression} AS ${renderType(type)})`,
   nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
 };

@@ -111,6 +111,8 @@ export const duckdbDialect: Dialect = {
     // DuckDB sums DECIMAL into a 128-bit integer: no overflow below 1.7e38 units.
     return `sum(${expression})`;
   },
+  hashBucket: (hashExpression, buckets) => `(${hashExpression} % ${buckets})`,
+  createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${tableParts.map(quoteIdentifier).join('.')} AS\n${query}`,
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${renderType(type)})`,
   nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
 };

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadConfigText } from '../../src/config/load-config.js';
+import { DuckdbEngine } from '../../src/engines/duckdb/duckdb-engine.js';
+import { runSuite } from '../../src/recon/run-suite.js';
+import type { RunResults } from '../../src/results/results-model.js';
+import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
+
+let engine: DuckdbEngine;
+
+async function run(pairs: string): Promise<RunResults> {
+  const { file, errors } = loadConfigText(`version: 1\npairs:\n${pairs}`, 'scale.yml');
+  expect(errors).toEqual([]);
+  return runSuite({ files: [file!] }, { engine, dialect: duckdbDialect });
+}
+
+const measured = (results: RunResults, pair: number, check: string) => results.pairs[pair]!.checks.find((c) => c.check === check)!.measured;
+
+beforeAll(async () => {
+  engine = await DuckdbEngine.open();
+  // 100,000 keys; the target lacks every key ending in 7 and changed every key ending in 3.
+  await engine.execute('CREATE TABLE big_s AS SELECT range AS id, range % 1000 AS day, range * 2 AS v FROM range(100000)');
+  await engine.execute('CREATE TABLE big_t AS SELECT id, day, CASE WHEN id % 10 = 3 THEN v + 1 ELSE v END AS v FROM big_s WHERE id % 10 <> 7');
+  // A hot key: 2,000 rows of key 1 on each side would be 4,000,000 rows in a plain join.
+  await engine.execute('CREATE TABLE hot_s AS SELECT CASE WHEN range < 2000 THEN 1 ELSE range END AS id, range AS v FROM range(5000)');
+  await engine.execute('CREATE TABLE hot_t AS SELECT * FROM hot_s');
+});
+afterAll(() => engine.close());
+
+describe('key-based sampling', () => {
+  test('keeps the same keys on both sides, so only real differences show, scaled to the share compared', async () => {
+    const results = await run(`  - name: sampled
+    source: { table: big_s }
+    target: { table: big_t }
+    primary_key: [id]
+    sample: { percent: 5 }
+  - name: whole
+    source: { table: big_s }
+    target: { table: big_t }
+    primary_key: [id]
+`);
+    const [sampled, whole] = results.pairs;
+    expect(sampled!.sampledPercent).toBe(5);
+    expect(whole!.sampledPercent).toBeUndefined();
+    const sourceRows = sampled!.source.rows!;
+    expect(sourceRows).toBeGreaterThan(4000);
+    expect(sourceRows).toBeLessThan(6000);
+    // Not a single missing or extra row is an artefact of sampling: every sampled source key whose
+    // id does not end in 7 is in the sampled target.
+    const missing = measured(results, 0, 'missing_rows');
+    const extra = measured(results, 0, 'extra_rows');
+    expect(extra).toBe(0);
+    expect(sampled!.target.rows).toBe(sourceRows - missing);
+    expect(sampled!.samples.onlyInSource.every((sample) => sample.key[0]!.endsWith('7'))).toBe(true);
+    expect(sampled!.samples.mismatches.every((sample) => sample.key[0]!.endsWith('3'))).toBe(true);
+    expect(measured(results, 0, 'value_mismatches')).toBeGreaterThan(300);
+    expect(measured(results, 1, 'missing_rows')).toBe(10000);
+  });
+
+  test('the same percentage selects the same keys in every run', async () => {
+    const pair = `  - name: sampled\n    source: { table: big_s }\n    target: { table: big_t }\n    primary_key: [id]\n    sample: { percent: 1 }\n`;
+    const first = await run(pair);
+    const second = await run(pair);
+    expect(second.pairs[0]!.source.rows).toBe(first.pairs[0]!.source.rows);
+    expect(second.pairs[0]!.samples.onlyInSource).toEqual(first.pairs[0]!.samples.onlyInSource);
+  });
+});
+
+test('a filter shared by both sides scopes the run to a partition window', async () => {
+  const results = await run(`  - name: last_days
+    source: { table: big_s }
+    target: { table: big_t }
+    primary_key: [id]
+    filter: "day >= 990"
+`);
+  expect(results.pairs[0]!.source.rows).toBe(1000);
+  expect(measured(results, 0, 'missing_rows')).toBe(100);
+  expect(measured(results, 0, 'value_mismatches')).toBe(100);
+});
+
+test('a hot duplicate key is collapsed before comparison instead of multiplying rows', async () => {
+  const results = await run(`  - name: hot
+    source: { table: hot_s }
+    target: { table: hot_t }
+    primary_key: [id]
+`);
+  const duplicates = results.pairs[0]!.checks.find((check) => check.check === 'duplicate_keys')!.details;
+  expect(duplicates).toMatchObject({ source: { keys: 1, extraRows: 1999 }, target: { keys: 1, extraRows: 1999 }, ambiguousKeys: 1 });
+  expect(measured(results, 0, 'missing_rows')).toBe(0);
+  expect(results.pairs[0]!.samples.duplicateKeys).toEqual([{ key: ['1'], sourceRows: 2000, targetRows: 2000 }]);
+});
+
+test('persist_mismatches_to writes every differing key into a table of the engine, and the artifacts keep the sample', async () => {
+  const results = await run(`  - name: persisted
+    source: { table: big_s }
+    target: { table: big_t }
+    primary_key: [id]
+    sample_size: 5
+    persist_mismatches_to: main.recon_mismatches
+`);
+  const pair = results.pairs[0]!;
+  expect(pair.persisted).toEqual({ table: 'main.recon_mismatches', keys: 20000 });
+  expect(pair.samples.onlyInSource).toHaveLength(5);
+  const stored = await engine.query('SELECT category, count(*) AS keys FROM main.recon_mismatches GROUP BY category ORDER BY category');
+  expect(stored.rows).toEqual([['mismatch', '10000'], ['only_source', '10000']]);
+  expect(pair.statements.map((statement) => statement.purpose)).toContain('persist');
+});
