@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatConfigError } from '../config/config-error.js';
-import { loadConfigs } from '../config/load-config.js';
+import { loadConfigs, toDisplayPath } from '../config/load-config.js';
 import { allPairs } from '../config/recon-config.js';
 import type { EngineName } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
@@ -12,6 +12,9 @@ import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { type ReportOptions, writeReports } from '../report/write-reports.js';
 import { RESULTS_SCHEMA_VERSION, type RunResults } from '../results/results-model.js';
 import { dialectFor } from '../sql/dialects/index.js';
+import { applyWaivers } from '../waivers/apply-waivers.js';
+import { loadWaivers } from '../waivers/load-waivers.js';
+import { defaultWaiverFiles } from '../waivers/waiver-files.js';
 import { EXIT, exitCodeFor } from './exit-codes.js';
 import { progressPrinter } from './progress.js';
 
@@ -20,14 +23,17 @@ const USAGE = `recon-gate — prove a table migration is correct
 Usage:
   recon-gate run      --config <file|dir> [--config …] [--out <dir>] [--engine duckdb|databricks]
                       [--statement-timeout <s>] [--run-timeout <s>] [--charts mermaid|quickchart|none]
-                      [--quickchart-host <url>] [--quiet] [--json]
+                      [--quickchart-host <url>] [--waivers <file>] [--quiet] [--json]
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
-  recon-gate validate --config <file|dir> [--config …]
+  recon-gate validate --config <file|dir> [--config …] [--waivers <file>]
   recon-gate plan     --config <file|dir> [--engine duckdb|databricks] [--dialect duckdb|databricks]
 
 Defaults: --config recon-configs, --out recon-out, --engine duckdb, --charts mermaid.
 
-Reports in --out: results.json, summary.csv, details.csv, report.xlsx, summary.md and charts/.
+Reports in --out: results.json, summary.csv, details.csv, junit.xml, report.xlsx, summary.md,
+charts/ and reproduce.sql.
+Accepted differences come from --waivers <file> (repeatable), by default waivers.yml in the
+config folder when there is one.
 \`report\` renders them again from a saved results.json, without connecting to any engine,
 and exits 0 once they are written (the verdict is in the reports, not the exit status).
 --charts mermaid draws the charts of summary.md with Mermaid, so no data leaves GitHub;
@@ -50,6 +56,7 @@ const OPTIONS = {
   dialect: { type: 'string' },
   'statement-timeout': { type: 'string' },
   'run-timeout': { type: 'string' },
+  waivers: { type: 'string', multiple: true },
   results: { type: 'string' },
   charts: { type: 'string' },
   'quickchart-host': { type: 'string' },
@@ -91,7 +98,7 @@ function readResults(file: string): RunResults {
 }
 
 function reportsWritten(outDir: string, files: Awaited<ReturnType<typeof writeReports>>): string {
-  const names = [files.resultsJson, files.summaryCsv, files.detailsCsv, files.workbook, files.summaryMarkdown].map((file) => path.basename(file));
+  const names = [files.resultsJson, files.summaryCsv, files.detailsCsv, files.junitXml, files.workbook, files.summaryMarkdown, ...(files.reproduceSql ? [files.reproduceSql] : [])].map((file) => path.basename(file));
   if (files.charts.length > 0) names.push('charts/');
   return `Reports in ${path.relative(process.cwd(), outDir) || '.'}/: ${names.join(', ')}`;
 }
@@ -172,7 +179,10 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
 
-  const { config, errors } = loadConfigs(configPaths);
+  const { config, errors: configErrors } = loadConfigs(configPaths);
+  const waiverFiles = values.waivers ?? defaultWaiverFiles(configPaths);
+  const waivers = loadWaivers(waiverFiles);
+  const errors = [...configErrors, ...waivers.errors];
   if (errors.length > 0) {
     for (const error of errors) process.stderr.write(`${formatConfigError(error)}\n`);
     process.stderr.write(`recon-gate: ${errors.length} config error${errors.length === 1 ? '' : 's'}; nothing was run.\n`);
@@ -182,6 +192,7 @@ export async function main(argv: string[]): Promise<number> {
     const pairs = allPairs(config);
     process.stdout.write(`${config.files.length} config file${config.files.length === 1 ? '' : 's'}, ${pairs.length} pair${pairs.length === 1 ? '' : 's'}: valid\n`);
     for (const pair of pairs) process.stdout.write(`  ${pair.location.file}:${pair.location.line} ${pair.name} (${pair.checks.join(', ')})\n`);
+    if (waiverFiles.length > 0) process.stdout.write(`${waivers.waivers.length} waiver${waivers.waivers.length === 1 ? '' : 's'} in ${waiverFiles.map(toDisplayPath).join(', ')}: valid\n`);
     return EXIT.ok;
   }
 
@@ -206,7 +217,10 @@ export async function main(argv: string[]): Promise<number> {
     const runTimeout = seconds(values['run-timeout'], '--run-timeout');
     const progress = progressPrinter(log);
     const cancellation = cancelOnSignalsOrTimeout(runTimeout, log);
-    const results = await runSuite(config, { engine, dialect: dialectFor(engine.name), statementTimeoutSeconds: timeout, signal: cancellation.signal, ...progress }).finally(() => cancellation.dispose());
+    const measured = await runSuite(config, { engine, dialect: dialectFor(engine.name), statementTimeoutSeconds: timeout, signal: cancellation.signal, ...progress }).finally(() => cancellation.dispose());
+    const results = waiverFiles.length > 0 ? applyWaivers(measured, waivers.waivers, new Date(), { files: waiverFiles.map(toDisplayPath) }) : measured;
+    for (const waiver of results.waivers?.expired ?? []) log(`warning: ${waiver.file}:${waiver.line} waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner})`);
+    for (const waiver of results.waivers?.stale ?? []) log(`note: ${waiver.file}:${waiver.line} stale waiver: ${waiver.why}`);
     const outDir = path.resolve(values.out ?? 'recon-out');
     const written = await writeReports(results, outDir, options);
     for (const note of written.notes) log(`note: ${note}`);

@@ -4,6 +4,7 @@ import type { RunResults } from '../results/results-model.js';
 import { type ChartsMode, reportCharts } from './chart-configs.js';
 import { type ChartImage, writeChartImages } from './chart-images.js';
 import { writeWorkbook } from './excel-workbook.js';
+import { writeJunitXml } from './junit-xml.js';
 import { markdownSummary } from './markdown-summary.js';
 import { reproduceSql } from './reproduce-sql.js';
 import { writeCoreReports } from './write-core-reports.js';
@@ -30,6 +31,8 @@ export interface WrittenReportFiles {
   detailsCsv: string;
   workbook: string;
   summaryMarkdown: string;
+  /** junit.xml: the checks as JUnit test results, for CI test views. */
+  junitXml: string;
   /** reproduce.sql, when some check found something to reproduce. */
   reproduceSql?: string;
   /** charts/<id>.svg and .png, in chart order. */
@@ -45,6 +48,7 @@ export interface WrittenReportFiles {
 export async function writeReports(results: RunResults, outDir: string, options: ReportOptions = {}): Promise<WrittenReportFiles> {
   const mode = options.charts ?? 'mermaid';
   const core = writeCoreReports(results, outDir);
+  const junitXml = writeJunitXml(results, outDir);
 
   let images: ChartImage[] = [];
   let notes: string[] = [];
@@ -83,6 +87,7 @@ export async function writeReports(results: RunResults, outDir: string, options:
 
   return {
     ...core,
+    junitXml,
     workbook,
     summaryMarkdown,
     reproduceSql: reproduceFile,

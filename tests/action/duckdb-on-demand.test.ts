@@ -17,7 +17,7 @@ describe('DuckDB installed on demand by the bundle alone', () => {
     const { folder } = writeConfigSet(PASSING_PAIR);
     const runnerTemp = tempFolder('runner-shared');
     // npm reaches the registry as it does for the developer running the tests.
-    const network = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(https?_proxy|no_proxy|npm_config_.*)$/i.test(name)));
+    const network = Object.fromEntries(Object.entries(process.env).filter(([name]) => /^(https?_proxy|no_proxy|npm_config_.*|node_extra_ca_certs|ssl_cert_file|ssl_cert_dir)$/i.test(name)));
 
     const first = await runBundle({ bundle, inputs: { engine: 'duckdb', config: folder }, runnerTemp, env: network });
     expect(first.code, `${first.stdout}\n${first.stderr}`).toBe(0);

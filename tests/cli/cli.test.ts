@@ -75,7 +75,7 @@ describe('recon-gate run on the shipped demo', () => {
     const summary = readFileSync(path.join(out, 'summary.md'), 'utf8');
     expect(summary).toMatch(/^## ❌ Recon Gate: FAIL\n/);
     expect(summary.match(/^```mermaid$/gm)).toHaveLength(4);
-    expect(run.stderr).toMatch(/Reports in .*: results\.json, summary\.csv, details\.csv, report\.xlsx, summary\.md, charts\/\n$/);
+    expect(run.stderr).toMatch(/Reports in .*: results\.json, summary\.csv, details\.csv, junit\.xml, report\.xlsx, summary\.md, reproduce\.sql, charts\/\n$/);
   });
 
   test('records the SQL and timing of every statement', () => {
@@ -165,7 +165,7 @@ describe('recon-gate report', () => {
     const out = path.join(elsewhere, 'again');
     const run = runCli(['report', '--results', path.join(saved, 'results.json'), '--out', out], { cwd: elsewhere });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/^FAIL: 2 pairs re-rendered\. Reports in again\/: results\.json, summary\.csv, details\.csv, report\.xlsx, summary\.md, charts\/\n$/);
+    expect(run.stderr).toMatch(/^FAIL: 2 pairs re-rendered\. Reports in again\/: results\.json, summary\.csv, details\.csv, junit\.xml, report\.xlsx, summary\.md, reproduce\.sql, charts\/\n$/);
     for (const file of ['results.json', 'summary.csv', 'details.csv', 'summary.md']) {
       expect(readFileSync(path.join(out, file), 'utf8'), file).toBe(readFileSync(path.join(saved, file), 'utf8'));
     }

@@ -1,8 +1,9 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { duckdbDialect } from '../../sql/dialects/duckdb-dialect.js';
 import type { Cell, Engine, EngineColumn, QueryResult, StatementOptions } from '../engine.js';
 import { EngineError } from '../engine.js';
 import { classifyDuckdbError } from './duckdb-errors.js';
+import { loadDuckdbModule } from './duckdb-module.js';
 import { viewsInFolder } from './duckdb-mounts.js';
 
 export interface DuckdbEngineOptions {
@@ -36,6 +37,7 @@ export class DuckdbEngine implements Engine {
   static async open(options: DuckdbEngineOptions = {}): Promise<DuckdbEngine> {
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
+    const { DuckDBInstance } = await loadDuckdbModule();
     const instance = await DuckDBInstance.create(options.database ?? ':memory:', config);
     const engine = new DuckdbEngine(instance);
     // Sessions run in UTC so zoned timestamps compare and print as UTC on every machine.

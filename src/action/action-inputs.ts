@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import type { EngineName } from '../engines/engine.js';
+import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
+
+export const COMMENT_MODES = ['update', 'new', 'off'] as const;
+export type CommentMode = (typeof COMMENT_MODES)[number];
+
+export const FAIL_ON_LEVELS = ['fail', 'warn', 'never'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
+const ENGINES = ['databricks', 'duckdb'] as const;
+
+/** The inputs whose values are credentials: masked before anything else is read or checked. */
+export const SECRET_INPUTS = ['github-token', 'databricks-token', 'databricks-client-secret'] as const;
+
+/** Databricks settings by the key open-databricks-engine.ts takes, with the input each comes from. */
+const DATABRICKS_INPUTS = {
+  host: 'databricks-host',
+  httpPath: 'databricks-http-path',
+  token: 'databricks-token',
+  clientId: 'databricks-client-id',
+  clientSecret: 'databricks-client-secret',
+  catalog: 'databricks-catalog',
+  schema: 'databricks-schema',
+} as const;
+
+export interface ActionInputs {
+  /** Files, folders or globs, as given. */
+  configPatterns: string[];
+  /** Waiver files; empty means waivers.yml beside the configs when there is one. */
+  waiverFiles: string[];
+  /** Names this set of configs in the comment marker and the artifact: two sets keep two comments. */
+  configSetId: string;
+  engine: EngineName;
+  /** Only what was given; DATABRICKS_* variables fill the rest when the engine opens. */
+  databricks: Partial<Record<keyof typeof DATABRICKS_INPUTS, string>>;
+  comment: CommentMode;
+  charts: ChartsMode;
+  quickchartHost?: string;
+  artifactName: string;
+  retentionDays?: number;
+  failOn: FailOn;
+  statementTimeoutSeconds?: number;
+  runTimeoutSeconds?: number;
+  githubToken: string;
+  allowForkSql: boolean;
+  /** Every secret value read, to keep out of anything sent to GitHub. */
+  secrets: string[];
+}
+
+/** A bad input value; the message names the input as the workflow spells it. */
+export class ActionInputError extends Error {
+  constructor(
+    readonly input: string,
+    message: string,
+  ) {
+    super(`input \`${input}\`: ${message}`);
+    this.name = 'ActionInputError';
+  }
+}
+
+export type InputReader = (name: string) => string;
+
+function oneOf<T extends string>(read: InputReader, name: string, allowed: readonly T[], fallback: T): T {
+  const value = read(name).trim() || fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new ActionInputError(name, `must be one of ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
+}
+
+function positiveNumber(read: InputReader, name: string, { integer, max }: { integer?: boolean; max?: number } = {}): number | undefined {
+  const text = read(name).trim();
+  if (text === '') return undefined;
+  const value = Number(text);
+  const valid = Number.isFinite(value) && value > 0 && (!integer || Number.isInteger(value)) && (max === undefined || value <= max);
+  if (!valid) throw new ActionInputError(name, `must be a positive ${integer ? 'whole number' : 'number'}${max === undefined ? '' : ` up to ${max}`}, not "${text}"`);
+  return value;
+}
+
+function booleanInput(read: InputReader, name: string): boolean {
+  const text = read(name).trim().toLowerCase();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  throw new ActionInputError(name, `must be true or false, not "${text}"`);
+}
+
+/** Newlines and commas both separate entries, as in most actions' path inputs. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\n,]/)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+}
+
+/**
+ * A short, stable name for a set of configs: the same input gives the same id on every push, so
+ * the comment is found again; a long list is cut and keeps a hash so ids stay distinct.
+ */
+export function configSetId(patterns: readonly string[]): string {
+  const slug = patterns
+    .join('+')
+    .toLowerCase()
+    .replace(/[^a-z0-9._]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '');
+  if (slug !== '' && slug.length <= 48) return slug;
+  const hash = createHash('sha256').update(patterns.join('\n')).digest('hex').slice(0, 8);
+  return `${slug.slice(0, 39).replace(/[-.]+$/, '') || 'configs'}-${hash}`;
+}
+
+// @actions/artifact refuses these in a name; saying so here names the input instead.
+const ARTIFACT_NAME_FORBIDDEN = /["\\/:<>|*?\r\n]/;
+
+/**
+ * Reads and checks every input. Secret inputs are masked first, so no message below (nor any
+ * later log line) can show them.
+ */
+export function readActionInputs(read: InputReader, mask: (secret: string) => void): ActionInputs {
+  const secrets: string[] = [];
+  for (const name of SECRET_INPUTS) {
+    const value = read(name).trim();
+    if (value !== '') {
+      mask(value);
+      secrets.push(value);
+    }
+  }
+
+  const configPatterns = splitList(read('config') || 'recon-configs');
+  if (configPatterns.length === 0) throw new ActionInputError('config', 'names no file, folder or glob');
+  const id = configSetId(configPatterns);
+  const waiverFiles = splitList(read('waivers'));
+
+  const charts = oneOf(read, 'charts', CHARTS_MODES, 'mermaid');
+  const quickchartHost = read('quickchart-host').trim() || undefined;
+  if (quickchartHost !== undefined && !/^https?:\/\/[^/\s]+/i.test(quickchartHost)) {
+    throw new ActionInputError('quickchart-host', `must be an http(s) URL such as https://quickchart.example.com, not "${quickchartHost}"`);
+  }
+
+  const artifactName = read('artifact-name').trim() || `recon-gate-${id}`;
+  if (ARTIFACT_NAME_FORBIDDEN.test(artifactName)) throw new ActionInputError('artifact-name', 'must not contain " \\ / : < > | * ? or line breaks');
+
+  const databricks: ActionInputs['databricks'] = {};
+  for (const [key, name] of Object.entries(DATABRICKS_INPUTS) as Array<[keyof typeof DATABRICKS_INPUTS, string]>) {
+    const value = read(name).trim();
+    if (value !== '') databricks[key] = value;
+  }
+
+  return {
+    configPatterns,
+    waiverFiles,
+    configSetId: id,
+    engine: oneOf(read, 'engine', ENGINES, 'databricks'),
+    databricks,
+    comment: oneOf(read, 'comment', COMMENT_MODES, 'update'),
+    charts,
+    quickchartHost,
+    artifactName,
+    // GitHub keeps artifacts at most 90 days on public repositories and 400 on private ones.
+    retentionDays: positiveNumber(read, 'retention-days', { integer: true, max: 400 }),
+    failOn: oneOf(read, 'fail-on', FAIL_ON_LEVELS, 'fail'),
+    statementTimeoutSeconds: positiveNumber(read, 'statement-timeout'),
+    runTimeoutSeconds: positiveNumber(read, 'run-timeout'),
+    githubToken: read('github-token').trim(),
+    allowForkSql: booleanInput(read, 'allow-fork-sql'),
+    secrets,
+  };
+}

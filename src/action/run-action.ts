@@ -1,0 +1,233 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { formatConfigError } from '../config/config-error.js';
+import { loadConfigs, toDisplayPath } from '../config/load-config.js';
+import { applyWaivers } from '../waivers/apply-waivers.js';
+import { loadWaivers } from '../waivers/load-waivers.js';
+import { defaultWaiverFiles } from '../waivers/waiver-files.js';
+import type { ReconConfig } from '../config/recon-config.js';
+import type { Engine } from '../engines/engine.js';
+import { openEngine } from '../engines/open-engine.js';
+import { runSuite } from '../recon/run-suite.js';
+import { commentMarker } from '../report/markdown-escaping.js';
+import { DEFAULT_MARKDOWN_BUDGET, markdownSummary } from '../report/markdown-summary.js';
+import { writeReports } from '../report/write-reports.js';
+import type { RunResults } from '../results/results-model.js';
+import { dialectFor } from '../sql/dialects/index.js';
+import type { ActionInputs } from './action-inputs.js';
+import { type ActionOutputs, resultCounts } from './action-outputs.js';
+import { capAnnotations, emitAnnotations, pairAnnotations } from './annotations.js';
+import { type ArtifactOutcome, uploadReports } from './artifact-upload.js';
+import { resolveConfigPaths } from './config-paths.js';
+import { ensureDuckdb } from './duckdb-install.js';
+import { stepFailure } from './fail-on.js';
+import { forkDecision } from './fork-policy.js';
+import type { GithubRun } from './github-event.js';
+import { fitJobSummary, JOB_SUMMARY_BUDGET, writeJobSummary } from './job-summary.js';
+import { configErrorAnnotations, configErrorLines, notRunMarkdown } from './not-run-report.js';
+import { redactSecrets } from './secret-redaction.js';
+import { COMMENT_LIMIT, postStickyComment } from './sticky-comment.js';
+
+export interface ActionResult {
+  outputs: ActionOutputs;
+  /** Set when the step must fail; the caller passes it to core.setFailed and stops. */
+  failure?: string;
+}
+
+type Environment = Record<string, string | undefined>;
+
+/** Where the comment and the job summary go; both are redacted of every secret input. */
+class Publisher {
+  constructor(
+    private readonly inputs: ActionInputs,
+    private readonly run: GithubRun,
+  ) {}
+
+  private redact(text: string): string {
+    return redactSecrets(text, this.inputs.secrets);
+  }
+
+  async jobSummary(markdown: string): Promise<void> {
+    try {
+      if (!(await writeJobSummary(this.redact(markdown)))) core.info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
+    } catch (error) {
+      core.warning(`Could not write the job summary: ${(error as Error).message}`);
+    }
+  }
+
+  /** The sticky comment; its URL, or undefined when there is none (no pull request, `comment: off`, or refused). */
+  async comment(body: string): Promise<string | undefined> {
+    const pr = this.run.pullRequest;
+    if (!pr) {
+      core.info(`The ${this.run.eventName || 'unknown'} event has no pull request to comment on: the report goes to the job summary only.`);
+      return undefined;
+    }
+    if (this.inputs.comment === 'off') {
+      core.info('comment: off, so no pull request comment.');
+      return undefined;
+    }
+    if (!this.inputs.githubToken) {
+      core.warning('No github-token: the pull request comment was not posted; the job summary has the report.');
+      return undefined;
+    }
+    try {
+      // Loaded only when there is a comment to post (not on push, schedule, release…).
+      const { getOctokit } = await import('@actions/github');
+      const octokit = getOctokit(this.inputs.githubToken, { baseUrl: this.run.apiUrl });
+      const posted = await postStickyComment(
+        octokit,
+        { owner: this.run.owner, repo: this.run.repo, issueNumber: pr.number },
+        this.redact(body),
+        { marker: commentMarker(this.inputs.configSetId), mode: this.inputs.comment === 'new' ? 'new' : 'update' },
+      );
+      core.info(`Pull request comment ${posted.action}: ${posted.url}`);
+      return posted.url;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      // A fork's pull_request run gets a read-only token; the verdict must not depend on the comment.
+      const why = status === 403 ? ' (the token may not write to pull requests: a fork\'s pull request gets a read-only token, and the workflow needs `permissions: pull-requests: write`)' : '';
+      core.warning(`Could not post the pull request comment${why}: ${(error as Error).message}. The job summary has the report.`);
+      return undefined;
+    }
+  }
+
+  /** Comment and job summary for a run that produced no results. */
+  async notRun(verdict: 'SKIPPED' | 'ERROR', title: string, lines: string[] = [], { comment = true } = {}): Promise<string | undefined> {
+    const runUrl = this.run.runUrl;
+    await this.jobSummary(notRunMarkdown({ verdict, title, lines, runUrl }));
+    return comment ? this.comment(notRunMarkdown({ verdict, title, lines, runUrl, markerId: this.inputs.configSetId })) : undefined;
+  }
+}
+
+function artifactNote(artifact: ArtifactOutcome): string | undefined {
+  if (artifact.kind === 'uploaded') return undefined;
+  return `> **Reports not uploaded** (${artifact.kind === 'skipped' ? 'skipped' : 'failed'}): ${artifact.reason.replace(/\s+/g, ' ')}.`;
+}
+
+async function runReconciliation(inputs: ActionInputs, engine: Engine, config: ReconConfig): Promise<RunResults> {
+  const abort = new AbortController();
+  const reason = `run-timeout of ${inputs.runTimeoutSeconds} s reached`;
+  const timer = inputs.runTimeoutSeconds ? setTimeout(() => abort.abort(reason), inputs.runTimeoutSeconds * 1000) : undefined;
+  try {
+    const results = await runSuite(config, {
+      engine,
+      dialect: dialectFor(engine.name),
+      statementTimeoutSeconds: inputs.statementTimeoutSeconds,
+      signal: abort.signal,
+      onPairDone: (pair) => core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`),
+    });
+    // The results must say why pairs are missing, whether or not runSuite recorded the abort.
+    return abort.signal.aborted && !results.run.interrupted ? { ...results, run: { ...results.run, interrupted: reason } } : results;
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}
+
+/**
+ * One run of the action: fork policy → configs → engine → reconciliation → reports → artifact →
+ * comment and job summary → annotations. Returns the outputs and, when the step must fail, why.
+ */
+export async function runAction(inputs: ActionInputs, run: GithubRun, env: Environment = process.env): Promise<ActionResult> {
+  const publish = new Publisher(inputs, run);
+
+  const decision = forkDecision(run, inputs, env);
+  if (decision.kind === 'skip') {
+    core.notice(`Recon Gate skipped: ${decision.reason}`);
+    // No comment: this run's token is read-only, and a comment would only say "skipped".
+    await publish.notRun('SKIPPED', 'Skipped: a pull request from a fork has no warehouse credentials', [decision.reason], { comment: false });
+    return { outputs: { status: 'SKIPPED' } };
+  }
+  if (decision.kind === 'refuse') {
+    const commentUrl = await publish.notRun('ERROR', 'Refused to run configs from a fork with this repository\'s credentials', [decision.reason]);
+    return { outputs: { status: 'ERROR', 'comment-url': commentUrl }, failure: `Recon Gate ${decision.reason}` };
+  }
+  if (decision.warning) core.warning(decision.warning);
+
+  const configPaths = await resolveConfigPaths(inputs.configPatterns);
+  const { config, errors: configErrors } = loadConfigs(configPaths);
+  const waiverFiles = inputs.waiverFiles.length > 0 ? inputs.waiverFiles : defaultWaiverFiles(configPaths);
+  const waivers = loadWaivers(waiverFiles);
+  const errors = [...configErrors, ...waivers.errors];
+  if (errors.length > 0) {
+    for (const error of errors) core.info(formatConfigError(error));
+    emitAnnotations(capAnnotations(configErrorAnnotations(errors, run.workspace), { error: 1 }, "the step's log"));
+    const title = `${errors.length} config error${errors.length === 1 ? '' : 's'}; nothing was run`;
+    const commentUrl = await publish.notRun('ERROR', title, configErrorLines(errors, run.workspace));
+    return { outputs: { status: 'ERROR', 'comment-url': commentUrl }, failure: `Recon Gate: ${title}. The annotations show each one at its file and line.` };
+  }
+
+  let engine: Engine;
+  try {
+    if (inputs.engine === 'duckdb') {
+      const duckdb = await ensureDuckdb(run.runnerTemp ?? tmpdir());
+      if (duckdb.source === 'installed') core.info(`Installed @duckdb/node-api@${duckdb.version} into ${duckdb.prefix} in ${((duckdb.installMs ?? 0) / 1000).toFixed(1)} s.`);
+      if (duckdb.source === 'reused') core.info(`Using @duckdb/node-api@${duckdb.version} installed earlier in this job at ${duckdb.prefix}.`);
+    }
+    engine = await openEngine({ engine: inputs.engine, config, databricks: inputs.databricks });
+  } catch (error) {
+    const message = `could not open the ${inputs.engine} engine: ${(error as Error).message}`;
+    const commentUrl = await publish.notRun('ERROR', `The ${inputs.engine} engine could not be opened; nothing was run`, [redactSecrets(message, inputs.secrets)]);
+    return { outputs: { status: 'ERROR', 'comment-url': commentUrl }, failure: `Recon Gate ${message}` };
+  }
+
+  let results: RunResults;
+  try {
+    results = await runReconciliation(inputs, engine, config);
+  } finally {
+    await engine.close();
+  }
+  if (waiverFiles.length > 0) {
+    results = applyWaivers(results, waivers.waivers, new Date(), { files: waiverFiles.map(toDisplayPath) });
+    for (const waiver of results.waivers?.expired ?? []) {
+      core.warning(`waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner}): it no longer waives anything`, { title: 'Recon Gate: expired waiver', file: waiver.file, startLine: waiver.line });
+    }
+    for (const waiver of results.waivers?.stale ?? []) {
+      core.warning(`stale waiver: ${waiver.why}`, { title: 'Recon Gate: stale waiver', file: waiver.file, startLine: waiver.line });
+    }
+  }
+
+  const reportDir = path.join(run.runnerTemp ?? tmpdir(), 'recon-gate', inputs.configSetId);
+  // Our own folder: files from an earlier run in this job must not end up in this artifact.
+  rmSync(reportDir, { recursive: true, force: true });
+  const written = await writeReports(results, reportDir, { charts: inputs.charts, quickchartHost: inputs.quickchartHost, runUrl: run.runUrl });
+  for (const note of written.notes) core.warning(note);
+
+  const artifact = await uploadReports(inputs.artifactName, reportDir, run, { retentionDays: inputs.retentionDays });
+  if (artifact.kind === 'uploaded') core.info(`Reports uploaded as the artifact ${inputs.artifactName} (${artifact.size} bytes): ${artifact.url}`);
+  else if (artifact.kind === 'skipped') core.info(`Reports not uploaded: ${artifact.reason}. They are in ${reportDir}.`);
+  else core.warning(`Could not upload the reports as an artifact: ${artifact.reason}. They are in ${reportDir}.`);
+
+  const artifactUrl = artifact.kind === 'uploaded' ? artifact.url : undefined;
+  const notes = [artifactNote(artifact)].filter((note): note is string => note !== undefined);
+  const withNotes = (markdown: string) => (notes.length > 0 ? `${markdown}\n${notes.join('\n\n')}\n` : markdown);
+  const render = (budget: number, markerId?: string) =>
+    markdownSummary(results, { charts: inputs.charts, quickchartHost: inputs.quickchartHost, artifactUrl, runUrl: run.runUrl, markerId, chartNotes: written.notes, maxLength: budget });
+  const notesLength = withNotes('').length;
+
+  // summary.md in the artifact could not link to the artifact itself; the copy on disk can.
+  writeFileSync(written.summaryMarkdown, redactSecrets(withNotes(render(DEFAULT_MARKDOWN_BUDGET - notesLength)), inputs.secrets));
+  await publish.jobSummary(fitJobSummary((budget) => withNotes(render(budget - notesLength)), JOB_SUMMARY_BUDGET));
+  const commentBody = withNotes(render(Math.min(DEFAULT_MARKDOWN_BUDGET, COMMENT_LIMIT) - notesLength, inputs.configSetId));
+  const commentUrl = await publish.comment(commentBody);
+
+  const failure = stepFailure(results, inputs.failOn);
+  emitAnnotations(capAnnotations(pairAnnotations(results, run.workspace), { error: failure ? 1 : 0 }));
+
+  return {
+    outputs: {
+      status: results.status,
+      ...resultCounts(results),
+      'results-json': written.resultsJson,
+      'report-dir': reportDir,
+      'summary-markdown': written.summaryMarkdown,
+      workbook: written.workbook,
+      'junit-xml': written.junitXml,
+      'artifact-id': artifact.kind === 'uploaded' ? artifact.id : undefined,
+      'artifact-url': artifactUrl,
+      'comment-url': commentUrl,
+    },
+    failure,
+  };
+}
