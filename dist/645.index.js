@@ -2,12328 +2,6 @@ export const id = 645;
 export const ids = [645];
 export const modules = {
 
-/***/ 21834:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * archiver-utils
- *
- * Copyright (c) 2012-2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-archiver/blob/master/LICENSE-MIT
- */
-var fs = __webpack_require__(35744);
-var path = __webpack_require__(16928);
-
-var flatten = __webpack_require__(97047);
-var difference = __webpack_require__(57294);
-var union = __webpack_require__(73270);
-var isPlainObject = __webpack_require__(36542);
-
-var glob = __webpack_require__(33007);
-
-var file = module.exports = {};
-
-var pathSeparatorRe = /[\/\\]/g;
-
-// Process specified wildcard glob patterns or filenames against a
-// callback, excluding and uniquing files in the result set.
-var processPatterns = function(patterns, fn) {
-  // Filepaths to return.
-  var result = [];
-  // Iterate over flattened patterns array.
-  flatten(patterns).forEach(function(pattern) {
-    // If the first character is ! it should be omitted
-    var exclusion = pattern.indexOf('!') === 0;
-    // If the pattern is an exclusion, remove the !
-    if (exclusion) { pattern = pattern.slice(1); }
-    // Find all matching files for this pattern.
-    var matches = fn(pattern);
-    if (exclusion) {
-      // If an exclusion, remove matching files.
-      result = difference(result, matches);
-    } else {
-      // Otherwise add matching files.
-      result = union(result, matches);
-    }
-  });
-  return result;
-};
-
-// True if the file path exists.
-file.exists = function() {
-  var filepath = path.join.apply(path, arguments);
-  return fs.existsSync(filepath);
-};
-
-// Return an array of all file paths that match the given wildcard patterns.
-file.expand = function(...args) {
-  // If the first argument is an options object, save those options to pass
-  // into the File.prototype.glob.sync method.
-  var options = isPlainObject(args[0]) ? args.shift() : {};
-  // Use the first argument if it's an Array, otherwise convert the arguments
-  // object to an array and use that.
-  var patterns = Array.isArray(args[0]) ? args[0] : args;
-  // Return empty set if there are no patterns or filepaths.
-  if (patterns.length === 0) { return []; }
-  // Return all matching filepaths.
-  var matches = processPatterns(patterns, function(pattern) {
-    // Find all matching files for this pattern.
-    return glob.sync(pattern, options);
-  });
-  // Filter result set?
-  if (options.filter) {
-    matches = matches.filter(function(filepath) {
-      filepath = path.join(options.cwd || '', filepath);
-      try {
-        if (typeof options.filter === 'function') {
-          return options.filter(filepath);
-        } else {
-          // If the file is of the right type and exists, this should work.
-          return fs.statSync(filepath)[options.filter]();
-        }
-      } catch(e) {
-        // Otherwise, it's probably not the right type.
-        return false;
-      }
-    });
-  }
-  return matches;
-};
-
-// Build a multi task "files" object dynamically.
-file.expandMapping = function(patterns, destBase, options) {
-  options = Object.assign({
-    rename: function(destBase, destPath) {
-      return path.join(destBase || '', destPath);
-    }
-  }, options);
-  var files = [];
-  var fileByDest = {};
-  // Find all files matching pattern, using passed-in options.
-  file.expand(options, patterns).forEach(function(src) {
-    var destPath = src;
-    // Flatten?
-    if (options.flatten) {
-      destPath = path.basename(destPath);
-    }
-    // Change the extension?
-    if (options.ext) {
-      destPath = destPath.replace(/(\.[^\/]*)?$/, options.ext);
-    }
-    // Generate destination filename.
-    var dest = options.rename(destBase, destPath, options);
-    // Prepend cwd to src path if necessary.
-    if (options.cwd) { src = path.join(options.cwd, src); }
-    // Normalize filepaths to be unix-style.
-    dest = dest.replace(pathSeparatorRe, '/');
-    src = src.replace(pathSeparatorRe, '/');
-    // Map correct src path to dest path.
-    if (fileByDest[dest]) {
-      // If dest already exists, push this src onto that dest's src array.
-      fileByDest[dest].src.push(src);
-    } else {
-      // Otherwise create a new src-dest file mapping object.
-      files.push({
-        src: [src],
-        dest: dest,
-      });
-      // And store a reference for later use.
-      fileByDest[dest] = files[files.length - 1];
-    }
-  });
-  return files;
-};
-
-// reusing bits of grunt's multi-task source normalization
-file.normalizeFilesArray = function(data) {
-  var files = [];
-
-  data.forEach(function(obj) {
-    var prop;
-    if ('src' in obj || 'dest' in obj) {
-      files.push(obj);
-    }
-  });
-
-  if (files.length === 0) {
-    return [];
-  }
-
-  files = _(files).chain().forEach(function(obj) {
-    if (!('src' in obj) || !obj.src) { return; }
-    // Normalize .src properties to flattened array.
-    if (Array.isArray(obj.src)) {
-      obj.src = flatten(obj.src);
-    } else {
-      obj.src = [obj.src];
-    }
-  }).map(function(obj) {
-    // Build options object, removing unwanted properties.
-    var expandOptions = Object.assign({}, obj);
-    delete expandOptions.src;
-    delete expandOptions.dest;
-
-    // Expand file mappings.
-    if (obj.expand) {
-      return file.expandMapping(obj.src, obj.dest, expandOptions).map(function(mapObj) {
-        // Copy obj properties to result.
-        var result = Object.assign({}, obj);
-        // Make a clone of the orig obj available.
-        result.orig = Object.assign({}, obj);
-        // Set .src and .dest, processing both as templates.
-        result.src = mapObj.src;
-        result.dest = mapObj.dest;
-        // Remove unwanted properties.
-        ['expand', 'cwd', 'flatten', 'rename', 'ext'].forEach(function(prop) {
-          delete result[prop];
-        });
-        return result;
-      });
-    }
-
-    // Copy obj properties to result, adding an .orig property.
-    var result = Object.assign({}, obj);
-    // Make a clone of the orig obj available.
-    result.orig = Object.assign({}, obj);
-
-    if ('src' in result) {
-      // Expose an expand-on-demand getter method as .src.
-      Object.defineProperty(result, 'src', {
-        enumerable: true,
-        get: function fn() {
-          var src;
-          if (!('result' in fn)) {
-            src = obj.src;
-            // If src is an array, flatten it. Otherwise, make it into an array.
-            src = Array.isArray(src) ? flatten(src) : [src];
-            // Expand src files, memoizing result.
-            fn.result = file.expand(expandOptions, src);
-          }
-          return fn.result;
-        }
-      });
-    }
-
-    if ('dest' in result) {
-      result.dest = obj.dest;
-    }
-
-    return result;
-  }).flatten().value();
-
-  return files;
-};
-
-
-/***/ }),
-
-/***/ 86206:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * archiver-utils
- *
- * Copyright (c) 2015 Chris Talkington.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/archiver-utils/blob/master/LICENSE
- */
-var fs = __webpack_require__(35744);
-var path = __webpack_require__(16928);
-var isStream = __webpack_require__(96543);
-var lazystream = __webpack_require__(32126);
-var normalizePath = __webpack_require__(56133);
-var defaults = __webpack_require__(7511);
-
-var Stream = (__webpack_require__(2203).Stream);
-var PassThrough = (__webpack_require__(11893).PassThrough);
-
-var utils = module.exports = {};
-utils.file = __webpack_require__(21834);
-
-utils.collectStream = function(source, callback) {
-  var collection = [];
-  var size = 0;
-
-  source.on('error', callback);
-
-  source.on('data', function(chunk) {
-    collection.push(chunk);
-    size += chunk.length;
-  });
-
-  source.on('end', function() {
-    var buf = Buffer.alloc(size);
-    var offset = 0;
-
-    collection.forEach(function(data) {
-      data.copy(buf, offset);
-      offset += data.length;
-    });
-
-    callback(null, buf);
-  });
-};
-
-utils.dateify = function(dateish) {
-  dateish = dateish || new Date();
-
-  if (dateish instanceof Date) {
-    dateish = dateish;
-  } else if (typeof dateish === 'string') {
-    dateish = new Date(dateish);
-  } else {
-    dateish = new Date();
-  }
-
-  return dateish;
-};
-
-// this is slightly different from lodash version
-utils.defaults = function(object, source, guard) {
-  var args = arguments;
-  args[0] = args[0] || {};
-
-  return defaults(...args);
-};
-
-utils.isStream = function(source) {
-  return isStream(source);
-};
-
-utils.lazyReadStream = function(filepath) {
-  return new lazystream.Readable(function() {
-    return fs.createReadStream(filepath);
-  });
-};
-
-utils.normalizeInputSource = function(source) {
-  if (source === null) {
-    return Buffer.alloc(0);
-  } else if (typeof source === 'string') {
-    return Buffer.from(source);
-  } else if (utils.isStream(source)) {
-    // Always pipe through a PassThrough stream to guarantee pausing the stream if it's already flowing,
-    // since it will only be processed in a (distant) future iteration of the event loop, and will lose
-    // data if already flowing now.
-    return source.pipe(new PassThrough());
-  }
-
-  return source;
-};
-
-utils.sanitizePath = function(filepath) {
-  return normalizePath(filepath, false).replace(/^\w+:/, '').replace(/^(\.\.\/|\/)+/, '');
-};
-
-utils.trailingSlashIt = function(str) {
-  return str.slice(-1) !== '/' ? str + '/' : str;
-};
-
-utils.unixifyPath = function(filepath) {
-  return normalizePath(filepath, false).replace(/^\w+:/, '');
-};
-
-utils.walkdir = function(dirpath, base, callback) {
-  var results = [];
-
-  if (typeof base === 'function') {
-    callback = base;
-    base = dirpath;
-  }
-
-  fs.readdir(dirpath, function(err, list) {
-    var i = 0;
-    var file;
-    var filepath;
-
-    if (err) {
-      return callback(err);
-    }
-
-    (function next() {
-      file = list[i++];
-
-      if (!file) {
-        return callback(null, results);
-      }
-
-      filepath = path.join(dirpath, file);
-
-      fs.stat(filepath, function(err, stats) {
-        results.push({
-          path: filepath,
-          relative: path.relative(base, filepath).replace(/\\/g, '/'),
-          stats: stats
-        });
-
-        if (stats && stats.isDirectory()) {
-          utils.walkdir(filepath, base, function(err, res) {
-	    if(err){
-	      return callback(err);
-	    }
-
-            res.forEach(function(dirEntry) {
-              results.push(dirEntry);
-            });
-		  
-            next();  
-          });
-        } else {
-          next();
-        }
-      });
-    })();
-  });
-};
-
-
-/***/ }),
-
-/***/ 90274:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * Archiver Vending
- *
- * @ignore
- * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
- * @copyright (c) 2012-2014 Chris Talkington, contributors.
- */
-var Archiver = __webpack_require__(74475);
-
-var formats = {};
-
-/**
- * Dispenses a new Archiver instance.
- *
- * @constructor
- * @param  {String} format The archive format to use.
- * @param  {Object} options See [Archiver]{@link Archiver}
- * @return {Archiver}
- */
-var vending = function(format, options) {
-  return vending.create(format, options);
-};
-
-/**
- * Creates a new Archiver instance.
- *
- * @param  {String} format The archive format to use.
- * @param  {Object} options See [Archiver]{@link Archiver}
- * @return {Archiver}
- */
-vending.create = function(format, options) {
-  if (formats[format]) {
-    var instance = new Archiver(format, options);
-    instance.setFormat(format);
-    instance.setModule(new formats[format](options));
-
-    return instance;
-  } else {
-    throw new Error('create(' + format + '): format not registered');
-  }
-};
-
-/**
- * Registers a format for use with archiver.
- *
- * @param  {String} format The name of the format.
- * @param  {Function} module The function for archiver to interact with.
- * @return void
- */
-vending.registerFormat = function(format, module) {
-  if (formats[format]) {
-    throw new Error('register(' + format + '): format already registered');
-  }
-
-  if (typeof module !== 'function') {
-    throw new Error('register(' + format + '): format module invalid');
-  }
-
-  if (typeof module.prototype.append !== 'function' || typeof module.prototype.finalize !== 'function') {
-    throw new Error('register(' + format + '): format module missing methods');
-  }
-
-  formats[format] = module;
-};
-
-/**
- * Check if the format is already registered.
- * 
- * @param {String} format the name of the format.
- * @return boolean
- */
-vending.isRegisteredFormat = function (format) {
-  if (formats[format]) {
-    return true;
-  }
-  
-  return false;
-};
-
-vending.registerFormat('zip', __webpack_require__(84638));
-vending.registerFormat('tar', __webpack_require__(64438));
-vending.registerFormat('json', __webpack_require__(66159));
-
-module.exports = vending;
-
-/***/ }),
-
-/***/ 74475:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * Archiver Core
- *
- * @ignore
- * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
- * @copyright (c) 2012-2014 Chris Talkington, contributors.
- */
-var fs = __webpack_require__(79896);
-var glob = __webpack_require__(51364);
-var async = __webpack_require__(97329);
-var path = __webpack_require__(16928);
-var util = __webpack_require__(86206);
-
-var inherits = (__webpack_require__(39023).inherits);
-var ArchiverError = __webpack_require__(13476);
-var Transform = (__webpack_require__(11893).Transform);
-
-var win32 = process.platform === 'win32';
-
-/**
- * @constructor
- * @param {String} format The archive format to use.
- * @param {(CoreOptions|TransformOptions)} options See also {@link ZipOptions} and {@link TarOptions}.
- */
-var Archiver = function(format, options) {
-  if (!(this instanceof Archiver)) {
-    return new Archiver(format, options);
-  }
-
-  if (typeof format !== 'string') {
-    options = format;
-    format = 'zip';
-  }
-
-  options = this.options = util.defaults(options, {
-    highWaterMark: 1024 * 1024,
-    statConcurrency: 4
-  });
-
-  Transform.call(this, options);
-
-  this._format = false;
-  this._module = false;
-  this._pending = 0;
-  this._pointer = 0;
-
-  this._entriesCount = 0;
-  this._entriesProcessedCount = 0;
-  this._fsEntriesTotalBytes = 0;
-  this._fsEntriesProcessedBytes = 0;
-
-  this._queue = async.queue(this._onQueueTask.bind(this), 1);
-  this._queue.drain(this._onQueueDrain.bind(this));
-
-  this._statQueue = async.queue(this._onStatQueueTask.bind(this), options.statConcurrency);
-  this._statQueue.drain(this._onQueueDrain.bind(this));
-
-  this._state = {
-    aborted: false,
-    finalize: false,
-    finalizing: false,
-    finalized: false,
-    modulePiped: false
-  };
-
-  this._streams = [];
-};
-
-inherits(Archiver, Transform);
-
-/**
- * Internal logic for `abort`.
- *
- * @private
- * @return void
- */
-Archiver.prototype._abort = function() {
-  this._state.aborted = true;
-  this._queue.kill();
-  this._statQueue.kill();
-
-  if (this._queue.idle()) {
-    this._shutdown();
-  }
-};
-
-/**
- * Internal helper for appending files.
- *
- * @private
- * @param  {String} filepath The source filepath.
- * @param  {EntryData} data The entry data.
- * @return void
- */
-Archiver.prototype._append = function(filepath, data) {
-  data = data || {};
-
-  var task = {
-    source: null,
-    filepath: filepath
-  };
-
-  if (!data.name) {
-    data.name = filepath;
-  }
-
-  data.sourcePath = filepath;
-  task.data = data;
-  this._entriesCount++;
-
-  if (data.stats && data.stats instanceof fs.Stats) {
-    task = this._updateQueueTaskWithStats(task, data.stats);
-    if (task) {
-      if (data.stats.size) {
-        this._fsEntriesTotalBytes += data.stats.size;
-      }
-
-      this._queue.push(task);
-    }
-  } else {
-    this._statQueue.push(task);
-  }
-};
-
-/**
- * Internal logic for `finalize`.
- *
- * @private
- * @return void
- */
-Archiver.prototype._finalize = function() {
-  if (this._state.finalizing || this._state.finalized || this._state.aborted) {
-    return;
-  }
-
-  this._state.finalizing = true;
-
-  this._moduleFinalize();
-
-  this._state.finalizing = false;
-  this._state.finalized = true;
-};
-
-/**
- * Checks the various state variables to determine if we can `finalize`.
- *
- * @private
- * @return {Boolean}
- */
-Archiver.prototype._maybeFinalize = function() {
-  if (this._state.finalizing || this._state.finalized || this._state.aborted) {
-    return false;
-  }
-
-  if (this._state.finalize && this._pending === 0 && this._queue.idle() && this._statQueue.idle()) {
-    this._finalize();
-    return true;
-  }
-
-  return false;
-};
-
-/**
- * Appends an entry to the module.
- *
- * @private
- * @fires  Archiver#entry
- * @param  {(Buffer|Stream)} source
- * @param  {EntryData} data
- * @param  {Function} callback
- * @return void
- */
-Archiver.prototype._moduleAppend = function(source, data, callback) {
-  if (this._state.aborted) {
-    callback();
-    return;
-  }
-
-  this._module.append(source, data, function(err) {
-    this._task = null;
-
-    if (this._state.aborted) {
-      this._shutdown();
-      return;
-    }
-
-    if (err) {
-      this.emit('error', err);
-      setImmediate(callback);
-      return;
-    }
-
-    /**
-     * Fires when the entry's input has been processed and appended to the archive.
-     *
-     * @event Archiver#entry
-     * @type {EntryData}
-     */
-    this.emit('entry', data);
-    this._entriesProcessedCount++;
-
-    if (data.stats && data.stats.size) {
-      this._fsEntriesProcessedBytes += data.stats.size;
-    }
-
-    /**
-     * @event Archiver#progress
-     * @type {ProgressData}
-     */
-    this.emit('progress', {
-      entries: {
-        total: this._entriesCount,
-        processed: this._entriesProcessedCount
-      },
-      fs: {
-        totalBytes: this._fsEntriesTotalBytes,
-        processedBytes: this._fsEntriesProcessedBytes
-      }
-    });
-
-    setImmediate(callback);
-  }.bind(this));
-};
-
-/**
- * Finalizes the module.
- *
- * @private
- * @return void
- */
-Archiver.prototype._moduleFinalize = function() {
-  if (typeof this._module.finalize === 'function') {
-    this._module.finalize();
-  } else if (typeof this._module.end === 'function') {
-    this._module.end();
-  } else {
-    this.emit('error', new ArchiverError('NOENDMETHOD'));
-  }
-};
-
-/**
- * Pipes the module to our internal stream with error bubbling.
- *
- * @private
- * @return void
- */
-Archiver.prototype._modulePipe = function() {
-  this._module.on('error', this._onModuleError.bind(this));
-  this._module.pipe(this);
-  this._state.modulePiped = true;
-};
-
-/**
- * Determines if the current module supports a defined feature.
- *
- * @private
- * @param  {String} key
- * @return {Boolean}
- */
-Archiver.prototype._moduleSupports = function(key) {
-  if (!this._module.supports || !this._module.supports[key]) {
-    return false;
-  }
-
-  return this._module.supports[key];
-};
-
-/**
- * Unpipes the module from our internal stream.
- *
- * @private
- * @return void
- */
-Archiver.prototype._moduleUnpipe = function() {
-  this._module.unpipe(this);
-  this._state.modulePiped = false;
-};
-
-/**
- * Normalizes entry data with fallbacks for key properties.
- *
- * @private
- * @param  {Object} data
- * @param  {fs.Stats} stats
- * @return {Object}
- */
-Archiver.prototype._normalizeEntryData = function(data, stats) {
-  data = util.defaults(data, {
-    type: 'file',
-    name: null,
-    date: null,
-    mode: null,
-    prefix: null,
-    sourcePath: null,
-    stats: false
-  });
-
-  if (stats && data.stats === false) {
-    data.stats = stats;
-  }
-
-  var isDir = data.type === 'directory';
-
-  if (data.name) {
-    if (typeof data.prefix === 'string' && '' !== data.prefix) {
-      data.name = data.prefix + '/' + data.name;
-      data.prefix = null;
-    }
-
-    data.name = util.sanitizePath(data.name);
-
-    if (data.type !== 'symlink' && data.name.slice(-1) === '/') {
-      isDir = true;
-      data.type = 'directory';
-    } else if (isDir) {
-      data.name += '/';
-    }
-  }
-
-  // 511 === 0777; 493 === 0755; 438 === 0666; 420 === 0644
-  if (typeof data.mode === 'number') {
-    if (win32) {
-      data.mode &= 511;
-    } else {
-      data.mode &= 4095
-    }
-  } else if (data.stats && data.mode === null) {
-    if (win32) {
-      data.mode = data.stats.mode & 511;
-    } else {
-      data.mode = data.stats.mode & 4095;
-    }
-
-    // stat isn't reliable on windows; force 0755 for dir
-    if (win32 && isDir) {
-      data.mode = 493;
-    }
-  } else if (data.mode === null) {
-    data.mode = isDir ? 493 : 420;
-  }
-
-  if (data.stats && data.date === null) {
-    data.date = data.stats.mtime;
-  } else {
-    data.date = util.dateify(data.date);
-  }
-
-  return data;
-};
-
-/**
- * Error listener that re-emits error on to our internal stream.
- *
- * @private
- * @param  {Error} err
- * @return void
- */
-Archiver.prototype._onModuleError = function(err) {
-  /**
-   * @event Archiver#error
-   * @type {ErrorData}
-   */
-  this.emit('error', err);
-};
-
-/**
- * Checks the various state variables after queue has drained to determine if
- * we need to `finalize`.
- *
- * @private
- * @return void
- */
-Archiver.prototype._onQueueDrain = function() {
-  if (this._state.finalizing || this._state.finalized || this._state.aborted) {
-    return;
-  }
-
-  if (this._state.finalize && this._pending === 0 && this._queue.idle() && this._statQueue.idle()) {
-    this._finalize();
-  }
-};
-
-/**
- * Appends each queue task to the module.
- *
- * @private
- * @param  {Object} task
- * @param  {Function} callback
- * @return void
- */
-Archiver.prototype._onQueueTask = function(task, callback) {
-  var fullCallback = () => {
-    if(task.data.callback) {
-      task.data.callback();
-    }
-    callback();
-  }
-
-  if (this._state.finalizing || this._state.finalized || this._state.aborted) {
-    fullCallback();
-    return;
-  }
-
-  this._task = task;
-  this._moduleAppend(task.source, task.data, fullCallback);
-};
-
-/**
- * Performs a file stat and reinjects the task back into the queue.
- *
- * @private
- * @param  {Object} task
- * @param  {Function} callback
- * @return void
- */
-Archiver.prototype._onStatQueueTask = function(task, callback) {
-  if (this._state.finalizing || this._state.finalized || this._state.aborted) {
-    callback();
-    return;
-  }
-
-  fs.lstat(task.filepath, function(err, stats) {
-    if (this._state.aborted) {
-      setImmediate(callback);
-      return;
-    }
-
-    if (err) {
-      this._entriesCount--;
-
-      /**
-       * @event Archiver#warning
-       * @type {ErrorData}
-       */
-      this.emit('warning', err);
-      setImmediate(callback);
-      return;
-    }
-
-    task = this._updateQueueTaskWithStats(task, stats);
-
-    if (task) {
-      if (stats.size) {
-        this._fsEntriesTotalBytes += stats.size;
-      }
-
-      this._queue.push(task);
-    }
-
-    setImmediate(callback);
-  }.bind(this));
-};
-
-/**
- * Unpipes the module and ends our internal stream.
- *
- * @private
- * @return void
- */
-Archiver.prototype._shutdown = function() {
-  this._moduleUnpipe();
-  this.end();
-};
-
-/**
- * Tracks the bytes emitted by our internal stream.
- *
- * @private
- * @param  {Buffer} chunk
- * @param  {String} encoding
- * @param  {Function} callback
- * @return void
- */
-Archiver.prototype._transform = function(chunk, encoding, callback) {
-  if (chunk) {
-    this._pointer += chunk.length;
-  }
-
-  callback(null, chunk);
-};
-
-/**
- * Updates and normalizes a queue task using stats data.
- *
- * @private
- * @param  {Object} task
- * @param  {fs.Stats} stats
- * @return {Object}
- */
-Archiver.prototype._updateQueueTaskWithStats = function(task, stats) {
-  if (stats.isFile()) {
-    task.data.type = 'file';
-    task.data.sourceType = 'stream';
-    task.source = util.lazyReadStream(task.filepath);
-  } else if (stats.isDirectory() && this._moduleSupports('directory')) {
-    task.data.name = util.trailingSlashIt(task.data.name);
-    task.data.type = 'directory';
-    task.data.sourcePath = util.trailingSlashIt(task.filepath);
-    task.data.sourceType = 'buffer';
-    task.source = Buffer.concat([]);
-  } else if (stats.isSymbolicLink() && this._moduleSupports('symlink')) {
-    var linkPath = fs.readlinkSync(task.filepath);
-    var dirName = path.dirname(task.filepath);
-    task.data.type = 'symlink';
-    task.data.linkname = path.relative(dirName, path.resolve(dirName, linkPath));
-    task.data.sourceType = 'buffer';
-    task.source = Buffer.concat([]);
-  } else {
-    if (stats.isDirectory()) {
-      this.emit('warning', new ArchiverError('DIRECTORYNOTSUPPORTED', task.data));
-    } else if (stats.isSymbolicLink()) {
-      this.emit('warning', new ArchiverError('SYMLINKNOTSUPPORTED', task.data));
-    } else {
-      this.emit('warning', new ArchiverError('ENTRYNOTSUPPORTED', task.data));
-    }
-
-    return null;
-  }
-
-  task.data = this._normalizeEntryData(task.data, stats);
-
-  return task;
-};
-
-/**
- * Aborts the archiving process, taking a best-effort approach, by:
- *
- * - removing any pending queue tasks
- * - allowing any active queue workers to finish
- * - detaching internal module pipes
- * - ending both sides of the Transform stream
- *
- * It will NOT drain any remaining sources.
- *
- * @return {this}
- */
-Archiver.prototype.abort = function() {
-  if (this._state.aborted || this._state.finalized) {
-    return this;
-  }
-
-  this._abort();
-
-  return this;
-};
-
-/**
- * Appends an input source (text string, buffer, or stream) to the instance.
- *
- * When the instance has received, processed, and emitted the input, the `entry`
- * event is fired.
- *
- * @fires  Archiver#entry
- * @param  {(Buffer|Stream|String)} source The input source.
- * @param  {EntryData} data See also {@link ZipEntryData} and {@link TarEntryData}.
- * @return {this}
- */
-Archiver.prototype.append = function(source, data) {
-  if (this._state.finalize || this._state.aborted) {
-    this.emit('error', new ArchiverError('QUEUECLOSED'));
-    return this;
-  }
-
-  data = this._normalizeEntryData(data);
-
-  if (typeof data.name !== 'string' || data.name.length === 0) {
-    this.emit('error', new ArchiverError('ENTRYNAMEREQUIRED'));
-    return this;
-  }
-
-  if (data.type === 'directory' && !this._moduleSupports('directory')) {
-    this.emit('error', new ArchiverError('DIRECTORYNOTSUPPORTED', { name: data.name }));
-    return this;
-  }
-
-  source = util.normalizeInputSource(source);
-
-  if (Buffer.isBuffer(source)) {
-    data.sourceType = 'buffer';
-  } else if (util.isStream(source)) {
-    data.sourceType = 'stream';
-  } else {
-    this.emit('error', new ArchiverError('INPUTSTEAMBUFFERREQUIRED', { name: data.name }));
-    return this;
-  }
-
-  this._entriesCount++;
-  this._queue.push({
-    data: data,
-    source: source
-  });
-
-  return this;
-};
-
-/**
- * Appends a directory and its files, recursively, given its dirpath.
- *
- * @param  {String} dirpath The source directory path.
- * @param  {String} destpath The destination path within the archive.
- * @param  {(EntryData|Function)} data See also [ZipEntryData]{@link ZipEntryData} and
- * [TarEntryData]{@link TarEntryData}.
- * @return {this}
- */
-Archiver.prototype.directory = function(dirpath, destpath, data) {
-  if (this._state.finalize || this._state.aborted) {
-    this.emit('error', new ArchiverError('QUEUECLOSED'));
-    return this;
-  }
-
-  if (typeof dirpath !== 'string' || dirpath.length === 0) {
-    this.emit('error', new ArchiverError('DIRECTORYDIRPATHREQUIRED'));
-    return this;
-  }
-
-  this._pending++;
-
-  if (destpath === false) {
-    destpath = '';
-  } else if (typeof destpath !== 'string'){
-    destpath = dirpath;
-  }
-
-  var dataFunction = false;
-  if (typeof data === 'function') {
-    dataFunction = data;
-    data = {};
-  } else if (typeof data !== 'object') {
-    data = {};
-  }
-
-  var globOptions = {
-    stat: true,
-    dot: true
-  };
-
-  function onGlobEnd() {
-    this._pending--;
-    this._maybeFinalize();
-  }
-
-  function onGlobError(err) {
-    this.emit('error', err);
-  }
-
-  function onGlobMatch(match){
-    globber.pause();
-
-    var ignoreMatch = false;
-    var entryData = Object.assign({}, data);
-    entryData.name = match.relative;
-    entryData.prefix = destpath;
-    entryData.stats = match.stat;
-    entryData.callback = globber.resume.bind(globber);
-
-    try {
-      if (dataFunction) {
-        entryData = dataFunction(entryData);
-
-        if (entryData === false) {
-          ignoreMatch = true;
-        } else if (typeof entryData !== 'object') {
-          throw new ArchiverError('DIRECTORYFUNCTIONINVALIDDATA', { dirpath: dirpath });
-        }
-      }
-    } catch(e) {
-      this.emit('error', e);
-      return;
-    }
-
-    if (ignoreMatch) {
-      globber.resume();
-      return;
-    }
-
-    this._append(match.absolute, entryData);
-  }
-
-  var globber = glob(dirpath, globOptions);
-  globber.on('error', onGlobError.bind(this));
-  globber.on('match', onGlobMatch.bind(this));
-  globber.on('end', onGlobEnd.bind(this));
-
-  return this;
-};
-
-/**
- * Appends a file given its filepath using a
- * [lazystream]{@link https://github.com/jpommerening/node-lazystream} wrapper to
- * prevent issues with open file limits.
- *
- * When the instance has received, processed, and emitted the file, the `entry`
- * event is fired.
- *
- * @param  {String} filepath The source filepath.
- * @param  {EntryData} data See also [ZipEntryData]{@link ZipEntryData} and
- * [TarEntryData]{@link TarEntryData}.
- * @return {this}
- */
-Archiver.prototype.file = function(filepath, data) {
-  if (this._state.finalize || this._state.aborted) {
-    this.emit('error', new ArchiverError('QUEUECLOSED'));
-    return this;
-  }
-
-  if (typeof filepath !== 'string' || filepath.length === 0) {
-    this.emit('error', new ArchiverError('FILEFILEPATHREQUIRED'));
-    return this;
-  }
-
-  this._append(filepath, data);
-
-  return this;
-};
-
-/**
- * Appends multiple files that match a glob pattern.
- *
- * @param  {String} pattern The [glob pattern]{@link https://github.com/isaacs/minimatch} to match.
- * @param  {Object} options See [node-readdir-glob]{@link https://github.com/yqnn/node-readdir-glob#options}.
- * @param  {EntryData} data See also [ZipEntryData]{@link ZipEntryData} and
- * [TarEntryData]{@link TarEntryData}.
- * @return {this}
- */
-Archiver.prototype.glob = function(pattern, options, data) {
-  this._pending++;
-
-  options = util.defaults(options, {
-    stat: true,
-    pattern: pattern
-  });
-
-  function onGlobEnd() {
-    this._pending--;
-    this._maybeFinalize();
-  }
-
-  function onGlobError(err) {
-    this.emit('error', err);
-  }
-
-  function onGlobMatch(match){
-    globber.pause();
-    var entryData = Object.assign({}, data);
-    entryData.callback = globber.resume.bind(globber);
-    entryData.stats = match.stat;
-    entryData.name = match.relative;
-
-    this._append(match.absolute, entryData);
-  }
-
-  var globber = glob(options.cwd || '.', options);
-  globber.on('error', onGlobError.bind(this));
-  globber.on('match', onGlobMatch.bind(this));
-  globber.on('end', onGlobEnd.bind(this));
-
-  return this;
-};
-
-/**
- * Finalizes the instance and prevents further appending to the archive
- * structure (queue will continue til drained).
- *
- * The `end`, `close` or `finish` events on the destination stream may fire
- * right after calling this method so you should set listeners beforehand to
- * properly detect stream completion.
- *
- * @return {Promise}
- */
-Archiver.prototype.finalize = function() {
-  if (this._state.aborted) {
-    var abortedError = new ArchiverError('ABORTED');
-    this.emit('error', abortedError);
-    return Promise.reject(abortedError);
-  }
-
-  if (this._state.finalize) {
-    var finalizingError = new ArchiverError('FINALIZING');
-    this.emit('error', finalizingError);
-    return Promise.reject(finalizingError);
-  }
-
-  this._state.finalize = true;
-
-  if (this._pending === 0 && this._queue.idle() && this._statQueue.idle()) {
-    this._finalize();
-  }
-
-  var self = this;
-
-  return new Promise(function(resolve, reject) {
-    var errored;
-
-    self._module.on('end', function() {
-      if (!errored) {
-        resolve();
-      }
-    })
-
-    self._module.on('error', function(err) {
-      errored = true;
-      reject(err);
-    })
-  })
-};
-
-/**
- * Sets the module format name used for archiving.
- *
- * @param {String} format The name of the format.
- * @return {this}
- */
-Archiver.prototype.setFormat = function(format) {
-  if (this._format) {
-    this.emit('error', new ArchiverError('FORMATSET'));
-    return this;
-  }
-
-  this._format = format;
-
-  return this;
-};
-
-/**
- * Sets the module used for archiving.
- *
- * @param {Function} module The function for archiver to interact with.
- * @return {this}
- */
-Archiver.prototype.setModule = function(module) {
-  if (this._state.aborted) {
-    this.emit('error', new ArchiverError('ABORTED'));
-    return this;
-  }
-
-  if (this._state.module) {
-    this.emit('error', new ArchiverError('MODULESET'));
-    return this;
-  }
-
-  this._module = module;
-  this._modulePipe();
-
-  return this;
-};
-
-/**
- * Appends a symlink to the instance.
- *
- * This does NOT interact with filesystem and is used for programmatically creating symlinks.
- *
- * @param  {String} filepath The symlink path (within archive).
- * @param  {String} target The target path (within archive).
- * @param  {Number} mode Sets the entry permissions.
- * @return {this}
- */
-Archiver.prototype.symlink = function(filepath, target, mode) {
-  if (this._state.finalize || this._state.aborted) {
-    this.emit('error', new ArchiverError('QUEUECLOSED'));
-    return this;
-  }
-
-  if (typeof filepath !== 'string' || filepath.length === 0) {
-    this.emit('error', new ArchiverError('SYMLINKFILEPATHREQUIRED'));
-    return this;
-  }
-
-  if (typeof target !== 'string' || target.length === 0) {
-    this.emit('error', new ArchiverError('SYMLINKTARGETREQUIRED', { filepath: filepath }));
-    return this;
-  }
-
-  if (!this._moduleSupports('symlink')) {
-    this.emit('error', new ArchiverError('SYMLINKNOTSUPPORTED', { filepath: filepath }));
-    return this;
-  }
-
-  var data = {};
-  data.type = 'symlink';
-  data.name = filepath.replace(/\\/g, '/');
-  data.linkname = target.replace(/\\/g, '/');
-  data.sourceType = 'buffer';
-
-  if (typeof mode === "number") {
-    data.mode = mode;
-  }
-
-  this._entriesCount++;
-  this._queue.push({
-    data: data,
-    source: Buffer.concat([])
-  });
-
-  return this;
-};
-
-/**
- * Returns the current length (in bytes) that has been emitted.
- *
- * @return {Number}
- */
-Archiver.prototype.pointer = function() {
-  return this._pointer;
-};
-
-/**
- * Middleware-like helper that has yet to be fully implemented.
- *
- * @private
- * @param  {Function} plugin
- * @return {this}
- */
-Archiver.prototype.use = function(plugin) {
-  this._streams.push(plugin);
-  return this;
-};
-
-module.exports = Archiver;
-
-/**
- * @typedef {Object} CoreOptions
- * @global
- * @property {Number} [statConcurrency=4] Sets the number of workers used to
- * process the internal fs stat queue.
- */
-
-/**
- * @typedef {Object} TransformOptions
- * @property {Boolean} [allowHalfOpen=true] If set to false, then the stream
- * will automatically end the readable side when the writable side ends and vice
- * versa.
- * @property {Boolean} [readableObjectMode=false] Sets objectMode for readable
- * side of the stream. Has no effect if objectMode is true.
- * @property {Boolean} [writableObjectMode=false] Sets objectMode for writable
- * side of the stream. Has no effect if objectMode is true.
- * @property {Boolean} [decodeStrings=true] Whether or not to decode strings
- * into Buffers before passing them to _write(). `Writable`
- * @property {String} [encoding=NULL] If specified, then buffers will be decoded
- * to strings using the specified encoding. `Readable`
- * @property {Number} [highWaterMark=16kb] The maximum number of bytes to store
- * in the internal buffer before ceasing to read from the underlying resource.
- * `Readable` `Writable`
- * @property {Boolean} [objectMode=false] Whether this stream should behave as a
- * stream of objects. Meaning that stream.read(n) returns a single value instead
- * of a Buffer of size n. `Readable` `Writable`
- */
-
-/**
- * @typedef {Object} EntryData
- * @property {String} name Sets the entry name including internal path.
- * @property {(String|Date)} [date=NOW()] Sets the entry date.
- * @property {Number} [mode=D:0755/F:0644] Sets the entry permissions.
- * @property {String} [prefix] Sets a path prefix for the entry name. Useful
- * when working with methods like `directory` or `glob`.
- * @property {fs.Stats} [stats] Sets the fs stat data for this entry allowing
- * for reduction of fs stat calls when stat data is already known.
- */
-
-/**
- * @typedef {Object} ErrorData
- * @property {String} message The message of the error.
- * @property {String} code The error code assigned to this error.
- * @property {String} data Additional data provided for reporting or debugging (where available).
- */
-
-/**
- * @typedef {Object} ProgressData
- * @property {Object} entries
- * @property {Number} entries.total Number of entries that have been appended.
- * @property {Number} entries.processed Number of entries that have been processed.
- * @property {Object} fs
- * @property {Number} fs.totalBytes Number of bytes that have been appended. Calculated asynchronously and might not be accurate: it growth while entries are added. (based on fs.Stats)
- * @property {Number} fs.processedBytes Number of bytes that have been processed. (based on fs.Stats)
- */
-
-
-/***/ }),
-
-/***/ 13476:
-/***/ ((module, exports, __webpack_require__) => {
-
-/**
- * Archiver Core
- *
- * @ignore
- * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
- * @copyright (c) 2012-2014 Chris Talkington, contributors.
- */
-
-var util = __webpack_require__(39023);
-
-const ERROR_CODES = {
-  'ABORTED': 'archive was aborted',
-  'DIRECTORYDIRPATHREQUIRED': 'diretory dirpath argument must be a non-empty string value',
-  'DIRECTORYFUNCTIONINVALIDDATA': 'invalid data returned by directory custom data function',
-  'ENTRYNAMEREQUIRED': 'entry name must be a non-empty string value',
-  'FILEFILEPATHREQUIRED': 'file filepath argument must be a non-empty string value',
-  'FINALIZING': 'archive already finalizing',
-  'QUEUECLOSED': 'queue closed',
-  'NOENDMETHOD': 'no suitable finalize/end method defined by module',
-  'DIRECTORYNOTSUPPORTED': 'support for directory entries not defined by module',
-  'FORMATSET': 'archive format already set',
-  'INPUTSTEAMBUFFERREQUIRED': 'input source must be valid Stream or Buffer instance',
-  'MODULESET': 'module already set',
-  'SYMLINKNOTSUPPORTED': 'support for symlink entries not defined by module',
-  'SYMLINKFILEPATHREQUIRED': 'symlink filepath argument must be a non-empty string value',
-  'SYMLINKTARGETREQUIRED': 'symlink target argument must be a non-empty string value',
-  'ENTRYNOTSUPPORTED': 'entry not supported'
-};
-
-function ArchiverError(code, data) {
-  Error.captureStackTrace(this, this.constructor);
-  //this.name = this.constructor.name;
-  this.message = ERROR_CODES[code] || code;
-  this.code = code;
-  this.data = data;
-}
-
-util.inherits(ArchiverError, Error);
-
-exports = module.exports = ArchiverError;
-
-/***/ }),
-
-/***/ 66159:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * JSON Format Plugin
- *
- * @module plugins/json
- * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
- * @copyright (c) 2012-2014 Chris Talkington, contributors.
- */
-var inherits = (__webpack_require__(39023).inherits);
-var Transform = (__webpack_require__(11893).Transform);
-
-var crc32 = __webpack_require__(79498);
-var util = __webpack_require__(86206);
-
-/**
- * @constructor
- * @param {(JsonOptions|TransformOptions)} options
- */
-var Json = function(options) {
-  if (!(this instanceof Json)) {
-    return new Json(options);
-  }
-
-  options = this.options = util.defaults(options, {});
-
-  Transform.call(this, options);
-
-  this.supports = {
-    directory: true,
-    symlink: true
-  };
-
-  this.files = [];
-};
-
-inherits(Json, Transform);
-
-/**
- * [_transform description]
- *
- * @private
- * @param  {Buffer}   chunk
- * @param  {String}   encoding
- * @param  {Function} callback
- * @return void
- */
-Json.prototype._transform = function(chunk, encoding, callback) {
-  callback(null, chunk);
-};
-
-/**
- * [_writeStringified description]
- *
- * @private
- * @return void
- */
-Json.prototype._writeStringified = function() {
-  var fileString = JSON.stringify(this.files);
-  this.write(fileString);
-};
-
-/**
- * [append description]
- *
- * @param  {(Buffer|Stream)}   source
- * @param  {EntryData}   data
- * @param  {Function} callback
- * @return void
- */
-Json.prototype.append = function(source, data, callback) {
-  var self = this;
-
-  data.crc32 = 0;
-
-  function onend(err, sourceBuffer) {
-    if (err) {
-      callback(err);
-      return;
-    }
-
-    data.size = sourceBuffer.length || 0;
-    data.crc32 = crc32.unsigned(sourceBuffer);
-
-    self.files.push(data);
-
-    callback(null, data);
-  }
-
-  if (data.sourceType === 'buffer') {
-    onend(null, source);
-  } else if (data.sourceType === 'stream') {
-    util.collectStream(source, onend);
-  }
-};
-
-/**
- * [finalize description]
- *
- * @return void
- */
-Json.prototype.finalize = function() {
-  this._writeStringified();
-  this.end();
-};
-
-module.exports = Json;
-
-/**
- * @typedef {Object} JsonOptions
- * @global
- */
-
-
-/***/ }),
-
-/***/ 64438:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * TAR Format Plugin
- *
- * @module plugins/tar
- * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
- * @copyright (c) 2012-2014 Chris Talkington, contributors.
- */
-var zlib = __webpack_require__(43106);
-
-var engine = __webpack_require__(80916);
-var util = __webpack_require__(86206);
-
-/**
- * @constructor
- * @param {TarOptions} options
- */
-var Tar = function(options) {
-  if (!(this instanceof Tar)) {
-    return new Tar(options);
-  }
-
-  options = this.options = util.defaults(options, {
-    gzip: false
-  });
-
-  if (typeof options.gzipOptions !== 'object') {
-    options.gzipOptions = {};
-  }
-
-  this.supports = {
-    directory: true,
-    symlink: true
-  };
-
-  this.engine = engine.pack(options);
-  this.compressor = false;
-
-  if (options.gzip) {
-    this.compressor = zlib.createGzip(options.gzipOptions);
-    this.compressor.on('error', this._onCompressorError.bind(this));
-  }
-};
-
-/**
- * [_onCompressorError description]
- *
- * @private
- * @param  {Error} err
- * @return void
- */
-Tar.prototype._onCompressorError = function(err) {
-  this.engine.emit('error', err);
-};
-
-/**
- * [append description]
- *
- * @param  {(Buffer|Stream)} source
- * @param  {TarEntryData} data
- * @param  {Function} callback
- * @return void
- */
-Tar.prototype.append = function(source, data, callback) {
-  var self = this;
-
-  data.mtime = data.date;
-
-  function append(err, sourceBuffer) {
-    if (err) {
-      callback(err);
-      return;
-    }
-
-    self.engine.entry(data, sourceBuffer, function(err) {
-      callback(err, data);
-    });
-  }
-
-  if (data.sourceType === 'buffer') {
-    append(null, source);
-  } else if (data.sourceType === 'stream' && data.stats) {
-    data.size = data.stats.size;
-
-    var entry = self.engine.entry(data, function(err) {
-      callback(err, data);
-    });
-
-    source.pipe(entry);
-  } else if (data.sourceType === 'stream') {
-    util.collectStream(source, append);
-  }
-};
-
-/**
- * [finalize description]
- *
- * @return void
- */
-Tar.prototype.finalize = function() {
-  this.engine.finalize();
-};
-
-/**
- * [on description]
- *
- * @return this.engine
- */
-Tar.prototype.on = function() {
-  return this.engine.on.apply(this.engine, arguments);
-};
-
-/**
- * [pipe description]
- *
- * @param  {String} destination
- * @param  {Object} options
- * @return this.engine
- */
-Tar.prototype.pipe = function(destination, options) {
-  if (this.compressor) {
-    return this.engine.pipe.apply(this.engine, [this.compressor]).pipe(destination, options);
-  } else {
-    return this.engine.pipe.apply(this.engine, arguments);
-  }
-};
-
-/**
- * [unpipe description]
- *
- * @return this.engine
- */
-Tar.prototype.unpipe = function() {
-  if (this.compressor) {
-    return this.compressor.unpipe.apply(this.compressor, arguments);
-  } else {
-    return this.engine.unpipe.apply(this.engine, arguments);
-  }
-};
-
-module.exports = Tar;
-
-/**
- * @typedef {Object} TarOptions
- * @global
- * @property {Boolean} [gzip=false] Compress the tar archive using gzip.
- * @property {Object} [gzipOptions] Passed to [zlib]{@link https://nodejs.org/api/zlib.html#zlib_class_options}
- * to control compression.
- * @property {*} [*] See [tar-stream]{@link https://github.com/mafintosh/tar-stream} documentation for additional properties.
- */
-
-/**
- * @typedef {Object} TarEntryData
- * @global
- * @property {String} name Sets the entry name including internal path.
- * @property {(String|Date)} [date=NOW()] Sets the entry date.
- * @property {Number} [mode=D:0755/F:0644] Sets the entry permissions.
- * @property {String} [prefix] Sets a path prefix for the entry name. Useful
- * when working with methods like `directory` or `glob`.
- * @property {fs.Stats} [stats] Sets the fs stat data for this entry allowing
- * for reduction of fs stat calls when stat data is already known.
- */
-
-/**
- * TarStream Module
- * @external TarStream
- * @see {@link https://github.com/mafintosh/tar-stream}
- */
-
-
-/***/ }),
-
-/***/ 84638:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * ZIP Format Plugin
- *
- * @module plugins/zip
- * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
- * @copyright (c) 2012-2014 Chris Talkington, contributors.
- */
-var engine = __webpack_require__(75908);
-var util = __webpack_require__(86206);
-
-/**
- * @constructor
- * @param {ZipOptions} [options]
- * @param {String} [options.comment] Sets the zip archive comment.
- * @param {Boolean} [options.forceLocalTime=false] Forces the archive to contain local file times instead of UTC.
- * @param {Boolean} [options.forceZip64=false] Forces the archive to contain ZIP64 headers.
- * @param {Boolean} [options.namePrependSlash=false] Prepends a forward slash to archive file paths.
- * @param {Boolean} [options.store=false] Sets the compression method to STORE.
- * @param {Object} [options.zlib] Passed to [zlib]{@link https://nodejs.org/api/zlib.html#zlib_class_options}
- */
-var Zip = function(options) {
-  if (!(this instanceof Zip)) {
-    return new Zip(options);
-  }
-
-  options = this.options = util.defaults(options, {
-    comment: '',
-    forceUTC: false,
-    namePrependSlash: false,
-    store: false
-  });
-
-  this.supports = {
-    directory: true,
-    symlink: true
-  };
-
-  this.engine = new engine(options);
-};
-
-/**
- * @param  {(Buffer|Stream)} source
- * @param  {ZipEntryData} data
- * @param  {String} data.name Sets the entry name including internal path.
- * @param  {(String|Date)} [data.date=NOW()] Sets the entry date.
- * @param  {Number} [data.mode=D:0755/F:0644] Sets the entry permissions.
- * @param  {String} [data.prefix] Sets a path prefix for the entry name. Useful
- * when working with methods like `directory` or `glob`.
- * @param  {fs.Stats} [data.stats] Sets the fs stat data for this entry allowing
- * for reduction of fs stat calls when stat data is already known.
- * @param  {Boolean} [data.store=ZipOptions.store] Sets the compression method to STORE.
- * @param  {Function} callback
- * @return void
- */
-Zip.prototype.append = function(source, data, callback) {
-  this.engine.entry(source, data, callback);
-};
-
-/**
- * @return void
- */
-Zip.prototype.finalize = function() {
-  this.engine.finalize();
-};
-
-/**
- * @return this.engine
- */
-Zip.prototype.on = function() {
-  return this.engine.on.apply(this.engine, arguments);
-};
-
-/**
- * @return this.engine
- */
-Zip.prototype.pipe = function() {
-  return this.engine.pipe.apply(this.engine, arguments);
-};
-
-/**
- * @return this.engine
- */
-Zip.prototype.unpipe = function() {
-  return this.engine.unpipe.apply(this.engine, arguments);
-};
-
-module.exports = Zip;
-
-/**
- * @typedef {Object} ZipOptions
- * @global
- * @property {String} [comment] Sets the zip archive comment.
- * @property {Boolean} [forceLocalTime=false] Forces the archive to contain local file times instead of UTC.
- * @property {Boolean} [forceZip64=false] Forces the archive to contain ZIP64 headers.
- * @prpperty {Boolean} [namePrependSlash=false] Prepends a forward slash to archive file paths.
- * @property {Boolean} [store=false] Sets the compression method to STORE.
- * @property {Object} [zlib] Passed to [zlib]{@link https://nodejs.org/api/zlib.html#zlib_class_options}
- * to control compression.
- * @property {*} [*] See [zip-stream]{@link https://archiverjs.com/zip-stream/ZipStream.html} documentation for current list of properties.
- */
-
-/**
- * @typedef {Object} ZipEntryData
- * @global
- * @property {String} name Sets the entry name including internal path.
- * @property {(String|Date)} [date=NOW()] Sets the entry date.
- * @property {Number} [mode=D:0755/F:0644] Sets the entry permissions.
- * @property {Boolean} [namePrependSlash=ZipOptions.namePrependSlash] Prepends a forward slash to archive file paths.
- * @property {String} [prefix] Sets a path prefix for the entry name. Useful
- * when working with methods like `directory` or `glob`.
- * @property {fs.Stats} [stats] Sets the fs stat data for this entry allowing
- * for reduction of fs stat calls when stat data is already known.
- * @property {Boolean} [store=ZipOptions.store] Sets the compression method to STORE.
- */
-
-/**
- * ZipStream Module
- * @external ZipStream
- * @see {@link https://www.archiverjs.com/zip-stream/ZipStream.html}
- */
-
-
-/***/ }),
-
-/***/ 56453:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-var balanced = __webpack_require__(59380)
-
-module.exports = expandTop
-
-var escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0'
-var escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0'
-var escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0'
-var escComma = '\0COMMA' + Math.random().toFixed(16) + '\0'
-var escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0'
-
-var EXPANSION_MAX = 100000
-
-// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
-// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
-// truncated to 100k results - while making every result ~1500 characters
-// long. The result set, and the intermediate arrays built while combining
-// brace sets, then grow large enough to exhaust memory and crash the process
-// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
-// characters the accumulator may hold at any point, so memory stays flat no
-// matter how many brace groups are chained. The limit sits well above any
-// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
-// characters) so legitimate input is unaffected.
-var EXPANSION_MAX_LENGTH = 4000000
-
-// `expand` recurses once per level of brace *nesting* - both when expanding a
-// set's comma members and when re-wrapping a set whose body is a single part.
-// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
-// level per chained group), which left nesting depth unbounded: about 3,100
-// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
-// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
-// will follow nesting. It sits far above any realistic pattern and well below
-// the depth at which the stack runs out.
-var EXPANSION_MAX_DEPTH = 1000
-
-// Bash keeps a quirk where a brace group followed by a comma set still expands
-// (`{a},b}`). The parser implements it by rewriting the string and restarting
-// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
-// full passes over a string that itself grows by one `escClose` sentinel each
-// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
-// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
-// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
-// times the scan may restart. Real `{a},b}` input needs a handful.
-var EXPANSION_MAX_REWRITES = 1000
-
-// `EXPANSION_MAX_STEPS` bounds the work one `expandTop` call does, which `max`,
-// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
-// and chained groups each rebuild up to `max` results, so 2KB of input could
-// block the event loop for over 30 seconds. Each character scanned, result
-// built and sequence value generated is a step, and each `expand` call costs
-// `CALL_STEPS` more. Past the budget, the set being expanded and everything
-// after it stay literal. A glob needs a few hundred steps, and nesting all the
-// way to `EXPANSION_MAX_DEPTH` about 4M.
-var EXPANSION_MAX_STEPS = 20000000
-
-// What one `expand` call costs on top of what it scans and builds. Setting
-// one up takes about as long as scanning 16 characters, and a set whose
-// results are wrapped to be expanded again makes one call per result, each
-// scanning and building next to nothing: 64KB of
-// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
-// 4M such calls, which spent the budget three times as slowly as anything
-// else.
-var CALL_STEPS = 16
-
-function numeric(str) {
-  return parseInt(str, 10) == str ? parseInt(str, 10) : str.charCodeAt(0)
-}
-
-function escapeBraces(str) {
-  return str
-    .split('\\\\')
-    .join(escSlash)
-    .split('\\{')
-    .join(escOpen)
-    .split('\\}')
-    .join(escClose)
-    .split('\\,')
-    .join(escComma)
-    .split('\\.')
-    .join(escPeriod)
-}
-
-function unescapeBraces(str) {
-  return str
-    .split(escSlash)
-    .join('\\')
-    .split(escOpen)
-    .join('{')
-    .split(escClose)
-    .join('}')
-    .split(escComma)
-    .join(',')
-    .split(escPeriod)
-    .join('.')
-}
-
-// Like `target.push(...items)` but doesn't overflow the stack
-function pushAll(target, items) {
-  for (var i = 0; i < items.length; i++) {
-    target.push(items[i])
-  }
-}
-
-// `budget` is `{ remaining }`, one counter shared by every level and group of
-// an `expandTop` call, so the bound holds for the call as a whole.
-//
-// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
-// and charged for the characters it walks: up to the group's `}`, or the
-// whole string when there is no match or unmatched `{` come first, which
-// `unmatched` then flags for masking. Once a call overdraws the budget, it
-// and every later one return undefined, so the rest stays literal.
-function balancedWithBudget(str, masked, budget) {
-  if (budget.remaining < 0) {
-    return undefined
-  }
-  var r = balanced.range('{', '}', masked)
-  var unmatched = r !== undefined && masked.indexOf('{') < r[0]
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length
-  if (!r || budget.remaining < 0) {
-    return undefined
-  }
-  return {
-    end: r[1],
-    pre: str.slice(0, r[0]),
-    body: str.slice(r[0] + 1, r[1]),
-    post: str.slice(r[1] + 1),
-    unmatched: unmatched,
-  }
-}
-
-// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
-// keeps the length, so a scan of it still lines up with the string it was
-// made from. Such a `{` is literal either way, but `balanced` only learns that
-// one is unmatched by reading to the end of the string, so with one at the
-// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
-// input. That was quadratic, and once the step budget charged for it, it ran
-// out partway through and left the rest literal. A scan of the masked copy
-// stops at the group's `}`. It is one pass, charged as such.
-function maskUnmatchedOpens(masked, budget) {
-  budget.remaining -= masked.length
-  var open = []
-  for (var i = 0; i < masked.length; i++) {
-    var c = masked.charCodeAt(i)
-    if (c === 0x7b) {
-      open.push(i)
-    } else if (c === 0x7d && open.length) {
-      open.pop()
-    }
-  }
-  var out = ''
-  var last = 0
-  for (var j = 0; j < open.length; j++) {
-    out += masked.slice(last, open[j]) + '\0'
-    last = open[j] + 1
-  }
-  return out + masked.slice(last)
-}
-
-// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
-// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
-// the end. The regex tries every `,` and backtracks through the rest of its
-// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
-// every pass. Like a scan, it is charged for the whole string and refused if
-// that overdraws the budget.
-function commaSetFollows(str, budget) {
-  budget.remaining -= str.length
-  if (budget.remaining < 0) {
-    return false
-  }
-  // Whether a `}` follows the current position before the line ends
-  var close = false
-  for (var i = str.length - 1; i >= 0; i--) {
-    var c = str.charCodeAt(i)
-    if (c === 0x7d) {
-      close = true
-    } else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
-      // A line terminator, which `.` does not match
-      close = false
-    } else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
-      return true
-    }
-  }
-  return false
-}
-
-// Basically just str.split(","), but handling cases
-// where we have nested braced sections, which should be
-// treated as individual members, like {a,{b,c},d}
-//
-// Returns `undefined` if the step budget runs out before the whole set is
-// split, since splitting what is left on every comma would tear apart the
-// nested sets it still holds.
-function parseCommaParts(str, budget) {
-  var parts = []
-
-  // Walk the brace groups iteratively. Recursing on `post` once per group let a
-  // chain of them exhaust the stack - the parsing-side counterpart to
-  // the `expand` overflow fixed for CVE-2026-14257, and not something `max` or
-  // `maxLength` can bound, since it happens before expansion.
-  //
-  // The part the next chunk continues
-  var carry = ''
-
-  for (;;) {
-    // A set's body holds no unmatched `{`, so there is nothing to mask.
-    var m = balancedWithBudget(str, str, budget)
-
-    if (budget.remaining < 0) {
-      return undefined
-    }
-
-    if (!m) {
-      var tail = str.split(',')
-      tail[0] = carry + tail[0]
-      pushAll(parts, tail)
-      return parts
-    }
-
-    var pre = m.pre
-    var body = m.body
-    var post = m.post
-    var p = pre.split(',')
-
-    p[0] = carry + p[0]
-    p[p.length - 1] += '{' + body + '}'
-
-    if (!post.length) {
-      pushAll(parts, p)
-      return parts
-    }
-
-    carry = p.pop()
-    pushAll(parts, p)
-    str = post
-  }
-}
-
-// An option that is left out or null, or that is NaN, gets its default. Every
-// comparison against NaN is false, so a NaN bound would never be reached:
-// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
-// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
-// `Infinity` to lift a bound.
-function bound(value, fallback) {
-  return value == null || isNaN(value) ? fallback : value
-}
-
-function expandTop(str, options) {
-  if (!str) return []
-
-  options = options || {}
-  var max = bound(options.max, EXPANSION_MAX)
-  var maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH)
-  var maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH)
-  var maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES)
-  var maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS)
-
-  // I don't know why Bash 4.3 does this, but it does.
-  // Anything starting with {} will have the first two bytes preserved
-  // but *only* at the top level, so {},a}b will not expand to anything,
-  // but a{},b}c will be expanded to [a}c,abc].
-  // One could argue that this is a bug in Bash, but since the goal of
-  // this module is to match Bash's rules, we escape a leading {}
-  if (str.substr(0, 2) === '{}') {
-    str = '\\{\\}' + str.substr(2)
-  }
-
-  return expand(
-    escapeBraces(str),
-    max,
-    maxLength,
-    maxDepth,
-    0,
-    maxRewrites,
-    { remaining: maxSteps },
-    true
-  ).map(unescapeBraces)
-}
-
-function embrace(str) {
-  return '{' + str + '}'
-}
-function isPadded(el) {
-  return /^-?0\d/.test(el)
-}
-
-function lte(i, y) {
-  return i <= y
-}
-function gte(i, y) {
-  return i >= y
-}
-
-// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
-// number of results at `max` and the total number of characters at `maxLength`.
-// This is the one place output grows, so bounding it here keeps the single
-// accumulator - and therefore memory - flat regardless of how many brace groups
-// are combined (CVE-2026-14257). Each result built is a step, since `max` and
-// `maxLength` bound one combination, not how many brace groups are combined.
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-  var out = []
-  var length = 0
-  // Bash drops empty results at the top level, and they don't count against
-  // `max`, so `max` bounds the number of *kept* results. Only an empty
-  // `acc[a] + pre` can make one, so for those the empty values are skipped
-  // without being visited. Visiting them one at a time let a set of empties
-  // cost `acc.length * values.length` while keeping nothing.
-  var nonEmpty
-  outer: for (var a = 0; a < acc.length; a++) {
-    var prefix = acc[a] + pre
-    var vs = values
-    if (dropEmpties && !prefix) {
-      if (!nonEmpty) nonEmpty = values.filter(Boolean)
-      vs = nonEmpty
-    }
-    for (var v = 0; v < vs.length; v++) {
-      if (out.length >= max) break outer
-      var expansion = prefix + vs[v]
-      if (length + expansion.length > maxLength) break outer
-      out.push(expansion)
-      length += expansion.length
-    }
-  }
-  budget.remaining -= out.length
-  return out
-}
-
-// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
-// sequence body, or `undefined` if the step budget runs out generating them.
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-  var n = body.split(/\.\./)
-  var N = []
-  // A sequence body always splits into two or three parts, but the compiler
-  // can't know that.
-  /* c8 ignore start */
-  if (n[0] === undefined || n[1] === undefined) {
-    return N
-  }
-  /* c8 ignore stop */
-  var x = numeric(n[0])
-  var y = numeric(n[1])
-  var width = Math.max(n[0].length, n[1].length)
-  var incr =
-    n.length === 3 && n[2] !== undefined ?
-      Math.max(Math.abs(numeric(n[2])), 1)
-    : 1
-  var test = lte
-  var reverse = y < x
-  if (reverse) {
-    incr *= -1
-    test = gte
-  }
-  var pad = n.some(isPadded)
-  // A padded value is built a character at a time to `width`, which the input
-  // sets, so it costs one step per character: 64KB of
-  // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
-  // one step per value.
-  var cost = pad ? width : 1
-
-  var length = 0
-  for (var i = x; test(i, y) && N.length < max; i += incr) {
-    // Each value is a step. `max` and `maxLength` bound one sequence, but a
-    // chain of them still generated up to `max` values each, however few
-    // combining could keep.
-    budget.remaining -= cost
-    if (budget.remaining < 0) {
-      return undefined
-    }
-    var c
-    if (isAlphaSequence) {
-      c = String.fromCharCode(i)
-      if (c === '\\') {
-        c = ''
-      }
-    } else {
-      c = String(i)
-      if (pad) {
-        var need = width - c.length
-        if (need > 0) {
-          var z = new Array(need + 1).join('0')
-          if (i < 0) {
-            c = '-' + z + c.slice(1)
-          } else {
-            c = z + c
-          }
-        }
-      }
-    }
-    if (length + c.length > maxLength) break
-    N.push(c)
-    length += c.length
-  }
-  return N
-}
-
-function expand(
-  str,
-  max,
-  maxLength,
-  maxDepth,
-  depth,
-  maxRewrites,
-  budget,
-  isTop
-) {
-  // An overdraft here makes the first scan refuse, so `str` stays literal.
-  budget.remaining -= CALL_STEPS
-
-  // Too deeply nested to keep following: treat the rest as literal, the same
-  // way a group that cannot expand is already handled. Truncating rather than
-  // throwing keeps expansion total, matching `max` and `maxLength`.
-  if (depth > maxDepth) {
-    return [str]
-  }
-
-  // Consume the string's top-level brace groups left to right, threading a
-  // running set of combined prefixes (`acc`). Expanding the tail iteratively -
-  // rather than recursing on `m.post` once per group - keeps the native stack
-  // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
-  // longer overflow the stack, and leaves a single accumulator whose size
-  // `maxLength` bounds directly (CVE-2026-14257).
-  var acc = ['']
-
-  // Bash drops empty results, but only when the *first* top-level group is a
-  // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
-  // is on the final strings, so it is applied to whichever `combine` produces
-  // them (the one with no brace set left in the tail).
-  // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
-  // re-reads the whole string, so leaving this unbounded is quadratic.
-  var rewrites = 0
-  var dropEmpties = false
-  var firstGroup = true
-  // `str` with its unmatched `{` masked, once a scan has run into them
-  var masked = str
-
-  for (;;) {
-    const m = balancedWithBudget(str, masked, budget)
-
-    // No brace set left, or no step budget left to look for one: the rest of
-    // the string is literal.
-    if (!m) {
-      return combine(acc, str, [''], max, maxLength, dropEmpties, budget)
-    }
-    if (m.unmatched) {
-      masked = maskUnmatchedOpens(masked, budget)
-    }
-
-    // no need to expand pre, since it is guaranteed to be free of brace-sets
-    const pre = m.pre
-
-    // This set and the rest of the string, literal: for a set that cannot
-    // expand, and for one the step budget runs out on. Once it is overdrawn,
-    // every set still being expanded, at every level, stays literal like this -
-    // otherwise each level above would go on combining, and wrapping and
-    // expanding again, results the budget was too small for.
-    var literal = function () {
-      return combine(
-        acc,
-        pre + '{' + m.body + '}' + m.post,
-        [''],
-        max,
-        maxLength,
-        dropEmpties,
-        budget
-      )
-    }
-
-    if (/\$$/.test(pre)) {
-      acc = combine(
-        acc,
-        pre + '{' + m.body + '}',
-        [''],
-        max,
-        maxLength,
-        dropEmpties && !m.post.length,
-        budget
-      )
-      firstGroup = false
-      if (!m.post.length) break
-      str = m.post
-      masked = masked.slice(m.end + 1)
-      continue
-    }
-
-    var isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body)
-    var isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(
-      m.body
-    )
-    var isSequence = isNumericSequence || isAlphaSequence
-    var isOptions = m.body.indexOf(',') >= 0
-    if (!isSequence && !isOptions) {
-      // {a},b}
-      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-        rewrites++
-        str = m.pre + '{' + m.body + escClose + m.post
-        // Taking a `}` away never gives an unmatched `{` a partner, so what
-        // is masked stays unmatched. The `{` it closed can be left without
-        // one, and the next scan masks it.
-        masked =
-          masked.slice(0, m.end) + escClose + masked.slice(m.end + 1)
-        isTop = true
-        continue
-      }
-      // Nothing here expands, so the whole remaining string is literal.
-      return literal()
-    }
-
-    if (firstGroup) {
-      dropEmpties = isTop && !isSequence
-      firstGroup = false
-    }
-
-    var values
-    if (isSequence) {
-      values = expandSequence(
-        m.body,
-        isAlphaSequence,
-        max,
-        maxLength,
-        budget
-      )
-      if (!values) {
-        return literal()
-      }
-    } else {
-      var n = parseCommaParts(m.body, budget)
-      // The step budget ran out partway through the set.
-      if (!n) {
-        return literal()
-      }
-      if (n.length === 1 && n[0] !== undefined) {
-        // x{{a,b}}y ==> x{a}y x{b}y
-        n = expand(
-          n[0],
-          max,
-          maxLength,
-          maxDepth,
-          depth + 1,
-          maxRewrites,
-          budget,
-          false
-        ).map(embrace)
-        // The step budget ran out expanding the set's only part.
-        if (budget.remaining < 0) {
-          return literal()
-        }
-        //XXX is this necessary? Can't seem to hit it in tests.
-        /* c8 ignore start */
-        if (n.length === 1) {
-          var single = combine(
-            acc,
-            pre + n[0],
-            [''],
-            max,
-            maxLength,
-            dropEmpties && !m.post.length,
-            budget
-          )
-          if (budget.remaining < 0) {
-            return literal()
-          }
-          acc = single
-          if (!m.post.length) break
-          str = m.post
-          masked = masked.slice(m.end + 1)
-          continue
-        }
-        /* c8 ignore stop */
-      }
-
-      // Values that `combine` is going to drop as empty produce no result, so
-      // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
-      // would stop at `['a', '']` and yield one result instead of two. Skipping
-      // them outright keeps `values` bounded while leaving `max` a bound on
-      // *kept* results.
-      var dropsEmpties = dropEmpties && !m.post.length && !pre
-      for (var d = 0; dropsEmpties && d < acc.length; d++) {
-        if (acc[d]) {
-          dropsEmpties = false
-        }
-      }
-
-      values = []
-      var valuesLength = 0
-      outer: for (var j = 0; j < n.length; j++) {
-        var expanded = expand(
-          n[j],
-          max,
-          maxLength,
-          maxDepth,
-          depth + 1,
-          maxRewrites,
-          budget,
-          false
-        )
-        // The step budget ran out expanding a member.
-        if (budget.remaining < 0) {
-          return literal()
-        }
-        for (var k = 0; k < expanded.length; k++) {
-          var v = expanded[k]
-          if (dropsEmpties && !v) continue
-          if (
-            values.length >= max ||
-            valuesLength + v.length > maxLength
-          ) {
-            break outer
-          }
-          values.push(v)
-          valuesLength += v.length
-        }
-      }
-    }
-
-    var next = combine(
-      acc,
-      pre,
-      values,
-      max,
-      maxLength,
-      dropEmpties && !m.post.length,
-      budget
-    )
-    // The step budget ran out combining the set's values in.
-    if (budget.remaining < 0) {
-      return literal()
-    }
-    acc = next
-    if (!m.post.length) break
-    str = m.post
-    masked = masked.slice(m.end + 1)
-  }
-
-  return acc
-}
-
-
-/***/ }),
-
-/***/ 50008:
-/***/ ((module) => {
-
-/**
- * node-compress-commons
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
- */
-var ArchiveEntry = module.exports = function() {};
-
-ArchiveEntry.prototype.getName = function() {};
-
-ArchiveEntry.prototype.getSize = function() {};
-
-ArchiveEntry.prototype.getLastModifiedDate = function() {};
-
-ArchiveEntry.prototype.isDirectory = function() {};
-
-/***/ }),
-
-/***/ 11720:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * node-compress-commons
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
- */
-var inherits = (__webpack_require__(39023).inherits);
-var isStream = __webpack_require__(96543);
-var Transform = (__webpack_require__(11893).Transform);
-
-var ArchiveEntry = __webpack_require__(50008);
-var util = __webpack_require__(87286);
-
-var ArchiveOutputStream = module.exports = function(options) {
-  if (!(this instanceof ArchiveOutputStream)) {
-    return new ArchiveOutputStream(options);
-  }
-
-  Transform.call(this, options);
-
-  this.offset = 0;
-  this._archive = {
-    finish: false,
-    finished: false,
-    processing: false
-  };
-};
-
-inherits(ArchiveOutputStream, Transform);
-
-ArchiveOutputStream.prototype._appendBuffer = function(zae, source, callback) {
-  // scaffold only
-};
-
-ArchiveOutputStream.prototype._appendStream = function(zae, source, callback) {
-  // scaffold only
-};
-
-ArchiveOutputStream.prototype._emitErrorCallback = function(err) {
-  if (err) {
-    this.emit('error', err);
-  }
-};
-
-ArchiveOutputStream.prototype._finish = function(ae) {
-  // scaffold only
-};
-
-ArchiveOutputStream.prototype._normalizeEntry = function(ae) {
-  // scaffold only
-};
-
-ArchiveOutputStream.prototype._transform = function(chunk, encoding, callback) {
-  callback(null, chunk);
-};
-
-ArchiveOutputStream.prototype.entry = function(ae, source, callback) {
-  source = source || null;
-
-  if (typeof callback !== 'function') {
-    callback = this._emitErrorCallback.bind(this);
-  }
-
-  if (!(ae instanceof ArchiveEntry)) {
-    callback(new Error('not a valid instance of ArchiveEntry'));
-    return;
-  }
-
-  if (this._archive.finish || this._archive.finished) {
-    callback(new Error('unacceptable entry after finish'));
-    return;
-  }
-
-  if (this._archive.processing) {
-    callback(new Error('already processing an entry'));
-    return;
-  }
-
-  this._archive.processing = true;
-  this._normalizeEntry(ae);
-  this._entry = ae;
-
-  source = util.normalizeInputSource(source);
-
-  if (Buffer.isBuffer(source)) {
-    this._appendBuffer(ae, source, callback);
-  } else if (isStream(source)) {
-    this._appendStream(ae, source, callback);
-  } else {
-    this._archive.processing = false;
-    callback(new Error('input source must be valid Stream or Buffer instance'));
-    return;
-  }
-
-  return this;
-};
-
-ArchiveOutputStream.prototype.finish = function() {
-  if (this._archive.processing) {
-    this._archive.finish = true;
-    return;
-  }
-
-  this._finish();
-};
-
-ArchiveOutputStream.prototype.getBytesWritten = function() {
-  return this.offset;
-};
-
-ArchiveOutputStream.prototype.write = function(chunk, cb) {
-  if (chunk) {
-    this.offset += chunk.length;
-  }
-
-  return Transform.prototype.write.call(this, chunk, cb);
-};
-
-/***/ }),
-
-/***/ 34157:
-/***/ ((module) => {
-
-/**
- * node-compress-commons
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
- */
-module.exports = {
-  WORD: 4,
-  DWORD: 8,
-  EMPTY: Buffer.alloc(0),
-
-  SHORT: 2,
-  SHORT_MASK: 0xffff,
-  SHORT_SHIFT: 16,
-  SHORT_ZERO: Buffer.from(Array(2)),
-  LONG: 4,
-  LONG_ZERO: Buffer.from(Array(4)),
-
-  MIN_VERSION_INITIAL: 10,
-  MIN_VERSION_DATA_DESCRIPTOR: 20,
-  MIN_VERSION_ZIP64: 45,
-  VERSION_MADEBY: 45,
-
-  METHOD_STORED: 0,
-  METHOD_DEFLATED: 8,
-
-  PLATFORM_UNIX: 3,
-  PLATFORM_FAT: 0,
-
-  SIG_LFH: 0x04034b50,
-  SIG_DD: 0x08074b50,
-  SIG_CFH: 0x02014b50,
-  SIG_EOCD: 0x06054b50,
-  SIG_ZIP64_EOCD: 0x06064B50,
-  SIG_ZIP64_EOCD_LOC: 0x07064B50,
-
-  ZIP64_MAGIC_SHORT: 0xffff,
-  ZIP64_MAGIC: 0xffffffff,
-  ZIP64_EXTRA_ID: 0x0001,
-
-  ZLIB_NO_COMPRESSION: 0,
-  ZLIB_BEST_SPEED: 1,
-  ZLIB_BEST_COMPRESSION: 9,
-  ZLIB_DEFAULT_COMPRESSION: -1,
-
-  MODE_MASK: 0xFFF,
-  DEFAULT_FILE_MODE: 33188, // 010644 = -rw-r--r-- = S_IFREG | S_IRUSR | S_IWUSR | S_IRGRP | S_IROTH
-  DEFAULT_DIR_MODE: 16877,  // 040755 = drwxr-xr-x = S_IFDIR | S_IRWXU | S_IRGRP | S_IXGRP | S_IROTH | S_IXOTH
-
-  EXT_FILE_ATTR_DIR: 1106051088,  // 010173200020 = drwxr-xr-x = (((S_IFDIR | 0755) << 16) | S_DOS_D)
-  EXT_FILE_ATTR_FILE: 2175008800, // 020151000040 = -rw-r--r-- = (((S_IFREG | 0644) << 16) | S_DOS_A) >>> 0
-
-  // Unix file types
-  S_IFMT: 61440,   // 0170000 type of file mask
-  S_IFIFO: 4096,   // 010000 named pipe (fifo)
-  S_IFCHR: 8192,   // 020000 character special
-  S_IFDIR: 16384,  // 040000 directory
-  S_IFBLK: 24576,  // 060000 block special
-  S_IFREG: 32768,  // 0100000 regular
-  S_IFLNK: 40960,  // 0120000 symbolic link
-  S_IFSOCK: 49152, // 0140000 socket
-
-  // DOS file type flags
-  S_DOS_A: 32, // 040 Archive
-  S_DOS_D: 16, // 020 Directory
-  S_DOS_V: 8,  // 010 Volume
-  S_DOS_S: 4,  // 04 System
-  S_DOS_H: 2,  // 02 Hidden
-  S_DOS_R: 1   // 01 Read Only
-};
-
-
-/***/ }),
-
-/***/ 60778:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * node-compress-commons
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
- */
-var zipUtil = __webpack_require__(61015);
-
-var DATA_DESCRIPTOR_FLAG = 1 << 3;
-var ENCRYPTION_FLAG = 1 << 0;
-var NUMBER_OF_SHANNON_FANO_TREES_FLAG = 1 << 2;
-var SLIDING_DICTIONARY_SIZE_FLAG = 1 << 1;
-var STRONG_ENCRYPTION_FLAG = 1 << 6;
-var UFT8_NAMES_FLAG = 1 << 11;
-
-var GeneralPurposeBit = module.exports = function() {
-  if (!(this instanceof GeneralPurposeBit)) {
-    return new GeneralPurposeBit();
-  }
-
-  this.descriptor = false;
-  this.encryption = false;
-  this.utf8 = false;
-  this.numberOfShannonFanoTrees = 0;
-  this.strongEncryption = false;
-  this.slidingDictionarySize = 0;
-
-  return this;
-};
-
-GeneralPurposeBit.prototype.encode = function() {
-  return zipUtil.getShortBytes(
-    (this.descriptor ? DATA_DESCRIPTOR_FLAG : 0) |
-    (this.utf8 ? UFT8_NAMES_FLAG : 0) |
-    (this.encryption ? ENCRYPTION_FLAG : 0) |
-    (this.strongEncryption ? STRONG_ENCRYPTION_FLAG : 0)
-  );
-};
-
-GeneralPurposeBit.prototype.parse = function(buf, offset) {
-  var flag = zipUtil.getShortBytesValue(buf, offset);
-  var gbp = new GeneralPurposeBit();
-
-  gbp.useDataDescriptor((flag & DATA_DESCRIPTOR_FLAG) !== 0);
-  gbp.useUTF8ForNames((flag & UFT8_NAMES_FLAG) !== 0);
-  gbp.useStrongEncryption((flag & STRONG_ENCRYPTION_FLAG) !== 0);
-  gbp.useEncryption((flag & ENCRYPTION_FLAG) !== 0);
-  gbp.setSlidingDictionarySize((flag & SLIDING_DICTIONARY_SIZE_FLAG) !== 0 ? 8192 : 4096);
-  gbp.setNumberOfShannonFanoTrees((flag & NUMBER_OF_SHANNON_FANO_TREES_FLAG) !== 0 ? 3 : 2);
-
-  return gbp;
-};
-
-GeneralPurposeBit.prototype.setNumberOfShannonFanoTrees = function(n) {
-  this.numberOfShannonFanoTrees = n;
-};
-
-GeneralPurposeBit.prototype.getNumberOfShannonFanoTrees = function() {
-  return this.numberOfShannonFanoTrees;
-};
-
-GeneralPurposeBit.prototype.setSlidingDictionarySize = function(n) {
-  this.slidingDictionarySize = n;
-};
-
-GeneralPurposeBit.prototype.getSlidingDictionarySize = function() {
-  return this.slidingDictionarySize;
-};
-
-GeneralPurposeBit.prototype.useDataDescriptor = function(b) {
-  this.descriptor = b;
-};
-
-GeneralPurposeBit.prototype.usesDataDescriptor = function() {
-  return this.descriptor;
-};
-
-GeneralPurposeBit.prototype.useEncryption = function(b) {
-  this.encryption = b;
-};
-
-GeneralPurposeBit.prototype.usesEncryption = function() {
-  return this.encryption;
-};
-
-GeneralPurposeBit.prototype.useStrongEncryption = function(b) {
-  this.strongEncryption = b;
-};
-
-GeneralPurposeBit.prototype.usesStrongEncryption = function() {
-  return this.strongEncryption;
-};
-
-GeneralPurposeBit.prototype.useUTF8ForNames = function(b) {
-  this.utf8 = b;
-};
-
-GeneralPurposeBit.prototype.usesUTF8ForNames = function() {
-  return this.utf8;
-};
-
-/***/ }),
-
-/***/ 20464:
-/***/ ((module) => {
-
-/**
- * node-compress-commons
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
- */
-module.exports = {
-    /**
-     * Bits used for permissions (and sticky bit)
-     */
-    PERM_MASK: 4095, // 07777
-
-    /**
-     * Bits used to indicate the filesystem object type.
-     */
-    FILE_TYPE_FLAG: 61440, // 0170000
-
-    /**
-     * Indicates symbolic links.
-     */
-    LINK_FLAG: 40960, // 0120000
-
-    /**
-     * Indicates plain files.
-     */
-    FILE_FLAG: 32768, // 0100000
-
-    /**
-     * Indicates directories.
-     */
-    DIR_FLAG: 16384, // 040000
-
-    // ----------------------------------------------------------
-    // somewhat arbitrary choices that are quite common for shared
-    // installations
-    // -----------------------------------------------------------
-
-    /**
-     * Default permissions for symbolic links.
-     */
-    DEFAULT_LINK_PERM: 511, // 0777
-
-    /**
-     * Default permissions for directories.
-     */
-    DEFAULT_DIR_PERM: 493, // 0755
-
-    /**
-     * Default permissions for plain files.
-     */
-    DEFAULT_FILE_PERM: 420 // 0644
-};
-
-/***/ }),
-
-/***/ 61015:
-/***/ ((module) => {
-
-/**
- * node-compress-commons
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
- */
-var util = module.exports = {};
-
-util.dateToDos = function(d, forceLocalTime) {
-  forceLocalTime = forceLocalTime || false;
-
-  var year = forceLocalTime ? d.getFullYear() : d.getUTCFullYear();
-
-  if (year < 1980) {
-    return 2162688; // 1980-1-1 00:00:00
-  } else if (year >= 2044) {
-    return 2141175677; // 2043-12-31 23:59:58
-  }
-
-  var val = {
-    year: year,
-    month: forceLocalTime ? d.getMonth() : d.getUTCMonth(),
-    date: forceLocalTime ? d.getDate() : d.getUTCDate(),
-    hours: forceLocalTime ? d.getHours() : d.getUTCHours(),
-    minutes: forceLocalTime ? d.getMinutes() : d.getUTCMinutes(),
-    seconds: forceLocalTime ? d.getSeconds() : d.getUTCSeconds()
-  };
-
-  return ((val.year - 1980) << 25) | ((val.month + 1) << 21) | (val.date << 16) |
-    (val.hours << 11) | (val.minutes << 5) | (val.seconds / 2);
-};
-
-util.dosToDate = function(dos) {
-  return new Date(((dos >> 25) & 0x7f) + 1980, ((dos >> 21) & 0x0f) - 1, (dos >> 16) & 0x1f, (dos >> 11) & 0x1f, (dos >> 5) & 0x3f, (dos & 0x1f) << 1);
-};
-
-util.fromDosTime = function(buf) {
-  return util.dosToDate(buf.readUInt32LE(0));
-};
-
-util.getEightBytes = function(v) {
-  var buf = Buffer.alloc(8);
-  buf.writeUInt32LE(v % 0x0100000000, 0);
-  buf.writeUInt32LE((v / 0x0100000000) | 0, 4);
-
-  return buf;
-};
-
-util.getShortBytes = function(v) {
-  var buf = Buffer.alloc(2);
-  buf.writeUInt16LE((v & 0xFFFF) >>> 0, 0);
-
-  return buf;
-};
-
-util.getShortBytesValue = function(buf, offset) {
-  return buf.readUInt16LE(offset);
-};
-
-util.getLongBytes = function(v) {
-  var buf = Buffer.alloc(4);
-  buf.writeUInt32LE((v & 0xFFFFFFFF) >>> 0, 0);
-
-  return buf;
-};
-
-util.getLongBytesValue = function(buf, offset) {
-  return buf.readUInt32LE(offset);
-};
-
-util.toDosTime = function(d) {
-  return util.getLongBytes(util.dateToDos(d));
-};
-
-/***/ }),
-
-/***/ 93930:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * node-compress-commons
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
- */
-var inherits = (__webpack_require__(39023).inherits);
-var normalizePath = __webpack_require__(56133);
-
-var ArchiveEntry = __webpack_require__(50008);
-var GeneralPurposeBit = __webpack_require__(60778);
-var UnixStat = __webpack_require__(20464);
-
-var constants = __webpack_require__(34157);
-var zipUtil = __webpack_require__(61015);
-
-var ZipArchiveEntry = module.exports = function(name) {
-  if (!(this instanceof ZipArchiveEntry)) {
-    return new ZipArchiveEntry(name);
-  }
-
-  ArchiveEntry.call(this);
-
-  this.platform = constants.PLATFORM_FAT;
-  this.method = -1;
-
-  this.name = null;
-  this.size = 0;
-  this.csize = 0;
-  this.gpb = new GeneralPurposeBit();
-  this.crc = 0;
-  this.time = -1;
-
-  this.minver = constants.MIN_VERSION_INITIAL;
-  this.mode = -1;
-  this.extra = null;
-  this.exattr = 0;
-  this.inattr = 0;
-  this.comment = null;
-
-  if (name) {
-    this.setName(name);
-  }
-};
-
-inherits(ZipArchiveEntry, ArchiveEntry);
-
-/**
- * Returns the extra fields related to the entry.
- *
- * @returns {Buffer}
- */
-ZipArchiveEntry.prototype.getCentralDirectoryExtra = function() {
-  return this.getExtra();
-};
-
-/**
- * Returns the comment set for the entry.
- *
- * @returns {string}
- */
-ZipArchiveEntry.prototype.getComment = function() {
-  return this.comment !== null ? this.comment : '';
-};
-
-/**
- * Returns the compressed size of the entry.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getCompressedSize = function() {
-  return this.csize;
-};
-
-/**
- * Returns the CRC32 digest for the entry.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getCrc = function() {
-  return this.crc;
-};
-
-/**
- * Returns the external file attributes for the entry.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getExternalAttributes = function() {
-  return this.exattr;
-};
-
-/**
- * Returns the extra fields related to the entry.
- *
- * @returns {Buffer}
- */
-ZipArchiveEntry.prototype.getExtra = function() {
-  return this.extra !== null ? this.extra : constants.EMPTY;
-};
-
-/**
- * Returns the general purpose bits related to the entry.
- *
- * @returns {GeneralPurposeBit}
- */
-ZipArchiveEntry.prototype.getGeneralPurposeBit = function() {
-  return this.gpb;
-};
-
-/**
- * Returns the internal file attributes for the entry.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getInternalAttributes = function() {
-  return this.inattr;
-};
-
-/**
- * Returns the last modified date of the entry.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getLastModifiedDate = function() {
-  return this.getTime();
-};
-
-/**
- * Returns the extra fields related to the entry.
- *
- * @returns {Buffer}
- */
-ZipArchiveEntry.prototype.getLocalFileDataExtra = function() {
-  return this.getExtra();
-};
-
-/**
- * Returns the compression method used on the entry.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getMethod = function() {
-  return this.method;
-};
-
-/**
- * Returns the filename of the entry.
- *
- * @returns {string}
- */
-ZipArchiveEntry.prototype.getName = function() {
-  return this.name;
-};
-
-/**
- * Returns the platform on which the entry was made.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getPlatform = function() {
-  return this.platform;
-};
-
-/**
- * Returns the size of the entry.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getSize = function() {
-  return this.size;
-};
-
-/**
- * Returns a date object representing the last modified date of the entry.
- *
- * @returns {number|Date}
- */
-ZipArchiveEntry.prototype.getTime = function() {
-  return this.time !== -1 ? zipUtil.dosToDate(this.time) : -1;
-};
-
-/**
- * Returns the DOS timestamp for the entry.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getTimeDos = function() {
-  return this.time !== -1 ? this.time : 0;
-};
-
-/**
- * Returns the UNIX file permissions for the entry.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getUnixMode = function() {
-  return this.platform !== constants.PLATFORM_UNIX ? 0 : ((this.getExternalAttributes() >> constants.SHORT_SHIFT) & constants.SHORT_MASK);
-};
-
-/**
- * Returns the version of ZIP needed to extract the entry.
- *
- * @returns {number}
- */
-ZipArchiveEntry.prototype.getVersionNeededToExtract = function() {
-  return this.minver;
-};
-
-/**
- * Sets the comment of the entry.
- *
- * @param comment
- */
-ZipArchiveEntry.prototype.setComment = function(comment) {
-  if (Buffer.byteLength(comment) !== comment.length) {
-    this.getGeneralPurposeBit().useUTF8ForNames(true);
-  }
-
-  this.comment = comment;
-};
-
-/**
- * Sets the compressed size of the entry.
- *
- * @param size
- */
-ZipArchiveEntry.prototype.setCompressedSize = function(size) {
-  if (size < 0) {
-    throw new Error('invalid entry compressed size');
-  }
-
-  this.csize = size;
-};
-
-/**
- * Sets the checksum of the entry.
- *
- * @param crc
- */
-ZipArchiveEntry.prototype.setCrc = function(crc) {
-  if (crc < 0) {
-    throw new Error('invalid entry crc32');
-  }
-
-  this.crc = crc;
-};
-
-/**
- * Sets the external file attributes of the entry.
- *
- * @param attr
- */
-ZipArchiveEntry.prototype.setExternalAttributes = function(attr) {
-  this.exattr = attr >>> 0;
-};
-
-/**
- * Sets the extra fields related to the entry.
- *
- * @param extra
- */
-ZipArchiveEntry.prototype.setExtra = function(extra) {
-  this.extra = extra;
-};
-
-/**
- * Sets the general purpose bits related to the entry.
- *
- * @param gpb
- */
-ZipArchiveEntry.prototype.setGeneralPurposeBit = function(gpb) {
-  if (!(gpb instanceof GeneralPurposeBit)) {
-    throw new Error('invalid entry GeneralPurposeBit');
-  }
-
-  this.gpb = gpb;
-};
-
-/**
- * Sets the internal file attributes of the entry.
- *
- * @param attr
- */
-ZipArchiveEntry.prototype.setInternalAttributes = function(attr) {
-  this.inattr = attr;
-};
-
-/**
- * Sets the compression method of the entry.
- *
- * @param method
- */
-ZipArchiveEntry.prototype.setMethod = function(method) {
-  if (method < 0) {
-    throw new Error('invalid entry compression method');
-  }
-
-  this.method = method;
-};
-
-/**
- * Sets the name of the entry.
- *
- * @param name
- * @param prependSlash
- */
-ZipArchiveEntry.prototype.setName = function(name, prependSlash = false) {
-  name = normalizePath(name, false)
-    .replace(/^\w+:/, '')
-    .replace(/^(\.\.\/|\/)+/, '');
-
-  if (prependSlash) {
-    name = `/${name}`;
-  }
-
-  if (Buffer.byteLength(name) !== name.length) {
-    this.getGeneralPurposeBit().useUTF8ForNames(true);
-  }
-
-  this.name = name;
-};
-
-/**
- * Sets the platform on which the entry was made.
- *
- * @param platform
- */
-ZipArchiveEntry.prototype.setPlatform = function(platform) {
-  this.platform = platform;
-};
-
-/**
- * Sets the size of the entry.
- *
- * @param size
- */
-ZipArchiveEntry.prototype.setSize = function(size) {
-  if (size < 0) {
-    throw new Error('invalid entry size');
-  }
-
-  this.size = size;
-};
-
-/**
- * Sets the time of the entry.
- *
- * @param time
- * @param forceLocalTime
- */
-ZipArchiveEntry.prototype.setTime = function(time, forceLocalTime) {
-  if (!(time instanceof Date)) {
-    throw new Error('invalid entry time');
-  }
-
-  this.time = zipUtil.dateToDos(time, forceLocalTime);
-};
-
-/**
- * Sets the UNIX file permissions for the entry.
- *
- * @param mode
- */
-ZipArchiveEntry.prototype.setUnixMode = function(mode) {
-  mode |= this.isDirectory() ? constants.S_IFDIR : constants.S_IFREG;
-
-  var extattr = 0;
-  extattr |= (mode << constants.SHORT_SHIFT) | (this.isDirectory() ? constants.S_DOS_D : constants.S_DOS_A);
-
-  this.setExternalAttributes(extattr);
-  this.mode = mode & constants.MODE_MASK;
-  this.platform = constants.PLATFORM_UNIX;
-};
-
-/**
- * Sets the version of ZIP needed to extract this entry.
- *
- * @param minver
- */
-ZipArchiveEntry.prototype.setVersionNeededToExtract = function(minver) {
-  this.minver = minver;
-};
-
-/**
- * Returns true if this entry represents a directory.
- *
- * @returns {boolean}
- */
-ZipArchiveEntry.prototype.isDirectory = function() {
-  return this.getName().slice(-1) === '/';
-};
-
-/**
- * Returns true if this entry represents a unix symlink,
- * in which case the entry's content contains the target path
- * for the symlink.
- *
- * @returns {boolean}
- */
-ZipArchiveEntry.prototype.isUnixSymlink = function() {
-  return (this.getUnixMode() & UnixStat.FILE_TYPE_FLAG) === UnixStat.LINK_FLAG;
-};
-
-/**
- * Returns true if this entry is using the ZIP64 extension of ZIP.
- *
- * @returns {boolean}
- */
-ZipArchiveEntry.prototype.isZip64 = function() {
-  return this.csize > constants.ZIP64_MAGIC || this.size > constants.ZIP64_MAGIC;
-};
-
-
-/***/ }),
-
-/***/ 19158:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * node-compress-commons
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
- */
-var inherits = (__webpack_require__(39023).inherits);
-var crc32 = __webpack_require__(84891);
-var {CRC32Stream} = __webpack_require__(70792);
-var {DeflateCRC32Stream} = __webpack_require__(70792);
-
-var ArchiveOutputStream = __webpack_require__(11720);
-var ZipArchiveEntry = __webpack_require__(93930);
-var GeneralPurposeBit = __webpack_require__(60778);
-
-var constants = __webpack_require__(34157);
-var util = __webpack_require__(87286);
-var zipUtil = __webpack_require__(61015);
-
-var ZipArchiveOutputStream = module.exports = function(options) {
-  if (!(this instanceof ZipArchiveOutputStream)) {
-    return new ZipArchiveOutputStream(options);
-  }
-
-  options = this.options = this._defaults(options);
-
-  ArchiveOutputStream.call(this, options);
-
-  this._entry = null;
-  this._entries = [];
-  this._archive = {
-    centralLength: 0,
-    centralOffset: 0,
-    comment: '',
-    finish: false,
-    finished: false,
-    processing: false,
-    forceZip64: options.forceZip64,
-    forceLocalTime: options.forceLocalTime
-  };
-};
-
-inherits(ZipArchiveOutputStream, ArchiveOutputStream);
-
-ZipArchiveOutputStream.prototype._afterAppend = function(ae) {
-  this._entries.push(ae);
-
-  if (ae.getGeneralPurposeBit().usesDataDescriptor()) {
-    this._writeDataDescriptor(ae);
-  }
-
-  this._archive.processing = false;
-  this._entry = null;
-
-  if (this._archive.finish && !this._archive.finished) {
-    this._finish();
-  }
-};
-
-ZipArchiveOutputStream.prototype._appendBuffer = function(ae, source, callback) {
-  if (source.length === 0) {
-    ae.setMethod(constants.METHOD_STORED);
-  }
-
-  var method = ae.getMethod();
-
-  if (method === constants.METHOD_STORED) {
-    ae.setSize(source.length);
-    ae.setCompressedSize(source.length);
-    ae.setCrc(crc32.buf(source) >>> 0);
-  }
-
-  this._writeLocalFileHeader(ae);
-
-  if (method === constants.METHOD_STORED) {
-    this.write(source);
-    this._afterAppend(ae);
-    callback(null, ae);
-    return;
-  } else if (method === constants.METHOD_DEFLATED) {
-    this._smartStream(ae, callback).end(source);
-    return;
-  } else {
-    callback(new Error('compression method ' + method + ' not implemented'));
-    return;
-  }
-};
-
-ZipArchiveOutputStream.prototype._appendStream = function(ae, source, callback) {
-  ae.getGeneralPurposeBit().useDataDescriptor(true);
-  ae.setVersionNeededToExtract(constants.MIN_VERSION_DATA_DESCRIPTOR);
-
-  this._writeLocalFileHeader(ae);
-
-  var smart = this._smartStream(ae, callback);
-  source.once('error', function(err) {
-    smart.emit('error', err);
-    smart.end();
-  })
-  source.pipe(smart);
-};
-
-ZipArchiveOutputStream.prototype._defaults = function(o) {
-  if (typeof o !== 'object') {
-    o = {};
-  }
-
-  if (typeof o.zlib !== 'object') {
-    o.zlib = {};
-  }
-
-  if (typeof o.zlib.level !== 'number') {
-    o.zlib.level = constants.ZLIB_BEST_SPEED;
-  }
-
-  o.forceZip64 = !!o.forceZip64;
-  o.forceLocalTime = !!o.forceLocalTime;
-
-  return o;
-};
-
-ZipArchiveOutputStream.prototype._finish = function() {
-  this._archive.centralOffset = this.offset;
-
-  this._entries.forEach(function(ae) {
-    this._writeCentralFileHeader(ae);
-  }.bind(this));
-
-  this._archive.centralLength = this.offset - this._archive.centralOffset;
-
-  if (this.isZip64()) {
-    this._writeCentralDirectoryZip64();
-  }
-
-  this._writeCentralDirectoryEnd();
-
-  this._archive.processing = false;
-  this._archive.finish = true;
-  this._archive.finished = true;
-  this.end();
-};
-
-ZipArchiveOutputStream.prototype._normalizeEntry = function(ae) {
-  if (ae.getMethod() === -1) {
-    ae.setMethod(constants.METHOD_DEFLATED);
-  }
-
-  if (ae.getMethod() === constants.METHOD_DEFLATED) {
-    ae.getGeneralPurposeBit().useDataDescriptor(true);
-    ae.setVersionNeededToExtract(constants.MIN_VERSION_DATA_DESCRIPTOR);
-  }
-
-  if (ae.getTime() === -1) {
-    ae.setTime(new Date(), this._archive.forceLocalTime);
-  }
-
-  ae._offsets = {
-    file: 0,
-    data: 0,
-    contents: 0,
-  };
-};
-
-ZipArchiveOutputStream.prototype._smartStream = function(ae, callback) {
-  var deflate = ae.getMethod() === constants.METHOD_DEFLATED;
-  var process = deflate ? new DeflateCRC32Stream(this.options.zlib) : new CRC32Stream();
-  var error = null;
-
-  function handleStuff() {
-    var digest = process.digest().readUInt32BE(0);
-    ae.setCrc(digest);
-    ae.setSize(process.size());
-    ae.setCompressedSize(process.size(true));
-    this._afterAppend(ae);
-    callback(error, ae);
-  }
-
-  process.once('end', handleStuff.bind(this));
-  process.once('error', function(err) {
-    error = err;
-  });
-
-  process.pipe(this, { end: false });
-
-  return process;
-};
-
-ZipArchiveOutputStream.prototype._writeCentralDirectoryEnd = function() {
-  var records = this._entries.length;
-  var size = this._archive.centralLength;
-  var offset = this._archive.centralOffset;
-
-  if (this.isZip64()) {
-    records = constants.ZIP64_MAGIC_SHORT;
-    size = constants.ZIP64_MAGIC;
-    offset = constants.ZIP64_MAGIC;
-  }
-
-  // signature
-  this.write(zipUtil.getLongBytes(constants.SIG_EOCD));
-
-  // disk numbers
-  this.write(constants.SHORT_ZERO);
-  this.write(constants.SHORT_ZERO);
-
-  // number of entries
-  this.write(zipUtil.getShortBytes(records));
-  this.write(zipUtil.getShortBytes(records));
-
-  // length and location of CD
-  this.write(zipUtil.getLongBytes(size));
-  this.write(zipUtil.getLongBytes(offset));
-
-  // archive comment
-  var comment = this.getComment();
-  var commentLength = Buffer.byteLength(comment);
-  this.write(zipUtil.getShortBytes(commentLength));
-  this.write(comment);
-};
-
-ZipArchiveOutputStream.prototype._writeCentralDirectoryZip64 = function() {
-  // signature
-  this.write(zipUtil.getLongBytes(constants.SIG_ZIP64_EOCD));
-
-  // size of the ZIP64 EOCD record
-  this.write(zipUtil.getEightBytes(44));
-
-  // version made by
-  this.write(zipUtil.getShortBytes(constants.MIN_VERSION_ZIP64));
-
-  // version to extract
-  this.write(zipUtil.getShortBytes(constants.MIN_VERSION_ZIP64));
-
-  // disk numbers
-  this.write(constants.LONG_ZERO);
-  this.write(constants.LONG_ZERO);
-
-  // number of entries
-  this.write(zipUtil.getEightBytes(this._entries.length));
-  this.write(zipUtil.getEightBytes(this._entries.length));
-
-  // length and location of CD
-  this.write(zipUtil.getEightBytes(this._archive.centralLength));
-  this.write(zipUtil.getEightBytes(this._archive.centralOffset));
-
-  // extensible data sector
-  // not implemented at this time
-
-  // end of central directory locator
-  this.write(zipUtil.getLongBytes(constants.SIG_ZIP64_EOCD_LOC));
-
-  // disk number holding the ZIP64 EOCD record
-  this.write(constants.LONG_ZERO);
-
-  // relative offset of the ZIP64 EOCD record
-  this.write(zipUtil.getEightBytes(this._archive.centralOffset + this._archive.centralLength));
-
-  // total number of disks
-  this.write(zipUtil.getLongBytes(1));
-};
-
-ZipArchiveOutputStream.prototype._writeCentralFileHeader = function(ae) {
-  var gpb = ae.getGeneralPurposeBit();
-  var method = ae.getMethod();
-  var fileOffset = ae._offsets.file;
-
-  var size = ae.getSize();
-  var compressedSize = ae.getCompressedSize();
-
-  if (ae.isZip64() || fileOffset > constants.ZIP64_MAGIC) {
-    size = constants.ZIP64_MAGIC;
-    compressedSize = constants.ZIP64_MAGIC;
-    fileOffset = constants.ZIP64_MAGIC;
-
-    ae.setVersionNeededToExtract(constants.MIN_VERSION_ZIP64);
-
-    var extraBuf = Buffer.concat([
-      zipUtil.getShortBytes(constants.ZIP64_EXTRA_ID),
-      zipUtil.getShortBytes(24),
-      zipUtil.getEightBytes(ae.getSize()),
-      zipUtil.getEightBytes(ae.getCompressedSize()),
-      zipUtil.getEightBytes(ae._offsets.file)
-    ], 28);
-
-    ae.setExtra(extraBuf);
-  }
-
-  // signature
-  this.write(zipUtil.getLongBytes(constants.SIG_CFH));
-
-  // version made by
-  this.write(zipUtil.getShortBytes((ae.getPlatform() << 8) | constants.VERSION_MADEBY));
-
-  // version to extract and general bit flag
-  this.write(zipUtil.getShortBytes(ae.getVersionNeededToExtract()));
-  this.write(gpb.encode());
-
-  // compression method
-  this.write(zipUtil.getShortBytes(method));
-
-  // datetime
-  this.write(zipUtil.getLongBytes(ae.getTimeDos()));
-
-  // crc32 checksum
-  this.write(zipUtil.getLongBytes(ae.getCrc()));
-
-  // sizes
-  this.write(zipUtil.getLongBytes(compressedSize));
-  this.write(zipUtil.getLongBytes(size));
-
-  var name = ae.getName();
-  var comment = ae.getComment();
-  var extra = ae.getCentralDirectoryExtra();
-
-  if (gpb.usesUTF8ForNames()) {
-    name = Buffer.from(name);
-    comment = Buffer.from(comment);
-  }
-
-  // name length
-  this.write(zipUtil.getShortBytes(name.length));
-
-  // extra length
-  this.write(zipUtil.getShortBytes(extra.length));
-
-  // comments length
-  this.write(zipUtil.getShortBytes(comment.length));
-
-  // disk number start
-  this.write(constants.SHORT_ZERO);
-
-  // internal attributes
-  this.write(zipUtil.getShortBytes(ae.getInternalAttributes()));
-
-  // external attributes
-  this.write(zipUtil.getLongBytes(ae.getExternalAttributes()));
-
-  // relative offset of LFH
-  this.write(zipUtil.getLongBytes(fileOffset));
-
-  // name
-  this.write(name);
-
-  // extra
-  this.write(extra);
-
-  // comment
-  this.write(comment);
-};
-
-ZipArchiveOutputStream.prototype._writeDataDescriptor = function(ae) {
-  // signature
-  this.write(zipUtil.getLongBytes(constants.SIG_DD));
-
-  // crc32 checksum
-  this.write(zipUtil.getLongBytes(ae.getCrc()));
-
-  // sizes
-  if (ae.isZip64()) {
-    this.write(zipUtil.getEightBytes(ae.getCompressedSize()));
-    this.write(zipUtil.getEightBytes(ae.getSize()));
-  } else {
-    this.write(zipUtil.getLongBytes(ae.getCompressedSize()));
-    this.write(zipUtil.getLongBytes(ae.getSize()));
-  }
-};
-
-ZipArchiveOutputStream.prototype._writeLocalFileHeader = function(ae) {
-  var gpb = ae.getGeneralPurposeBit();
-  var method = ae.getMethod();
-  var name = ae.getName();
-  var extra = ae.getLocalFileDataExtra();
-
-  if (ae.isZip64()) {
-    gpb.useDataDescriptor(true);
-    ae.setVersionNeededToExtract(constants.MIN_VERSION_ZIP64);
-  }
-
-  if (gpb.usesUTF8ForNames()) {
-    name = Buffer.from(name);
-  }
-
-  ae._offsets.file = this.offset;
-
-  // signature
-  this.write(zipUtil.getLongBytes(constants.SIG_LFH));
-
-  // version to extract and general bit flag
-  this.write(zipUtil.getShortBytes(ae.getVersionNeededToExtract()));
-  this.write(gpb.encode());
-
-  // compression method
-  this.write(zipUtil.getShortBytes(method));
-
-  // datetime
-  this.write(zipUtil.getLongBytes(ae.getTimeDos()));
-
-  ae._offsets.data = this.offset;
-
-  // crc32 checksum and sizes
-  if (gpb.usesDataDescriptor()) {
-    this.write(constants.LONG_ZERO);
-    this.write(constants.LONG_ZERO);
-    this.write(constants.LONG_ZERO);
-  } else {
-    this.write(zipUtil.getLongBytes(ae.getCrc()));
-    this.write(zipUtil.getLongBytes(ae.getCompressedSize()));
-    this.write(zipUtil.getLongBytes(ae.getSize()));
-  }
-
-  // name length
-  this.write(zipUtil.getShortBytes(name.length));
-
-  // extra length
-  this.write(zipUtil.getShortBytes(extra.length));
-
-  // name
-  this.write(name);
-
-  // extra
-  this.write(extra);
-
-  ae._offsets.contents = this.offset;
-};
-
-ZipArchiveOutputStream.prototype.getComment = function(comment) {
-  return this._archive.comment !== null ? this._archive.comment : '';
-};
-
-ZipArchiveOutputStream.prototype.isZip64 = function() {
-  return this._archive.forceZip64 || this._entries.length > constants.ZIP64_MAGIC_SHORT || this._archive.centralLength > constants.ZIP64_MAGIC || this._archive.centralOffset > constants.ZIP64_MAGIC;
-};
-
-ZipArchiveOutputStream.prototype.setComment = function(comment) {
-  this._archive.comment = comment;
-};
-
-
-/***/ }),
-
-/***/ 38330:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * node-compress-commons
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
- */
-module.exports = {
-  ArchiveEntry: __webpack_require__(50008),
-  ZipArchiveEntry: __webpack_require__(93930),
-  ArchiveOutputStream: __webpack_require__(11720),
-  ZipArchiveOutputStream: __webpack_require__(19158)
-};
-
-/***/ }),
-
-/***/ 87286:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * node-compress-commons
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
- */
-var Stream = (__webpack_require__(2203).Stream);
-var PassThrough = (__webpack_require__(11893).PassThrough);
-var isStream = __webpack_require__(96543);
-
-var util = module.exports = {};
-
-util.normalizeInputSource = function(source) {
-  if (source === null) {
-    return Buffer.alloc(0);
-  } else if (typeof source === 'string') {
-    return Buffer.from(source);
-  } else if (isStream(source) && !source._readableState) {
-    var normalized = new PassThrough();
-    source.pipe(normalized);
-
-    return normalized;
-  }
-
-  return source;
-};
-
-/***/ }),
-
-/***/ 31488:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * node-crc32-stream
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-crc32-stream/blob/master/LICENSE-MIT
- */
-
- 
-
-const {Transform} = __webpack_require__(11893);
-
-const crc32 = __webpack_require__(84891);
-
-class CRC32Stream extends Transform {
-  constructor(options) {
-    super(options);
-    this.checksum = Buffer.allocUnsafe(4);
-    this.checksum.writeInt32BE(0, 0);
-
-    this.rawSize = 0;
-  }
-
-  _transform(chunk, encoding, callback) {
-    if (chunk) {
-      this.checksum = crc32.buf(chunk, this.checksum) >>> 0;
-      this.rawSize += chunk.length;
-    }
-
-    callback(null, chunk);
-  }
-
-  digest(encoding) {
-    const checksum = Buffer.allocUnsafe(4);
-    checksum.writeUInt32BE(this.checksum >>> 0, 0);
-    return encoding ? checksum.toString(encoding) : checksum;
-  }
-
-  hex() {
-    return this.digest('hex').toUpperCase();
-  }
-
-  size() {
-    return this.rawSize;
-  }
-}
-
-module.exports = CRC32Stream;
-
-
-/***/ }),
-
-/***/ 9082:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * node-crc32-stream
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-crc32-stream/blob/master/LICENSE-MIT
- */
-
-
-
-const {DeflateRaw} = __webpack_require__(43106);
-
-const crc32 = __webpack_require__(84891);
-
-class DeflateCRC32Stream extends DeflateRaw {
-  constructor(options) {
-    super(options);
-
-    this.checksum = Buffer.allocUnsafe(4);
-    this.checksum.writeInt32BE(0, 0);
-
-    this.rawSize = 0;
-    this.compressedSize = 0;
-  }
-
-  push(chunk, encoding) {
-    if (chunk) {
-      this.compressedSize += chunk.length;
-    }
-
-    return super.push(chunk, encoding);
-  }
-
-  _transform(chunk, encoding, callback) {
-    if (chunk) {
-      this.checksum = crc32.buf(chunk, this.checksum) >>> 0;
-      this.rawSize += chunk.length;
-    }
-
-    super._transform(chunk, encoding, callback)
-  }
-
-  digest(encoding) {
-    const checksum = Buffer.allocUnsafe(4);
-    checksum.writeUInt32BE(this.checksum >>> 0, 0);
-    return encoding ? checksum.toString(encoding) : checksum;
-  }
-
-  hex() {
-    return this.digest('hex').toUpperCase();
-  }
-
-  size(compressed = false) {
-    if (compressed) {
-      return this.compressedSize;
-    } else {
-      return this.rawSize;
-    }
-  }
-}
-
-module.exports = DeflateCRC32Stream;
-
-
-/***/ }),
-
-/***/ 70792:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * node-crc32-stream
- *
- * Copyright (c) 2014 Chris Talkington, contributors.
- * Licensed under the MIT license.
- * https://github.com/archiverjs/node-crc32-stream/blob/master/LICENSE-MIT
- */
-
-
-
-module.exports = {
-  CRC32Stream: __webpack_require__(31488),
-  DeflateCRC32Stream: __webpack_require__(9082)
-}
-
-
-/***/ }),
-
-/***/ 90815:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-/* wraps the internal process module, circumventing issues with some polyfills (see #539) */
-const process = ((base, esmKey, keys, isValid) => {
-  if (esmKey in base && base[esmKey] === true) {
-    let candidate
-    for (const key of keys) {
-      if (!(key in base)) {
-        continue
-      }
-      candidate = base[key]
-      if (isValid(candidate)) {
-        return candidate
-      }
-    }
-  }
-  return base
-})(__webpack_require__(7945), '__esModule', ['default', 'process'], (candidate) => 'nextTick' in candidate)
-module.exports = process
-
-
-/***/ }),
-
-/***/ 97222:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const { SymbolDispose } = __webpack_require__(11941)
-const { AbortError, codes } = __webpack_require__(56538)
-const { isNodeStream, isWebStream, kControllerErrorFunction } = __webpack_require__(18268)
-const eos = __webpack_require__(78913)
-const { ERR_INVALID_ARG_TYPE } = codes
-let addAbortListener
-
-// This method is inlined here for readable-stream
-// It also does not allow for signal to not exist on the stream
-// https://github.com/nodejs/node/pull/36061#discussion_r533718029
-const validateAbortSignal = (signal, name) => {
-  if (typeof signal !== 'object' || !('aborted' in signal)) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal)
-  }
-}
-module.exports.addAbortSignal = function addAbortSignal(signal, stream) {
-  validateAbortSignal(signal, 'signal')
-  if (!isNodeStream(stream) && !isWebStream(stream)) {
-    throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream)
-  }
-  return module.exports.addAbortSignalNoValidate(signal, stream)
-}
-module.exports.addAbortSignalNoValidate = function (signal, stream) {
-  if (typeof signal !== 'object' || !('aborted' in signal)) {
-    return stream
-  }
-  const onAbort = isNodeStream(stream)
-    ? () => {
-        stream.destroy(
-          new AbortError(undefined, {
-            cause: signal.reason
-          })
-        )
-      }
-    : () => {
-        stream[kControllerErrorFunction](
-          new AbortError(undefined, {
-            cause: signal.reason
-          })
-        )
-      }
-  if (signal.aborted) {
-    onAbort()
-  } else {
-    addAbortListener = addAbortListener || (__webpack_require__(56005).addAbortListener)
-    const disposable = addAbortListener(signal, onAbort)
-    eos(stream, disposable[SymbolDispose])
-  }
-  return stream
-}
-
-
-/***/ }),
-
-/***/ 20502:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const { StringPrototypeSlice, SymbolIterator, TypedArrayPrototypeSet, Uint8Array } = __webpack_require__(11941)
-const { Buffer } = __webpack_require__(20181)
-const { inspect } = __webpack_require__(56005)
-module.exports = class BufferList {
-  constructor() {
-    this.head = null
-    this.tail = null
-    this.length = 0
-  }
-  push(v) {
-    const entry = {
-      data: v,
-      next: null
-    }
-    if (this.length > 0) this.tail.next = entry
-    else this.head = entry
-    this.tail = entry
-    ++this.length
-  }
-  unshift(v) {
-    const entry = {
-      data: v,
-      next: this.head
-    }
-    if (this.length === 0) this.tail = entry
-    this.head = entry
-    ++this.length
-  }
-  shift() {
-    if (this.length === 0) return
-    const ret = this.head.data
-    if (this.length === 1) this.head = this.tail = null
-    else this.head = this.head.next
-    --this.length
-    return ret
-  }
-  clear() {
-    this.head = this.tail = null
-    this.length = 0
-  }
-  join(s) {
-    if (this.length === 0) return ''
-    let p = this.head
-    let ret = '' + p.data
-    while ((p = p.next) !== null) ret += s + p.data
-    return ret
-  }
-  concat(n) {
-    if (this.length === 0) return Buffer.alloc(0)
-    const ret = Buffer.allocUnsafe(n >>> 0)
-    let p = this.head
-    let i = 0
-    while (p) {
-      TypedArrayPrototypeSet(ret, p.data, i)
-      i += p.data.length
-      p = p.next
-    }
-    return ret
-  }
-
-  // Consumes a specified amount of bytes or characters from the buffered data.
-  consume(n, hasStrings) {
-    const data = this.head.data
-    if (n < data.length) {
-      // `slice` is the same for buffers and strings.
-      const slice = data.slice(0, n)
-      this.head.data = data.slice(n)
-      return slice
-    }
-    if (n === data.length) {
-      // First chunk is a perfect match.
-      return this.shift()
-    }
-    // Result spans more than one buffer.
-    return hasStrings ? this._getString(n) : this._getBuffer(n)
-  }
-  first() {
-    return this.head.data
-  }
-  *[SymbolIterator]() {
-    for (let p = this.head; p; p = p.next) {
-      yield p.data
-    }
-  }
-
-  // Consumes a specified amount of characters from the buffered data.
-  _getString(n) {
-    let ret = ''
-    let p = this.head
-    let c = 0
-    do {
-      const str = p.data
-      if (n > str.length) {
-        ret += str
-        n -= str.length
-      } else {
-        if (n === str.length) {
-          ret += str
-          ++c
-          if (p.next) this.head = p.next
-          else this.head = this.tail = null
-        } else {
-          ret += StringPrototypeSlice(str, 0, n)
-          this.head = p
-          p.data = StringPrototypeSlice(str, n)
-        }
-        break
-      }
-      ++c
-    } while ((p = p.next) !== null)
-    this.length -= c
-    return ret
-  }
-
-  // Consumes a specified amount of bytes from the buffered data.
-  _getBuffer(n) {
-    const ret = Buffer.allocUnsafe(n)
-    const retLen = n
-    let p = this.head
-    let c = 0
-    do {
-      const buf = p.data
-      if (n > buf.length) {
-        TypedArrayPrototypeSet(ret, buf, retLen - n)
-        n -= buf.length
-      } else {
-        if (n === buf.length) {
-          TypedArrayPrototypeSet(ret, buf, retLen - n)
-          ++c
-          if (p.next) this.head = p.next
-          else this.head = this.tail = null
-        } else {
-          TypedArrayPrototypeSet(ret, new Uint8Array(buf.buffer, buf.byteOffset, n), retLen - n)
-          this.head = p
-          p.data = buf.slice(n)
-        }
-        break
-      }
-      ++c
-    } while ((p = p.next) !== null)
-    this.length -= c
-    return ret
-  }
-
-  // Make sure the linked list only shows the minimal necessary information.
-  [Symbol.for('nodejs.util.inspect.custom')](_, options) {
-    return inspect(this, {
-      ...options,
-      // Only inspect one level.
-      depth: 0,
-      // It should not recurse.
-      customInspect: false
-    })
-  }
-}
-
-
-/***/ }),
-
-/***/ 77589:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const { pipeline } = __webpack_require__(6275)
-const Duplex = __webpack_require__(41579)
-const { destroyer } = __webpack_require__(72091)
-const {
-  isNodeStream,
-  isReadable,
-  isWritable,
-  isWebStream,
-  isTransformStream,
-  isWritableStream,
-  isReadableStream
-} = __webpack_require__(18268)
-const {
-  AbortError,
-  codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS }
-} = __webpack_require__(56538)
-const eos = __webpack_require__(78913)
-module.exports = function compose(...streams) {
-  if (streams.length === 0) {
-    throw new ERR_MISSING_ARGS('streams')
-  }
-  if (streams.length === 1) {
-    return Duplex.from(streams[0])
-  }
-  const orgStreams = [...streams]
-  if (typeof streams[0] === 'function') {
-    streams[0] = Duplex.from(streams[0])
-  }
-  if (typeof streams[streams.length - 1] === 'function') {
-    const idx = streams.length - 1
-    streams[idx] = Duplex.from(streams[idx])
-  }
-  for (let n = 0; n < streams.length; ++n) {
-    if (!isNodeStream(streams[n]) && !isWebStream(streams[n])) {
-      // TODO(ronag): Add checks for non streams.
-      continue
-    }
-    if (
-      n < streams.length - 1 &&
-      !(isReadable(streams[n]) || isReadableStream(streams[n]) || isTransformStream(streams[n]))
-    ) {
-      throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, orgStreams[n], 'must be readable')
-    }
-    if (n > 0 && !(isWritable(streams[n]) || isWritableStream(streams[n]) || isTransformStream(streams[n]))) {
-      throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, orgStreams[n], 'must be writable')
-    }
-  }
-  let ondrain
-  let onfinish
-  let onreadable
-  let onclose
-  let d
-  function onfinished(err) {
-    const cb = onclose
-    onclose = null
-    if (cb) {
-      cb(err)
-    } else if (err) {
-      d.destroy(err)
-    } else if (!readable && !writable) {
-      d.destroy()
-    }
-  }
-  const head = streams[0]
-  const tail = pipeline(streams, onfinished)
-  const writable = !!(isWritable(head) || isWritableStream(head) || isTransformStream(head))
-  const readable = !!(isReadable(tail) || isReadableStream(tail) || isTransformStream(tail))
-
-  // TODO(ronag): Avoid double buffering.
-  // Implement Writable/Readable/Duplex traits.
-  // See, https://github.com/nodejs/node/pull/33515.
-  d = new Duplex({
-    // TODO (ronag): highWaterMark?
-    writableObjectMode: !!(head !== null && head !== undefined && head.writableObjectMode),
-    readableObjectMode: !!(tail !== null && tail !== undefined && tail.readableObjectMode),
-    writable,
-    readable
-  })
-  if (writable) {
-    if (isNodeStream(head)) {
-      d._write = function (chunk, encoding, callback) {
-        if (head.write(chunk, encoding)) {
-          callback()
-        } else {
-          ondrain = callback
-        }
-      }
-      d._final = function (callback) {
-        head.end()
-        onfinish = callback
-      }
-      head.on('drain', function () {
-        if (ondrain) {
-          const cb = ondrain
-          ondrain = null
-          cb()
-        }
-      })
-    } else if (isWebStream(head)) {
-      const writable = isTransformStream(head) ? head.writable : head
-      const writer = writable.getWriter()
-      d._write = async function (chunk, encoding, callback) {
-        try {
-          await writer.ready
-          writer.write(chunk).catch(() => {})
-          callback()
-        } catch (err) {
-          callback(err)
-        }
-      }
-      d._final = async function (callback) {
-        try {
-          await writer.ready
-          writer.close().catch(() => {})
-          onfinish = callback
-        } catch (err) {
-          callback(err)
-        }
-      }
-    }
-    const toRead = isTransformStream(tail) ? tail.readable : tail
-    eos(toRead, () => {
-      if (onfinish) {
-        const cb = onfinish
-        onfinish = null
-        cb()
-      }
-    })
-  }
-  if (readable) {
-    if (isNodeStream(tail)) {
-      tail.on('readable', function () {
-        if (onreadable) {
-          const cb = onreadable
-          onreadable = null
-          cb()
-        }
-      })
-      tail.on('end', function () {
-        d.push(null)
-      })
-      d._read = function () {
-        while (true) {
-          const buf = tail.read()
-          if (buf === null) {
-            onreadable = d._read
-            return
-          }
-          if (!d.push(buf)) {
-            return
-          }
-        }
-      }
-    } else if (isWebStream(tail)) {
-      const readable = isTransformStream(tail) ? tail.readable : tail
-      const reader = readable.getReader()
-      d._read = async function () {
-        while (true) {
-          try {
-            const { value, done } = await reader.read()
-            if (!d.push(value)) {
-              return
-            }
-            if (done) {
-              d.push(null)
-              return
-            }
-          } catch {
-            return
-          }
-        }
-      }
-    }
-  }
-  d._destroy = function (err, callback) {
-    if (!err && onclose !== null) {
-      err = new AbortError()
-    }
-    onreadable = null
-    ondrain = null
-    onfinish = null
-    if (onclose === null) {
-      callback(err)
-    } else {
-      onclose = callback
-      if (isNodeStream(tail)) {
-        destroyer(tail, err)
-      }
-    }
-  }
-  return d
-}
-
-
-/***/ }),
-
-/***/ 72091:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-/* replacement start */
-
-const process = __webpack_require__(90815)
-
-/* replacement end */
-
-const {
-  aggregateTwoErrors,
-  codes: { ERR_MULTIPLE_CALLBACK },
-  AbortError
-} = __webpack_require__(56538)
-const { Symbol } = __webpack_require__(11941)
-const { kIsDestroyed, isDestroyed, isFinished, isServerRequest } = __webpack_require__(18268)
-const kDestroy = Symbol('kDestroy')
-const kConstruct = Symbol('kConstruct')
-function checkError(err, w, r) {
-  if (err) {
-    // Avoid V8 leak, https://github.com/nodejs/node/pull/34103#issuecomment-652002364
-    err.stack // eslint-disable-line no-unused-expressions
-
-    if (w && !w.errored) {
-      w.errored = err
-    }
-    if (r && !r.errored) {
-      r.errored = err
-    }
-  }
-}
-
-// Backwards compat. cb() is undocumented and unused in core but
-// unfortunately might be used by modules.
-function destroy(err, cb) {
-  const r = this._readableState
-  const w = this._writableState
-  // With duplex streams we use the writable side for state.
-  const s = w || r
-  if ((w !== null && w !== undefined && w.destroyed) || (r !== null && r !== undefined && r.destroyed)) {
-    if (typeof cb === 'function') {
-      cb()
-    }
-    return this
-  }
-
-  // We set destroyed to true before firing error callbacks in order
-  // to make it re-entrance safe in case destroy() is called within callbacks
-  checkError(err, w, r)
-  if (w) {
-    w.destroyed = true
-  }
-  if (r) {
-    r.destroyed = true
-  }
-
-  // If still constructing then defer calling _destroy.
-  if (!s.constructed) {
-    this.once(kDestroy, function (er) {
-      _destroy(this, aggregateTwoErrors(er, err), cb)
-    })
-  } else {
-    _destroy(this, err, cb)
-  }
-  return this
-}
-function _destroy(self, err, cb) {
-  let called = false
-  function onDestroy(err) {
-    if (called) {
-      return
-    }
-    called = true
-    const r = self._readableState
-    const w = self._writableState
-    checkError(err, w, r)
-    if (w) {
-      w.closed = true
-    }
-    if (r) {
-      r.closed = true
-    }
-    if (typeof cb === 'function') {
-      cb(err)
-    }
-    if (err) {
-      process.nextTick(emitErrorCloseNT, self, err)
-    } else {
-      process.nextTick(emitCloseNT, self)
-    }
-  }
-  try {
-    self._destroy(err || null, onDestroy)
-  } catch (err) {
-    onDestroy(err)
-  }
-}
-function emitErrorCloseNT(self, err) {
-  emitErrorNT(self, err)
-  emitCloseNT(self)
-}
-function emitCloseNT(self) {
-  const r = self._readableState
-  const w = self._writableState
-  if (w) {
-    w.closeEmitted = true
-  }
-  if (r) {
-    r.closeEmitted = true
-  }
-  if ((w !== null && w !== undefined && w.emitClose) || (r !== null && r !== undefined && r.emitClose)) {
-    self.emit('close')
-  }
-}
-function emitErrorNT(self, err) {
-  const r = self._readableState
-  const w = self._writableState
-  if ((w !== null && w !== undefined && w.errorEmitted) || (r !== null && r !== undefined && r.errorEmitted)) {
-    return
-  }
-  if (w) {
-    w.errorEmitted = true
-  }
-  if (r) {
-    r.errorEmitted = true
-  }
-  self.emit('error', err)
-}
-function undestroy() {
-  const r = this._readableState
-  const w = this._writableState
-  if (r) {
-    r.constructed = true
-    r.closed = false
-    r.closeEmitted = false
-    r.destroyed = false
-    r.errored = null
-    r.errorEmitted = false
-    r.reading = false
-    r.ended = r.readable === false
-    r.endEmitted = r.readable === false
-  }
-  if (w) {
-    w.constructed = true
-    w.destroyed = false
-    w.closed = false
-    w.closeEmitted = false
-    w.errored = null
-    w.errorEmitted = false
-    w.finalCalled = false
-    w.prefinished = false
-    w.ended = w.writable === false
-    w.ending = w.writable === false
-    w.finished = w.writable === false
-  }
-}
-function errorOrDestroy(stream, err, sync) {
-  // We have tests that rely on errors being emitted
-  // in the same tick, so changing this is semver major.
-  // For now when you opt-in to autoDestroy we allow
-  // the error to be emitted nextTick. In a future
-  // semver major update we should change the default to this.
-
-  const r = stream._readableState
-  const w = stream._writableState
-  if ((w !== null && w !== undefined && w.destroyed) || (r !== null && r !== undefined && r.destroyed)) {
-    return this
-  }
-  if ((r !== null && r !== undefined && r.autoDestroy) || (w !== null && w !== undefined && w.autoDestroy))
-    stream.destroy(err)
-  else if (err) {
-    // Avoid V8 leak, https://github.com/nodejs/node/pull/34103#issuecomment-652002364
-    err.stack // eslint-disable-line no-unused-expressions
-
-    if (w && !w.errored) {
-      w.errored = err
-    }
-    if (r && !r.errored) {
-      r.errored = err
-    }
-    if (sync) {
-      process.nextTick(emitErrorNT, stream, err)
-    } else {
-      emitErrorNT(stream, err)
-    }
-  }
-}
-function construct(stream, cb) {
-  if (typeof stream._construct !== 'function') {
-    return
-  }
-  const r = stream._readableState
-  const w = stream._writableState
-  if (r) {
-    r.constructed = false
-  }
-  if (w) {
-    w.constructed = false
-  }
-  stream.once(kConstruct, cb)
-  if (stream.listenerCount(kConstruct) > 1) {
-    // Duplex
-    return
-  }
-  process.nextTick(constructNT, stream)
-}
-function constructNT(stream) {
-  let called = false
-  function onConstruct(err) {
-    if (called) {
-      errorOrDestroy(stream, err !== null && err !== undefined ? err : new ERR_MULTIPLE_CALLBACK())
-      return
-    }
-    called = true
-    const r = stream._readableState
-    const w = stream._writableState
-    const s = w || r
-    if (r) {
-      r.constructed = true
-    }
-    if (w) {
-      w.constructed = true
-    }
-    if (s.destroyed) {
-      stream.emit(kDestroy, err)
-    } else if (err) {
-      errorOrDestroy(stream, err, true)
-    } else {
-      process.nextTick(emitConstructNT, stream)
-    }
-  }
-  try {
-    stream._construct((err) => {
-      process.nextTick(onConstruct, err)
-    })
-  } catch (err) {
-    process.nextTick(onConstruct, err)
-  }
-}
-function emitConstructNT(stream) {
-  stream.emit(kConstruct)
-}
-function isRequest(stream) {
-  return (stream === null || stream === undefined ? undefined : stream.setHeader) && typeof stream.abort === 'function'
-}
-function emitCloseLegacy(stream) {
-  stream.emit('close')
-}
-function emitErrorCloseLegacy(stream, err) {
-  stream.emit('error', err)
-  process.nextTick(emitCloseLegacy, stream)
-}
-
-// Normalize destroy for legacy.
-function destroyer(stream, err) {
-  if (!stream || isDestroyed(stream)) {
-    return
-  }
-  if (!err && !isFinished(stream)) {
-    err = new AbortError()
-  }
-
-  // TODO: Remove isRequest branches.
-  if (isServerRequest(stream)) {
-    stream.socket = null
-    stream.destroy(err)
-  } else if (isRequest(stream)) {
-    stream.abort()
-  } else if (isRequest(stream.req)) {
-    stream.req.abort()
-  } else if (typeof stream.destroy === 'function') {
-    stream.destroy(err)
-  } else if (typeof stream.close === 'function') {
-    // TODO: Don't lose err?
-    stream.close()
-  } else if (err) {
-    process.nextTick(emitErrorCloseLegacy, stream, err)
-  } else {
-    process.nextTick(emitCloseLegacy, stream)
-  }
-  if (!stream.destroyed) {
-    stream[kIsDestroyed] = true
-  }
-}
-module.exports = {
-  construct,
-  destroyer,
-  destroy,
-  undestroy,
-  errorOrDestroy
-}
-
-
-/***/ }),
-
-/***/ 41579:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-// Copyright Joyent, Inc. and other Node contributors.
-//
-// Permission is hereby granted, free of charge, to any person obtaining a
-// copy of this software and associated documentation files (the
-// "Software"), to deal in the Software without restriction, including
-// without limitation the rights to use, copy, modify, merge, publish,
-// distribute, sublicense, and/or sell copies of the Software, and to permit
-// persons to whom the Software is furnished to do so, subject to the
-// following conditions:
-//
-// The above copyright notice and this permission notice shall be included
-// in all copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
-// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
-// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
-// USE OR OTHER DEALINGS IN THE SOFTWARE.
-
-// a duplex stream is just a stream that is both readable and writable.
-// Since JS doesn't have multiple prototype inheritance, this class
-// prototypically inherits from Readable, and then parasitically from
-// Writable.
-
-
-
-const {
-  ObjectDefineProperties,
-  ObjectGetOwnPropertyDescriptor,
-  ObjectKeys,
-  ObjectSetPrototypeOf
-} = __webpack_require__(11941)
-module.exports = Duplex
-const Readable = __webpack_require__(87177)
-const Writable = __webpack_require__(30745)
-ObjectSetPrototypeOf(Duplex.prototype, Readable.prototype)
-ObjectSetPrototypeOf(Duplex, Readable)
-{
-  const keys = ObjectKeys(Writable.prototype)
-  // Allow the keys array to be GC'ed.
-  for (let i = 0; i < keys.length; i++) {
-    const method = keys[i]
-    if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method]
-  }
-}
-function Duplex(options) {
-  if (!(this instanceof Duplex)) return new Duplex(options)
-  Readable.call(this, options)
-  Writable.call(this, options)
-  if (options) {
-    this.allowHalfOpen = options.allowHalfOpen !== false
-    if (options.readable === false) {
-      this._readableState.readable = false
-      this._readableState.ended = true
-      this._readableState.endEmitted = true
-    }
-    if (options.writable === false) {
-      this._writableState.writable = false
-      this._writableState.ending = true
-      this._writableState.ended = true
-      this._writableState.finished = true
-    }
-  } else {
-    this.allowHalfOpen = true
-  }
-}
-ObjectDefineProperties(Duplex.prototype, {
-  writable: {
-    __proto__: null,
-    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writable')
-  },
-  writableHighWaterMark: {
-    __proto__: null,
-    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableHighWaterMark')
-  },
-  writableObjectMode: {
-    __proto__: null,
-    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableObjectMode')
-  },
-  writableBuffer: {
-    __proto__: null,
-    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableBuffer')
-  },
-  writableLength: {
-    __proto__: null,
-    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableLength')
-  },
-  writableFinished: {
-    __proto__: null,
-    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableFinished')
-  },
-  writableCorked: {
-    __proto__: null,
-    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableCorked')
-  },
-  writableEnded: {
-    __proto__: null,
-    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableEnded')
-  },
-  writableNeedDrain: {
-    __proto__: null,
-    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableNeedDrain')
-  },
-  destroyed: {
-    __proto__: null,
-    get() {
-      if (this._readableState === undefined || this._writableState === undefined) {
-        return false
-      }
-      return this._readableState.destroyed && this._writableState.destroyed
-    },
-    set(value) {
-      // Backward compatibility, the user is explicitly
-      // managing destroyed.
-      if (this._readableState && this._writableState) {
-        this._readableState.destroyed = value
-        this._writableState.destroyed = value
-      }
-    }
-  }
-})
-let webStreamsAdapters
-
-// Lazy to avoid circular references
-function lazyWebStreams() {
-  if (webStreamsAdapters === undefined) webStreamsAdapters = {}
-  return webStreamsAdapters
-}
-Duplex.fromWeb = function (pair, options) {
-  return lazyWebStreams().newStreamDuplexFromReadableWritablePair(pair, options)
-}
-Duplex.toWeb = function (duplex) {
-  return lazyWebStreams().newReadableWritablePairFromDuplex(duplex)
-}
-let duplexify
-Duplex.from = function (body) {
-  if (!duplexify) {
-    duplexify = __webpack_require__(79017)
-  }
-  return duplexify(body, 'body')
-}
-
-
-/***/ }),
-
-/***/ 79017:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/* replacement start */
-
-const process = __webpack_require__(90815)
-
-/* replacement end */
-
-;('use strict')
-const bufferModule = __webpack_require__(20181)
-const {
-  isReadable,
-  isWritable,
-  isIterable,
-  isNodeStream,
-  isReadableNodeStream,
-  isWritableNodeStream,
-  isDuplexNodeStream,
-  isReadableStream,
-  isWritableStream
-} = __webpack_require__(18268)
-const eos = __webpack_require__(78913)
-const {
-  AbortError,
-  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_RETURN_VALUE }
-} = __webpack_require__(56538)
-const { destroyer } = __webpack_require__(72091)
-const Duplex = __webpack_require__(41579)
-const Readable = __webpack_require__(87177)
-const Writable = __webpack_require__(30745)
-const { createDeferredPromise } = __webpack_require__(56005)
-const from = __webpack_require__(61545)
-const Blob = globalThis.Blob || bufferModule.Blob
-const isBlob =
-  typeof Blob !== 'undefined'
-    ? function isBlob(b) {
-        return b instanceof Blob
-      }
-    : function isBlob(b) {
-        return false
-      }
-const AbortController = globalThis.AbortController || (__webpack_require__(17413).AbortController)
-const { FunctionPrototypeCall } = __webpack_require__(11941)
-
-// This is needed for pre node 17.
-class Duplexify extends Duplex {
-  constructor(options) {
-    super(options)
-
-    // https://github.com/nodejs/node/pull/34385
-
-    if ((options === null || options === undefined ? undefined : options.readable) === false) {
-      this._readableState.readable = false
-      this._readableState.ended = true
-      this._readableState.endEmitted = true
-    }
-    if ((options === null || options === undefined ? undefined : options.writable) === false) {
-      this._writableState.writable = false
-      this._writableState.ending = true
-      this._writableState.ended = true
-      this._writableState.finished = true
-    }
-  }
-}
-module.exports = function duplexify(body, name) {
-  if (isDuplexNodeStream(body)) {
-    return body
-  }
-  if (isReadableNodeStream(body)) {
-    return _duplexify({
-      readable: body
-    })
-  }
-  if (isWritableNodeStream(body)) {
-    return _duplexify({
-      writable: body
-    })
-  }
-  if (isNodeStream(body)) {
-    return _duplexify({
-      writable: false,
-      readable: false
-    })
-  }
-  if (isReadableStream(body)) {
-    return _duplexify({
-      readable: Readable.fromWeb(body)
-    })
-  }
-  if (isWritableStream(body)) {
-    return _duplexify({
-      writable: Writable.fromWeb(body)
-    })
-  }
-  if (typeof body === 'function') {
-    const { value, write, final, destroy } = fromAsyncGen(body)
-    if (isIterable(value)) {
-      return from(Duplexify, value, {
-        // TODO (ronag): highWaterMark?
-        objectMode: true,
-        write,
-        final,
-        destroy
-      })
-    }
-    const then = value === null || value === undefined ? undefined : value.then
-    if (typeof then === 'function') {
-      let d
-      const promise = FunctionPrototypeCall(
-        then,
-        value,
-        (val) => {
-          if (val != null) {
-            throw new ERR_INVALID_RETURN_VALUE('nully', 'body', val)
-          }
-        },
-        (err) => {
-          destroyer(d, err)
-        }
-      )
-      return (d = new Duplexify({
-        // TODO (ronag): highWaterMark?
-        objectMode: true,
-        readable: false,
-        write,
-        final(cb) {
-          final(async () => {
-            try {
-              await promise
-              process.nextTick(cb, null)
-            } catch (err) {
-              process.nextTick(cb, err)
-            }
-          })
-        },
-        destroy
-      }))
-    }
-    throw new ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or AsyncFunction', name, value)
-  }
-  if (isBlob(body)) {
-    return duplexify(body.arrayBuffer())
-  }
-  if (isIterable(body)) {
-    return from(Duplexify, body, {
-      // TODO (ronag): highWaterMark?
-      objectMode: true,
-      writable: false
-    })
-  }
-  if (
-    isReadableStream(body === null || body === undefined ? undefined : body.readable) &&
-    isWritableStream(body === null || body === undefined ? undefined : body.writable)
-  ) {
-    return Duplexify.fromWeb(body)
-  }
-  if (
-    typeof (body === null || body === undefined ? undefined : body.writable) === 'object' ||
-    typeof (body === null || body === undefined ? undefined : body.readable) === 'object'
-  ) {
-    const readable =
-      body !== null && body !== undefined && body.readable
-        ? isReadableNodeStream(body === null || body === undefined ? undefined : body.readable)
-          ? body === null || body === undefined
-            ? undefined
-            : body.readable
-          : duplexify(body.readable)
-        : undefined
-    const writable =
-      body !== null && body !== undefined && body.writable
-        ? isWritableNodeStream(body === null || body === undefined ? undefined : body.writable)
-          ? body === null || body === undefined
-            ? undefined
-            : body.writable
-          : duplexify(body.writable)
-        : undefined
-    return _duplexify({
-      readable,
-      writable
-    })
-  }
-  const then = body === null || body === undefined ? undefined : body.then
-  if (typeof then === 'function') {
-    let d
-    FunctionPrototypeCall(
-      then,
-      body,
-      (val) => {
-        if (val != null) {
-          d.push(val)
-        }
-        d.push(null)
-      },
-      (err) => {
-        destroyer(d, err)
-      }
-    )
-    return (d = new Duplexify({
-      objectMode: true,
-      writable: false,
-      read() {}
-    }))
-  }
-  throw new ERR_INVALID_ARG_TYPE(
-    name,
-    [
-      'Blob',
-      'ReadableStream',
-      'WritableStream',
-      'Stream',
-      'Iterable',
-      'AsyncIterable',
-      'Function',
-      '{ readable, writable } pair',
-      'Promise'
-    ],
-    body
-  )
-}
-function fromAsyncGen(fn) {
-  let { promise, resolve } = createDeferredPromise()
-  const ac = new AbortController()
-  const signal = ac.signal
-  const value = fn(
-    (async function* () {
-      while (true) {
-        const _promise = promise
-        promise = null
-        const { chunk, done, cb } = await _promise
-        process.nextTick(cb)
-        if (done) return
-        if (signal.aborted)
-          throw new AbortError(undefined, {
-            cause: signal.reason
-          })
-        ;({ promise, resolve } = createDeferredPromise())
-        yield chunk
-      }
-    })(),
-    {
-      signal
-    }
-  )
-  return {
-    value,
-    write(chunk, encoding, cb) {
-      const _resolve = resolve
-      resolve = null
-      _resolve({
-        chunk,
-        done: false,
-        cb
-      })
-    },
-    final(cb) {
-      const _resolve = resolve
-      resolve = null
-      _resolve({
-        done: true,
-        cb
-      })
-    },
-    destroy(err, cb) {
-      ac.abort()
-      cb(err)
-    }
-  }
-}
-function _duplexify(pair) {
-  const r = pair.readable && typeof pair.readable.read !== 'function' ? Readable.wrap(pair.readable) : pair.readable
-  const w = pair.writable
-  let readable = !!isReadable(r)
-  let writable = !!isWritable(w)
-  let ondrain
-  let onfinish
-  let onreadable
-  let onclose
-  let d
-  function onfinished(err) {
-    const cb = onclose
-    onclose = null
-    if (cb) {
-      cb(err)
-    } else if (err) {
-      d.destroy(err)
-    }
-  }
-
-  // TODO(ronag): Avoid double buffering.
-  // Implement Writable/Readable/Duplex traits.
-  // See, https://github.com/nodejs/node/pull/33515.
-  d = new Duplexify({
-    // TODO (ronag): highWaterMark?
-    readableObjectMode: !!(r !== null && r !== undefined && r.readableObjectMode),
-    writableObjectMode: !!(w !== null && w !== undefined && w.writableObjectMode),
-    readable,
-    writable
-  })
-  if (writable) {
-    eos(w, (err) => {
-      writable = false
-      if (err) {
-        destroyer(r, err)
-      }
-      onfinished(err)
-    })
-    d._write = function (chunk, encoding, callback) {
-      if (w.write(chunk, encoding)) {
-        callback()
-      } else {
-        ondrain = callback
-      }
-    }
-    d._final = function (callback) {
-      w.end()
-      onfinish = callback
-    }
-    w.on('drain', function () {
-      if (ondrain) {
-        const cb = ondrain
-        ondrain = null
-        cb()
-      }
-    })
-    w.on('finish', function () {
-      if (onfinish) {
-        const cb = onfinish
-        onfinish = null
-        cb()
-      }
-    })
-  }
-  if (readable) {
-    eos(r, (err) => {
-      readable = false
-      if (err) {
-        destroyer(r, err)
-      }
-      onfinished(err)
-    })
-    r.on('readable', function () {
-      if (onreadable) {
-        const cb = onreadable
-        onreadable = null
-        cb()
-      }
-    })
-    r.on('end', function () {
-      d.push(null)
-    })
-    d._read = function () {
-      while (true) {
-        const buf = r.read()
-        if (buf === null) {
-          onreadable = d._read
-          return
-        }
-        if (!d.push(buf)) {
-          return
-        }
-      }
-    }
-  }
-  d._destroy = function (err, callback) {
-    if (!err && onclose !== null) {
-      err = new AbortError()
-    }
-    onreadable = null
-    ondrain = null
-    onfinish = null
-    if (onclose === null) {
-      callback(err)
-    } else {
-      onclose = callback
-      destroyer(w, err)
-      destroyer(r, err)
-    }
-  }
-  return d
-}
-
-
-/***/ }),
-
-/***/ 78913:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-// Ported from https://github.com/mafintosh/end-of-stream with
-// permission from the author, Mathias Buus (@mafintosh).
-
-
-
-/* replacement start */
-
-const process = __webpack_require__(90815)
-
-/* replacement end */
-
-const { AbortError, codes } = __webpack_require__(56538)
-const { ERR_INVALID_ARG_TYPE, ERR_STREAM_PREMATURE_CLOSE } = codes
-const { kEmptyObject, once } = __webpack_require__(56005)
-const { validateAbortSignal, validateFunction, validateObject, validateBoolean } = __webpack_require__(90700)
-const { Promise, PromisePrototypeThen, SymbolDispose } = __webpack_require__(11941)
-const {
-  isClosed,
-  isReadable,
-  isReadableNodeStream,
-  isReadableStream,
-  isReadableFinished,
-  isReadableErrored,
-  isWritable,
-  isWritableNodeStream,
-  isWritableStream,
-  isWritableFinished,
-  isWritableErrored,
-  isNodeStream,
-  willEmitClose: _willEmitClose,
-  kIsClosedPromise
-} = __webpack_require__(18268)
-let addAbortListener
-function isRequest(stream) {
-  return stream.setHeader && typeof stream.abort === 'function'
-}
-const nop = () => {}
-function eos(stream, options, callback) {
-  var _options$readable, _options$writable
-  if (arguments.length === 2) {
-    callback = options
-    options = kEmptyObject
-  } else if (options == null) {
-    options = kEmptyObject
-  } else {
-    validateObject(options, 'options')
-  }
-  validateFunction(callback, 'callback')
-  validateAbortSignal(options.signal, 'options.signal')
-  callback = once(callback)
-  if (isReadableStream(stream) || isWritableStream(stream)) {
-    return eosWeb(stream, options, callback)
-  }
-  if (!isNodeStream(stream)) {
-    throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream)
-  }
-  const readable =
-    (_options$readable = options.readable) !== null && _options$readable !== undefined
-      ? _options$readable
-      : isReadableNodeStream(stream)
-  const writable =
-    (_options$writable = options.writable) !== null && _options$writable !== undefined
-      ? _options$writable
-      : isWritableNodeStream(stream)
-  const wState = stream._writableState
-  const rState = stream._readableState
-  const onlegacyfinish = () => {
-    if (!stream.writable) {
-      onfinish()
-    }
-  }
-
-  // TODO (ronag): Improve soft detection to include core modules and
-  // common ecosystem modules that do properly emit 'close' but fail
-  // this generic check.
-  let willEmitClose =
-    _willEmitClose(stream) && isReadableNodeStream(stream) === readable && isWritableNodeStream(stream) === writable
-  let writableFinished = isWritableFinished(stream, false)
-  const onfinish = () => {
-    writableFinished = true
-    // Stream should not be destroyed here. If it is that
-    // means that user space is doing something differently and
-    // we cannot trust willEmitClose.
-    if (stream.destroyed) {
-      willEmitClose = false
-    }
-    if (willEmitClose && (!stream.readable || readable)) {
-      return
-    }
-    if (!readable || readableFinished) {
-      callback.call(stream)
-    }
-  }
-  let readableFinished = isReadableFinished(stream, false)
-  const onend = () => {
-    readableFinished = true
-    // Stream should not be destroyed here. If it is that
-    // means that user space is doing something differently and
-    // we cannot trust willEmitClose.
-    if (stream.destroyed) {
-      willEmitClose = false
-    }
-    if (willEmitClose && (!stream.writable || writable)) {
-      return
-    }
-    if (!writable || writableFinished) {
-      callback.call(stream)
-    }
-  }
-  const onerror = (err) => {
-    callback.call(stream, err)
-  }
-  let closed = isClosed(stream)
-  const onclose = () => {
-    closed = true
-    const errored = isWritableErrored(stream) || isReadableErrored(stream)
-    if (errored && typeof errored !== 'boolean') {
-      return callback.call(stream, errored)
-    }
-    if (readable && !readableFinished && isReadableNodeStream(stream, true)) {
-      if (!isReadableFinished(stream, false)) return callback.call(stream, new ERR_STREAM_PREMATURE_CLOSE())
-    }
-    if (writable && !writableFinished) {
-      if (!isWritableFinished(stream, false)) return callback.call(stream, new ERR_STREAM_PREMATURE_CLOSE())
-    }
-    callback.call(stream)
-  }
-  const onclosed = () => {
-    closed = true
-    const errored = isWritableErrored(stream) || isReadableErrored(stream)
-    if (errored && typeof errored !== 'boolean') {
-      return callback.call(stream, errored)
-    }
-    callback.call(stream)
-  }
-  const onrequest = () => {
-    stream.req.on('finish', onfinish)
-  }
-  if (isRequest(stream)) {
-    stream.on('complete', onfinish)
-    if (!willEmitClose) {
-      stream.on('abort', onclose)
-    }
-    if (stream.req) {
-      onrequest()
-    } else {
-      stream.on('request', onrequest)
-    }
-  } else if (writable && !wState) {
-    // legacy streams
-    stream.on('end', onlegacyfinish)
-    stream.on('close', onlegacyfinish)
-  }
-
-  // Not all streams will emit 'close' after 'aborted'.
-  if (!willEmitClose && typeof stream.aborted === 'boolean') {
-    stream.on('aborted', onclose)
-  }
-  stream.on('end', onend)
-  stream.on('finish', onfinish)
-  if (options.error !== false) {
-    stream.on('error', onerror)
-  }
-  stream.on('close', onclose)
-  if (closed) {
-    process.nextTick(onclose)
-  } else if (
-    (wState !== null && wState !== undefined && wState.errorEmitted) ||
-    (rState !== null && rState !== undefined && rState.errorEmitted)
-  ) {
-    if (!willEmitClose) {
-      process.nextTick(onclosed)
-    }
-  } else if (
-    !readable &&
-    (!willEmitClose || isReadable(stream)) &&
-    (writableFinished || isWritable(stream) === false)
-  ) {
-    process.nextTick(onclosed)
-  } else if (
-    !writable &&
-    (!willEmitClose || isWritable(stream)) &&
-    (readableFinished || isReadable(stream) === false)
-  ) {
-    process.nextTick(onclosed)
-  } else if (rState && stream.req && stream.aborted) {
-    process.nextTick(onclosed)
-  }
-  const cleanup = () => {
-    callback = nop
-    stream.removeListener('aborted', onclose)
-    stream.removeListener('complete', onfinish)
-    stream.removeListener('abort', onclose)
-    stream.removeListener('request', onrequest)
-    if (stream.req) stream.req.removeListener('finish', onfinish)
-    stream.removeListener('end', onlegacyfinish)
-    stream.removeListener('close', onlegacyfinish)
-    stream.removeListener('finish', onfinish)
-    stream.removeListener('end', onend)
-    stream.removeListener('error', onerror)
-    stream.removeListener('close', onclose)
-  }
-  if (options.signal && !closed) {
-    const abort = () => {
-      // Keep it because cleanup removes it.
-      const endCallback = callback
-      cleanup()
-      endCallback.call(
-        stream,
-        new AbortError(undefined, {
-          cause: options.signal.reason
-        })
-      )
-    }
-    if (options.signal.aborted) {
-      process.nextTick(abort)
-    } else {
-      addAbortListener = addAbortListener || (__webpack_require__(56005).addAbortListener)
-      const disposable = addAbortListener(options.signal, abort)
-      const originalCallback = callback
-      callback = once((...args) => {
-        disposable[SymbolDispose]()
-        originalCallback.apply(stream, args)
-      })
-    }
-  }
-  return cleanup
-}
-function eosWeb(stream, options, callback) {
-  let isAborted = false
-  let abort = nop
-  if (options.signal) {
-    abort = () => {
-      isAborted = true
-      callback.call(
-        stream,
-        new AbortError(undefined, {
-          cause: options.signal.reason
-        })
-      )
-    }
-    if (options.signal.aborted) {
-      process.nextTick(abort)
-    } else {
-      addAbortListener = addAbortListener || (__webpack_require__(56005).addAbortListener)
-      const disposable = addAbortListener(options.signal, abort)
-      const originalCallback = callback
-      callback = once((...args) => {
-        disposable[SymbolDispose]()
-        originalCallback.apply(stream, args)
-      })
-    }
-  }
-  const resolverFn = (...args) => {
-    if (!isAborted) {
-      process.nextTick(() => callback.apply(stream, args))
-    }
-  }
-  PromisePrototypeThen(stream[kIsClosedPromise].promise, resolverFn, resolverFn)
-  return nop
-}
-function finished(stream, opts) {
-  var _opts
-  let autoCleanup = false
-  if (opts === null) {
-    opts = kEmptyObject
-  }
-  if ((_opts = opts) !== null && _opts !== undefined && _opts.cleanup) {
-    validateBoolean(opts.cleanup, 'cleanup')
-    autoCleanup = opts.cleanup
-  }
-  return new Promise((resolve, reject) => {
-    const cleanup = eos(stream, opts, (err) => {
-      if (autoCleanup) {
-        cleanup()
-      }
-      if (err) {
-        reject(err)
-      } else {
-        resolve()
-      }
-    })
-  })
-}
-module.exports = eos
-module.exports.finished = finished
-
-
-/***/ }),
-
-/***/ 61545:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-/* replacement start */
-
-const process = __webpack_require__(90815)
-
-/* replacement end */
-
-const { PromisePrototypeThen, SymbolAsyncIterator, SymbolIterator } = __webpack_require__(11941)
-const { Buffer } = __webpack_require__(20181)
-const { ERR_INVALID_ARG_TYPE, ERR_STREAM_NULL_VALUES } = (__webpack_require__(56538).codes)
-function from(Readable, iterable, opts) {
-  let iterator
-  if (typeof iterable === 'string' || iterable instanceof Buffer) {
-    return new Readable({
-      objectMode: true,
-      ...opts,
-      read() {
-        this.push(iterable)
-        this.push(null)
-      }
-    })
-  }
-  let isAsync
-  if (iterable && iterable[SymbolAsyncIterator]) {
-    isAsync = true
-    iterator = iterable[SymbolAsyncIterator]()
-  } else if (iterable && iterable[SymbolIterator]) {
-    isAsync = false
-    iterator = iterable[SymbolIterator]()
-  } else {
-    throw new ERR_INVALID_ARG_TYPE('iterable', ['Iterable'], iterable)
-  }
-  const readable = new Readable({
-    objectMode: true,
-    highWaterMark: 1,
-    // TODO(ronag): What options should be allowed?
-    ...opts
-  })
-
-  // Flag to protect against _read
-  // being called before last iteration completion.
-  let reading = false
-  readable._read = function () {
-    if (!reading) {
-      reading = true
-      next()
-    }
-  }
-  readable._destroy = function (error, cb) {
-    PromisePrototypeThen(
-      close(error),
-      () => process.nextTick(cb, error),
-      // nextTick is here in case cb throws
-      (e) => process.nextTick(cb, e || error)
-    )
-  }
-  async function close(error) {
-    const hadError = error !== undefined && error !== null
-    const hasThrow = typeof iterator.throw === 'function'
-    if (hadError && hasThrow) {
-      const { value, done } = await iterator.throw(error)
-      await value
-      if (done) {
-        return
-      }
-    }
-    if (typeof iterator.return === 'function') {
-      const { value } = await iterator.return()
-      await value
-    }
-  }
-  async function next() {
-    for (;;) {
-      try {
-        const { value, done } = isAsync ? await iterator.next() : iterator.next()
-        if (done) {
-          readable.push(null)
-        } else {
-          const res = value && typeof value.then === 'function' ? await value : value
-          if (res === null) {
-            reading = false
-            throw new ERR_STREAM_NULL_VALUES()
-          } else if (readable.push(res)) {
-            continue
-          } else {
-            reading = false
-          }
-        }
-      } catch (err) {
-        readable.destroy(err)
-      }
-      break
-    }
-  }
-  return readable
-}
-module.exports = from
-
-
-/***/ }),
-
-/***/ 60266:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const { ArrayIsArray, ObjectSetPrototypeOf } = __webpack_require__(11941)
-const { EventEmitter: EE } = __webpack_require__(24434)
-function Stream(opts) {
-  EE.call(this, opts)
-}
-ObjectSetPrototypeOf(Stream.prototype, EE.prototype)
-ObjectSetPrototypeOf(Stream, EE)
-Stream.prototype.pipe = function (dest, options) {
-  const source = this
-  function ondata(chunk) {
-    if (dest.writable && dest.write(chunk) === false && source.pause) {
-      source.pause()
-    }
-  }
-  source.on('data', ondata)
-  function ondrain() {
-    if (source.readable && source.resume) {
-      source.resume()
-    }
-  }
-  dest.on('drain', ondrain)
-
-  // If the 'end' option is not supplied, dest.end() will be called when
-  // source gets the 'end' or 'close' events.  Only dest.end() once.
-  if (!dest._isStdio && (!options || options.end !== false)) {
-    source.on('end', onend)
-    source.on('close', onclose)
-  }
-  let didOnEnd = false
-  function onend() {
-    if (didOnEnd) return
-    didOnEnd = true
-    dest.end()
-  }
-  function onclose() {
-    if (didOnEnd) return
-    didOnEnd = true
-    if (typeof dest.destroy === 'function') dest.destroy()
-  }
-
-  // Don't leave dangling pipes when there are errors.
-  function onerror(er) {
-    var _this$listenerCount
-    cleanup()
-    if (
-      ((_this$listenerCount = this.listenerCount) === null || _this$listenerCount === undefined
-        ? undefined
-        : _this$listenerCount.call(this, 'error')) === 0
-    ) {
-      this.emit('error', er)
-    }
-  }
-  prependListener(source, 'error', onerror)
-  prependListener(dest, 'error', onerror)
-
-  // Remove all the event listeners that were added.
-  function cleanup() {
-    source.removeListener('data', ondata)
-    dest.removeListener('drain', ondrain)
-    source.removeListener('end', onend)
-    source.removeListener('close', onclose)
-    source.removeListener('error', onerror)
-    dest.removeListener('error', onerror)
-    source.removeListener('end', cleanup)
-    source.removeListener('close', cleanup)
-    dest.removeListener('close', cleanup)
-  }
-  source.on('end', cleanup)
-  source.on('close', cleanup)
-  dest.on('close', cleanup)
-  dest.emit('pipe', source)
-
-  // Allow for unix-like usage: A.pipe(B).pipe(C)
-  return dest
-}
-function prependListener(emitter, event, fn) {
-  // Sadly this is not cacheable as some libraries bundle their own
-  // event emitter implementation with them.
-  if (typeof emitter.prependListener === 'function') return emitter.prependListener(event, fn)
-
-  // This is a hack to make sure that our error handler is attached before any
-  // userland ones.  NEVER DO THIS. This is here only because this code needs
-  // to continue to work with older versions of Node.js that do not include
-  // the prependListener() method. The goal is to eventually remove this hack.
-  if (!emitter._events || !emitter._events[event]) emitter.on(event, fn)
-  else if (ArrayIsArray(emitter._events[event])) emitter._events[event].unshift(fn)
-  else emitter._events[event] = [fn, emitter._events[event]]
-}
-module.exports = {
-  Stream,
-  prependListener
-}
-
-
-/***/ }),
-
-/***/ 43280:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const AbortController = globalThis.AbortController || (__webpack_require__(17413).AbortController)
-const {
-  codes: { ERR_INVALID_ARG_VALUE, ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS, ERR_OUT_OF_RANGE },
-  AbortError
-} = __webpack_require__(56538)
-const { validateAbortSignal, validateInteger, validateObject } = __webpack_require__(90700)
-const kWeakHandler = (__webpack_require__(11941).Symbol)('kWeak')
-const kResistStopPropagation = (__webpack_require__(11941).Symbol)('kResistStopPropagation')
-const { finished } = __webpack_require__(78913)
-const staticCompose = __webpack_require__(77589)
-const { addAbortSignalNoValidate } = __webpack_require__(97222)
-const { isWritable, isNodeStream } = __webpack_require__(18268)
-const { deprecate } = __webpack_require__(56005)
-const {
-  ArrayPrototypePush,
-  Boolean,
-  MathFloor,
-  Number,
-  NumberIsNaN,
-  Promise,
-  PromiseReject,
-  PromiseResolve,
-  PromisePrototypeThen,
-  Symbol
-} = __webpack_require__(11941)
-const kEmpty = Symbol('kEmpty')
-const kEof = Symbol('kEof')
-function compose(stream, options) {
-  if (options != null) {
-    validateObject(options, 'options')
-  }
-  if ((options === null || options === undefined ? undefined : options.signal) != null) {
-    validateAbortSignal(options.signal, 'options.signal')
-  }
-  if (isNodeStream(stream) && !isWritable(stream)) {
-    throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be writable')
-  }
-  const composedStream = staticCompose(this, stream)
-  if (options !== null && options !== undefined && options.signal) {
-    // Not validating as we already validated before
-    addAbortSignalNoValidate(options.signal, composedStream)
-  }
-  return composedStream
-}
-function map(fn, options) {
-  if (typeof fn !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn)
-  }
-  if (options != null) {
-    validateObject(options, 'options')
-  }
-  if ((options === null || options === undefined ? undefined : options.signal) != null) {
-    validateAbortSignal(options.signal, 'options.signal')
-  }
-  let concurrency = 1
-  if ((options === null || options === undefined ? undefined : options.concurrency) != null) {
-    concurrency = MathFloor(options.concurrency)
-  }
-  let highWaterMark = concurrency - 1
-  if ((options === null || options === undefined ? undefined : options.highWaterMark) != null) {
-    highWaterMark = MathFloor(options.highWaterMark)
-  }
-  validateInteger(concurrency, 'options.concurrency', 1)
-  validateInteger(highWaterMark, 'options.highWaterMark', 0)
-  highWaterMark += concurrency
-  return async function* map() {
-    const signal = (__webpack_require__(56005).AbortSignalAny)(
-      [options === null || options === undefined ? undefined : options.signal].filter(Boolean)
-    )
-    const stream = this
-    const queue = []
-    const signalOpt = {
-      signal
-    }
-    let next
-    let resume
-    let done = false
-    let cnt = 0
-    function onCatch() {
-      done = true
-      afterItemProcessed()
-    }
-    function afterItemProcessed() {
-      cnt -= 1
-      maybeResume()
-    }
-    function maybeResume() {
-      if (resume && !done && cnt < concurrency && queue.length < highWaterMark) {
-        resume()
-        resume = null
-      }
-    }
-    async function pump() {
-      try {
-        for await (let val of stream) {
-          if (done) {
-            return
-          }
-          if (signal.aborted) {
-            throw new AbortError()
-          }
-          try {
-            val = fn(val, signalOpt)
-            if (val === kEmpty) {
-              continue
-            }
-            val = PromiseResolve(val)
-          } catch (err) {
-            val = PromiseReject(err)
-          }
-          cnt += 1
-          PromisePrototypeThen(val, afterItemProcessed, onCatch)
-          queue.push(val)
-          if (next) {
-            next()
-            next = null
-          }
-          if (!done && (queue.length >= highWaterMark || cnt >= concurrency)) {
-            await new Promise((resolve) => {
-              resume = resolve
-            })
-          }
-        }
-        queue.push(kEof)
-      } catch (err) {
-        const val = PromiseReject(err)
-        PromisePrototypeThen(val, afterItemProcessed, onCatch)
-        queue.push(val)
-      } finally {
-        done = true
-        if (next) {
-          next()
-          next = null
-        }
-      }
-    }
-    pump()
-    try {
-      while (true) {
-        while (queue.length > 0) {
-          const val = await queue[0]
-          if (val === kEof) {
-            return
-          }
-          if (signal.aborted) {
-            throw new AbortError()
-          }
-          if (val !== kEmpty) {
-            yield val
-          }
-          queue.shift()
-          maybeResume()
-        }
-        await new Promise((resolve) => {
-          next = resolve
-        })
-      }
-    } finally {
-      done = true
-      if (resume) {
-        resume()
-        resume = null
-      }
-    }
-  }.call(this)
-}
-function asIndexedPairs(options = undefined) {
-  if (options != null) {
-    validateObject(options, 'options')
-  }
-  if ((options === null || options === undefined ? undefined : options.signal) != null) {
-    validateAbortSignal(options.signal, 'options.signal')
-  }
-  return async function* asIndexedPairs() {
-    let index = 0
-    for await (const val of this) {
-      var _options$signal
-      if (
-        options !== null &&
-        options !== undefined &&
-        (_options$signal = options.signal) !== null &&
-        _options$signal !== undefined &&
-        _options$signal.aborted
-      ) {
-        throw new AbortError({
-          cause: options.signal.reason
-        })
-      }
-      yield [index++, val]
-    }
-  }.call(this)
-}
-async function some(fn, options = undefined) {
-  for await (const unused of filter.call(this, fn, options)) {
-    return true
-  }
-  return false
-}
-async function every(fn, options = undefined) {
-  if (typeof fn !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn)
-  }
-  // https://en.wikipedia.org/wiki/De_Morgan%27s_laws
-  return !(await some.call(
-    this,
-    async (...args) => {
-      return !(await fn(...args))
-    },
-    options
-  ))
-}
-async function find(fn, options) {
-  for await (const result of filter.call(this, fn, options)) {
-    return result
-  }
-  return undefined
-}
-async function forEach(fn, options) {
-  if (typeof fn !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn)
-  }
-  async function forEachFn(value, options) {
-    await fn(value, options)
-    return kEmpty
-  }
-  // eslint-disable-next-line no-unused-vars
-  for await (const unused of map.call(this, forEachFn, options));
-}
-function filter(fn, options) {
-  if (typeof fn !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn)
-  }
-  async function filterFn(value, options) {
-    if (await fn(value, options)) {
-      return value
-    }
-    return kEmpty
-  }
-  return map.call(this, filterFn, options)
-}
-
-// Specific to provide better error to reduce since the argument is only
-// missing if the stream has no items in it - but the code is still appropriate
-class ReduceAwareErrMissingArgs extends ERR_MISSING_ARGS {
-  constructor() {
-    super('reduce')
-    this.message = 'Reduce of an empty stream requires an initial value'
-  }
-}
-async function reduce(reducer, initialValue, options) {
-  var _options$signal2
-  if (typeof reducer !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE('reducer', ['Function', 'AsyncFunction'], reducer)
-  }
-  if (options != null) {
-    validateObject(options, 'options')
-  }
-  if ((options === null || options === undefined ? undefined : options.signal) != null) {
-    validateAbortSignal(options.signal, 'options.signal')
-  }
-  let hasInitialValue = arguments.length > 1
-  if (
-    options !== null &&
-    options !== undefined &&
-    (_options$signal2 = options.signal) !== null &&
-    _options$signal2 !== undefined &&
-    _options$signal2.aborted
-  ) {
-    const err = new AbortError(undefined, {
-      cause: options.signal.reason
-    })
-    this.once('error', () => {}) // The error is already propagated
-    await finished(this.destroy(err))
-    throw err
-  }
-  const ac = new AbortController()
-  const signal = ac.signal
-  if (options !== null && options !== undefined && options.signal) {
-    const opts = {
-      once: true,
-      [kWeakHandler]: this,
-      [kResistStopPropagation]: true
-    }
-    options.signal.addEventListener('abort', () => ac.abort(), opts)
-  }
-  let gotAnyItemFromStream = false
-  try {
-    for await (const value of this) {
-      var _options$signal3
-      gotAnyItemFromStream = true
-      if (
-        options !== null &&
-        options !== undefined &&
-        (_options$signal3 = options.signal) !== null &&
-        _options$signal3 !== undefined &&
-        _options$signal3.aborted
-      ) {
-        throw new AbortError()
-      }
-      if (!hasInitialValue) {
-        initialValue = value
-        hasInitialValue = true
-      } else {
-        initialValue = await reducer(initialValue, value, {
-          signal
-        })
-      }
-    }
-    if (!gotAnyItemFromStream && !hasInitialValue) {
-      throw new ReduceAwareErrMissingArgs()
-    }
-  } finally {
-    ac.abort()
-  }
-  return initialValue
-}
-async function toArray(options) {
-  if (options != null) {
-    validateObject(options, 'options')
-  }
-  if ((options === null || options === undefined ? undefined : options.signal) != null) {
-    validateAbortSignal(options.signal, 'options.signal')
-  }
-  const result = []
-  for await (const val of this) {
-    var _options$signal4
-    if (
-      options !== null &&
-      options !== undefined &&
-      (_options$signal4 = options.signal) !== null &&
-      _options$signal4 !== undefined &&
-      _options$signal4.aborted
-    ) {
-      throw new AbortError(undefined, {
-        cause: options.signal.reason
-      })
-    }
-    ArrayPrototypePush(result, val)
-  }
-  return result
-}
-function flatMap(fn, options) {
-  const values = map.call(this, fn, options)
-  return async function* flatMap() {
-    for await (const val of values) {
-      yield* val
-    }
-  }.call(this)
-}
-function toIntegerOrInfinity(number) {
-  // We coerce here to align with the spec
-  // https://github.com/tc39/proposal-iterator-helpers/issues/169
-  number = Number(number)
-  if (NumberIsNaN(number)) {
-    return 0
-  }
-  if (number < 0) {
-    throw new ERR_OUT_OF_RANGE('number', '>= 0', number)
-  }
-  return number
-}
-function drop(number, options = undefined) {
-  if (options != null) {
-    validateObject(options, 'options')
-  }
-  if ((options === null || options === undefined ? undefined : options.signal) != null) {
-    validateAbortSignal(options.signal, 'options.signal')
-  }
-  number = toIntegerOrInfinity(number)
-  return async function* drop() {
-    var _options$signal5
-    if (
-      options !== null &&
-      options !== undefined &&
-      (_options$signal5 = options.signal) !== null &&
-      _options$signal5 !== undefined &&
-      _options$signal5.aborted
-    ) {
-      throw new AbortError()
-    }
-    for await (const val of this) {
-      var _options$signal6
-      if (
-        options !== null &&
-        options !== undefined &&
-        (_options$signal6 = options.signal) !== null &&
-        _options$signal6 !== undefined &&
-        _options$signal6.aborted
-      ) {
-        throw new AbortError()
-      }
-      if (number-- <= 0) {
-        yield val
-      }
-    }
-  }.call(this)
-}
-function take(number, options = undefined) {
-  if (options != null) {
-    validateObject(options, 'options')
-  }
-  if ((options === null || options === undefined ? undefined : options.signal) != null) {
-    validateAbortSignal(options.signal, 'options.signal')
-  }
-  number = toIntegerOrInfinity(number)
-  return async function* take() {
-    var _options$signal7
-    if (
-      options !== null &&
-      options !== undefined &&
-      (_options$signal7 = options.signal) !== null &&
-      _options$signal7 !== undefined &&
-      _options$signal7.aborted
-    ) {
-      throw new AbortError()
-    }
-    for await (const val of this) {
-      var _options$signal8
-      if (
-        options !== null &&
-        options !== undefined &&
-        (_options$signal8 = options.signal) !== null &&
-        _options$signal8 !== undefined &&
-        _options$signal8.aborted
-      ) {
-        throw new AbortError()
-      }
-      if (number-- > 0) {
-        yield val
-      }
-
-      // Don't get another item from iterator in case we reached the end
-      if (number <= 0) {
-        return
-      }
-    }
-  }.call(this)
-}
-module.exports.streamReturningOperators = {
-  asIndexedPairs: deprecate(asIndexedPairs, 'readable.asIndexedPairs will be removed in a future version.'),
-  drop,
-  filter,
-  flatMap,
-  map,
-  take,
-  compose
-}
-module.exports.promiseReturningOperators = {
-  every,
-  forEach,
-  reduce,
-  toArray,
-  some,
-  find
-}
-
-
-/***/ }),
-
-/***/ 65207:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-// Copyright Joyent, Inc. and other Node contributors.
-//
-// Permission is hereby granted, free of charge, to any person obtaining a
-// copy of this software and associated documentation files (the
-// "Software"), to deal in the Software without restriction, including
-// without limitation the rights to use, copy, modify, merge, publish,
-// distribute, sublicense, and/or sell copies of the Software, and to permit
-// persons to whom the Software is furnished to do so, subject to the
-// following conditions:
-//
-// The above copyright notice and this permission notice shall be included
-// in all copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
-// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
-// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
-// USE OR OTHER DEALINGS IN THE SOFTWARE.
-
-// a passthrough stream.
-// basically just the most minimal sort of Transform stream.
-// Every written chunk gets output as-is.
-
-
-
-const { ObjectSetPrototypeOf } = __webpack_require__(11941)
-module.exports = PassThrough
-const Transform = __webpack_require__(68109)
-ObjectSetPrototypeOf(PassThrough.prototype, Transform.prototype)
-ObjectSetPrototypeOf(PassThrough, Transform)
-function PassThrough(options) {
-  if (!(this instanceof PassThrough)) return new PassThrough(options)
-  Transform.call(this, options)
-}
-PassThrough.prototype._transform = function (chunk, encoding, cb) {
-  cb(null, chunk)
-}
-
-
-/***/ }),
-
-/***/ 6275:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/* replacement start */
-
-const process = __webpack_require__(90815)
-
-/* replacement end */
-// Ported from https://github.com/mafintosh/pump with
-// permission from the author, Mathias Buus (@mafintosh).
-
-;('use strict')
-const { ArrayIsArray, Promise, SymbolAsyncIterator, SymbolDispose } = __webpack_require__(11941)
-const eos = __webpack_require__(78913)
-const { once } = __webpack_require__(56005)
-const destroyImpl = __webpack_require__(72091)
-const Duplex = __webpack_require__(41579)
-const {
-  aggregateTwoErrors,
-  codes: {
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_RETURN_VALUE,
-    ERR_MISSING_ARGS,
-    ERR_STREAM_DESTROYED,
-    ERR_STREAM_PREMATURE_CLOSE
-  },
-  AbortError
-} = __webpack_require__(56538)
-const { validateFunction, validateAbortSignal } = __webpack_require__(90700)
-const {
-  isIterable,
-  isReadable,
-  isReadableNodeStream,
-  isNodeStream,
-  isTransformStream,
-  isWebStream,
-  isReadableStream,
-  isReadableFinished
-} = __webpack_require__(18268)
-const AbortController = globalThis.AbortController || (__webpack_require__(17413).AbortController)
-let PassThrough
-let Readable
-let addAbortListener
-function destroyer(stream, reading, writing) {
-  let finished = false
-  stream.on('close', () => {
-    finished = true
-  })
-  const cleanup = eos(
-    stream,
-    {
-      readable: reading,
-      writable: writing
-    },
-    (err) => {
-      finished = !err
-    }
-  )
-  return {
-    destroy: (err) => {
-      if (finished) return
-      finished = true
-      destroyImpl.destroyer(stream, err || new ERR_STREAM_DESTROYED('pipe'))
-    },
-    cleanup
-  }
-}
-function popCallback(streams) {
-  // Streams should never be an empty array. It should always contain at least
-  // a single stream. Therefore optimize for the average case instead of
-  // checking for length === 0 as well.
-  validateFunction(streams[streams.length - 1], 'streams[stream.length - 1]')
-  return streams.pop()
-}
-function makeAsyncIterable(val) {
-  if (isIterable(val)) {
-    return val
-  } else if (isReadableNodeStream(val)) {
-    // Legacy streams are not Iterable.
-    return fromReadable(val)
-  }
-  throw new ERR_INVALID_ARG_TYPE('val', ['Readable', 'Iterable', 'AsyncIterable'], val)
-}
-async function* fromReadable(val) {
-  if (!Readable) {
-    Readable = __webpack_require__(87177)
-  }
-  yield* Readable.prototype[SymbolAsyncIterator].call(val)
-}
-async function pumpToNode(iterable, writable, finish, { end }) {
-  let error
-  let onresolve = null
-  const resume = (err) => {
-    if (err) {
-      error = err
-    }
-    if (onresolve) {
-      const callback = onresolve
-      onresolve = null
-      callback()
-    }
-  }
-  const wait = () =>
-    new Promise((resolve, reject) => {
-      if (error) {
-        reject(error)
-      } else {
-        onresolve = () => {
-          if (error) {
-            reject(error)
-          } else {
-            resolve()
-          }
-        }
-      }
-    })
-  writable.on('drain', resume)
-  const cleanup = eos(
-    writable,
-    {
-      readable: false
-    },
-    resume
-  )
-  try {
-    if (writable.writableNeedDrain) {
-      await wait()
-    }
-    for await (const chunk of iterable) {
-      if (!writable.write(chunk)) {
-        await wait()
-      }
-    }
-    if (end) {
-      writable.end()
-      await wait()
-    }
-    finish()
-  } catch (err) {
-    finish(error !== err ? aggregateTwoErrors(error, err) : err)
-  } finally {
-    cleanup()
-    writable.off('drain', resume)
-  }
-}
-async function pumpToWeb(readable, writable, finish, { end }) {
-  if (isTransformStream(writable)) {
-    writable = writable.writable
-  }
-  // https://streams.spec.whatwg.org/#example-manual-write-with-backpressure
-  const writer = writable.getWriter()
-  try {
-    for await (const chunk of readable) {
-      await writer.ready
-      writer.write(chunk).catch(() => {})
-    }
-    await writer.ready
-    if (end) {
-      await writer.close()
-    }
-    finish()
-  } catch (err) {
-    try {
-      await writer.abort(err)
-      finish(err)
-    } catch (err) {
-      finish(err)
-    }
-  }
-}
-function pipeline(...streams) {
-  return pipelineImpl(streams, once(popCallback(streams)))
-}
-function pipelineImpl(streams, callback, opts) {
-  if (streams.length === 1 && ArrayIsArray(streams[0])) {
-    streams = streams[0]
-  }
-  if (streams.length < 2) {
-    throw new ERR_MISSING_ARGS('streams')
-  }
-  const ac = new AbortController()
-  const signal = ac.signal
-  const outerSignal = opts === null || opts === undefined ? undefined : opts.signal
-
-  // Need to cleanup event listeners if last stream is readable
-  // https://github.com/nodejs/node/issues/35452
-  const lastStreamCleanup = []
-  validateAbortSignal(outerSignal, 'options.signal')
-  function abort() {
-    finishImpl(new AbortError())
-  }
-  addAbortListener = addAbortListener || (__webpack_require__(56005).addAbortListener)
-  let disposable
-  if (outerSignal) {
-    disposable = addAbortListener(outerSignal, abort)
-  }
-  let error
-  let value
-  const destroys = []
-  let finishCount = 0
-  function finish(err) {
-    finishImpl(err, --finishCount === 0)
-  }
-  function finishImpl(err, final) {
-    var _disposable
-    if (err && (!error || error.code === 'ERR_STREAM_PREMATURE_CLOSE')) {
-      error = err
-    }
-    if (!error && !final) {
-      return
-    }
-    while (destroys.length) {
-      destroys.shift()(error)
-    }
-    ;(_disposable = disposable) === null || _disposable === undefined ? undefined : _disposable[SymbolDispose]()
-    ac.abort()
-    if (final) {
-      if (!error) {
-        lastStreamCleanup.forEach((fn) => fn())
-      }
-      process.nextTick(callback, error, value)
-    }
-  }
-  let ret
-  for (let i = 0; i < streams.length; i++) {
-    const stream = streams[i]
-    const reading = i < streams.length - 1
-    const writing = i > 0
-    const end = reading || (opts === null || opts === undefined ? undefined : opts.end) !== false
-    const isLastStream = i === streams.length - 1
-    if (isNodeStream(stream)) {
-      if (end) {
-        const { destroy, cleanup } = destroyer(stream, reading, writing)
-        destroys.push(destroy)
-        if (isReadable(stream) && isLastStream) {
-          lastStreamCleanup.push(cleanup)
-        }
-      }
-
-      // Catch stream errors that occur after pipe/pump has completed.
-      function onError(err) {
-        if (err && err.name !== 'AbortError' && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
-          finish(err)
-        }
-      }
-      stream.on('error', onError)
-      if (isReadable(stream) && isLastStream) {
-        lastStreamCleanup.push(() => {
-          stream.removeListener('error', onError)
-        })
-      }
-    }
-    if (i === 0) {
-      if (typeof stream === 'function') {
-        ret = stream({
-          signal
-        })
-        if (!isIterable(ret)) {
-          throw new ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or Stream', 'source', ret)
-        }
-      } else if (isIterable(stream) || isReadableNodeStream(stream) || isTransformStream(stream)) {
-        ret = stream
-      } else {
-        ret = Duplex.from(stream)
-      }
-    } else if (typeof stream === 'function') {
-      if (isTransformStream(ret)) {
-        var _ret
-        ret = makeAsyncIterable((_ret = ret) === null || _ret === undefined ? undefined : _ret.readable)
-      } else {
-        ret = makeAsyncIterable(ret)
-      }
-      ret = stream(ret, {
-        signal
-      })
-      if (reading) {
-        if (!isIterable(ret, true)) {
-          throw new ERR_INVALID_RETURN_VALUE('AsyncIterable', `transform[${i - 1}]`, ret)
-        }
-      } else {
-        var _ret2
-        if (!PassThrough) {
-          PassThrough = __webpack_require__(65207)
-        }
-
-        // If the last argument to pipeline is not a stream
-        // we must create a proxy stream so that pipeline(...)
-        // always returns a stream which can be further
-        // composed through `.pipe(stream)`.
-
-        const pt = new PassThrough({
-          objectMode: true
-        })
-
-        // Handle Promises/A+ spec, `then` could be a getter that throws on
-        // second use.
-        const then = (_ret2 = ret) === null || _ret2 === undefined ? undefined : _ret2.then
-        if (typeof then === 'function') {
-          finishCount++
-          then.call(
-            ret,
-            (val) => {
-              value = val
-              if (val != null) {
-                pt.write(val)
-              }
-              if (end) {
-                pt.end()
-              }
-              process.nextTick(finish)
-            },
-            (err) => {
-              pt.destroy(err)
-              process.nextTick(finish, err)
-            }
-          )
-        } else if (isIterable(ret, true)) {
-          finishCount++
-          pumpToNode(ret, pt, finish, {
-            end
-          })
-        } else if (isReadableStream(ret) || isTransformStream(ret)) {
-          const toRead = ret.readable || ret
-          finishCount++
-          pumpToNode(toRead, pt, finish, {
-            end
-          })
-        } else {
-          throw new ERR_INVALID_RETURN_VALUE('AsyncIterable or Promise', 'destination', ret)
-        }
-        ret = pt
-        const { destroy, cleanup } = destroyer(ret, false, true)
-        destroys.push(destroy)
-        if (isLastStream) {
-          lastStreamCleanup.push(cleanup)
-        }
-      }
-    } else if (isNodeStream(stream)) {
-      if (isReadableNodeStream(ret)) {
-        finishCount += 2
-        const cleanup = pipe(ret, stream, finish, {
-          end
-        })
-        if (isReadable(stream) && isLastStream) {
-          lastStreamCleanup.push(cleanup)
-        }
-      } else if (isTransformStream(ret) || isReadableStream(ret)) {
-        const toRead = ret.readable || ret
-        finishCount++
-        pumpToNode(toRead, stream, finish, {
-          end
-        })
-      } else if (isIterable(ret)) {
-        finishCount++
-        pumpToNode(ret, stream, finish, {
-          end
-        })
-      } else {
-        throw new ERR_INVALID_ARG_TYPE(
-          'val',
-          ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'],
-          ret
-        )
-      }
-      ret = stream
-    } else if (isWebStream(stream)) {
-      if (isReadableNodeStream(ret)) {
-        finishCount++
-        pumpToWeb(makeAsyncIterable(ret), stream, finish, {
-          end
-        })
-      } else if (isReadableStream(ret) || isIterable(ret)) {
-        finishCount++
-        pumpToWeb(ret, stream, finish, {
-          end
-        })
-      } else if (isTransformStream(ret)) {
-        finishCount++
-        pumpToWeb(ret.readable, stream, finish, {
-          end
-        })
-      } else {
-        throw new ERR_INVALID_ARG_TYPE(
-          'val',
-          ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'],
-          ret
-        )
-      }
-      ret = stream
-    } else {
-      ret = Duplex.from(stream)
-    }
-  }
-  if (
-    (signal !== null && signal !== undefined && signal.aborted) ||
-    (outerSignal !== null && outerSignal !== undefined && outerSignal.aborted)
-  ) {
-    process.nextTick(abort)
-  }
-  return ret
-}
-function pipe(src, dst, finish, { end }) {
-  let ended = false
-  dst.on('close', () => {
-    if (!ended) {
-      // Finish if the destination closes before the source has completed.
-      finish(new ERR_STREAM_PREMATURE_CLOSE())
-    }
-  })
-  src.pipe(dst, {
-    end: false
-  }) // If end is true we already will have a listener to end dst.
-
-  if (end) {
-    // Compat. Before node v10.12.0 stdio used to throw an error so
-    // pipe() did/does not end() stdio destinations.
-    // Now they allow it but "secretly" don't close the underlying fd.
-
-    function endFn() {
-      ended = true
-      dst.end()
-    }
-    if (isReadableFinished(src)) {
-      // End the destination if the source has already ended.
-      process.nextTick(endFn)
-    } else {
-      src.once('end', endFn)
-    }
-  } else {
-    finish()
-  }
-  eos(
-    src,
-    {
-      readable: true,
-      writable: false
-    },
-    (err) => {
-      const rState = src._readableState
-      if (
-        err &&
-        err.code === 'ERR_STREAM_PREMATURE_CLOSE' &&
-        rState &&
-        rState.ended &&
-        !rState.errored &&
-        !rState.errorEmitted
-      ) {
-        // Some readable streams will emit 'close' before 'end'. However, since
-        // this is on the readable side 'end' should still be emitted if the
-        // stream has been ended and no error emitted. This should be allowed in
-        // favor of backwards compatibility. Since the stream is piped to a
-        // destination this should not result in any observable difference.
-        // We don't need to check if this is a writable premature close since
-        // eos will only fail with premature close on the reading side for
-        // duplex streams.
-        src.once('end', finish).once('error', finish)
-      } else {
-        finish(err)
-      }
-    }
-  )
-  return eos(
-    dst,
-    {
-      readable: false,
-      writable: true
-    },
-    finish
-  )
-}
-module.exports = {
-  pipelineImpl,
-  pipeline
-}
-
-
-/***/ }),
-
-/***/ 87177:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-// Copyright Joyent, Inc. and other Node contributors.
-//
-// Permission is hereby granted, free of charge, to any person obtaining a
-// copy of this software and associated documentation files (the
-// "Software"), to deal in the Software without restriction, including
-// without limitation the rights to use, copy, modify, merge, publish,
-// distribute, sublicense, and/or sell copies of the Software, and to permit
-// persons to whom the Software is furnished to do so, subject to the
-// following conditions:
-//
-// The above copyright notice and this permission notice shall be included
-// in all copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
-// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
-// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
-// USE OR OTHER DEALINGS IN THE SOFTWARE.
-
-
-
-/* replacement start */
-
-const process = __webpack_require__(90815)
-
-/* replacement end */
-
-const {
-  ArrayPrototypeIndexOf,
-  NumberIsInteger,
-  NumberIsNaN,
-  NumberParseInt,
-  ObjectDefineProperties,
-  ObjectKeys,
-  ObjectSetPrototypeOf,
-  Promise,
-  SafeSet,
-  SymbolAsyncDispose,
-  SymbolAsyncIterator,
-  Symbol
-} = __webpack_require__(11941)
-module.exports = Readable
-Readable.ReadableState = ReadableState
-const { EventEmitter: EE } = __webpack_require__(24434)
-const { Stream, prependListener } = __webpack_require__(60266)
-const { Buffer } = __webpack_require__(20181)
-const { addAbortSignal } = __webpack_require__(97222)
-const eos = __webpack_require__(78913)
-let debug = (__webpack_require__(56005).debuglog)('stream', (fn) => {
-  debug = fn
-})
-const BufferList = __webpack_require__(20502)
-const destroyImpl = __webpack_require__(72091)
-const { getHighWaterMark, getDefaultHighWaterMark } = __webpack_require__(72708)
-const {
-  aggregateTwoErrors,
-  codes: {
-    ERR_INVALID_ARG_TYPE,
-    ERR_METHOD_NOT_IMPLEMENTED,
-    ERR_OUT_OF_RANGE,
-    ERR_STREAM_PUSH_AFTER_EOF,
-    ERR_STREAM_UNSHIFT_AFTER_END_EVENT
-  },
-  AbortError
-} = __webpack_require__(56538)
-const { validateObject } = __webpack_require__(90700)
-const kPaused = Symbol('kPaused')
-const { StringDecoder } = __webpack_require__(80634)
-const from = __webpack_require__(61545)
-ObjectSetPrototypeOf(Readable.prototype, Stream.prototype)
-ObjectSetPrototypeOf(Readable, Stream)
-const nop = () => {}
-const { errorOrDestroy } = destroyImpl
-const kObjectMode = 1 << 0
-const kEnded = 1 << 1
-const kEndEmitted = 1 << 2
-const kReading = 1 << 3
-const kConstructed = 1 << 4
-const kSync = 1 << 5
-const kNeedReadable = 1 << 6
-const kEmittedReadable = 1 << 7
-const kReadableListening = 1 << 8
-const kResumeScheduled = 1 << 9
-const kErrorEmitted = 1 << 10
-const kEmitClose = 1 << 11
-const kAutoDestroy = 1 << 12
-const kDestroyed = 1 << 13
-const kClosed = 1 << 14
-const kCloseEmitted = 1 << 15
-const kMultiAwaitDrain = 1 << 16
-const kReadingMore = 1 << 17
-const kDataEmitted = 1 << 18
-
-// TODO(benjamingr) it is likely slower to do it this way than with free functions
-function makeBitMapDescriptor(bit) {
-  return {
-    enumerable: false,
-    get() {
-      return (this.state & bit) !== 0
-    },
-    set(value) {
-      if (value) this.state |= bit
-      else this.state &= ~bit
-    }
-  }
-}
-ObjectDefineProperties(ReadableState.prototype, {
-  objectMode: makeBitMapDescriptor(kObjectMode),
-  ended: makeBitMapDescriptor(kEnded),
-  endEmitted: makeBitMapDescriptor(kEndEmitted),
-  reading: makeBitMapDescriptor(kReading),
-  // Stream is still being constructed and cannot be
-  // destroyed until construction finished or failed.
-  // Async construction is opt in, therefore we start as
-  // constructed.
-  constructed: makeBitMapDescriptor(kConstructed),
-  // A flag to be able to tell if the event 'readable'/'data' is emitted
-  // immediately, or on a later tick.  We set this to true at first, because
-  // any actions that shouldn't happen until "later" should generally also
-  // not happen before the first read call.
-  sync: makeBitMapDescriptor(kSync),
-  // Whenever we return null, then we set a flag to say
-  // that we're awaiting a 'readable' event emission.
-  needReadable: makeBitMapDescriptor(kNeedReadable),
-  emittedReadable: makeBitMapDescriptor(kEmittedReadable),
-  readableListening: makeBitMapDescriptor(kReadableListening),
-  resumeScheduled: makeBitMapDescriptor(kResumeScheduled),
-  // True if the error was already emitted and should not be thrown again.
-  errorEmitted: makeBitMapDescriptor(kErrorEmitted),
-  emitClose: makeBitMapDescriptor(kEmitClose),
-  autoDestroy: makeBitMapDescriptor(kAutoDestroy),
-  // Has it been destroyed.
-  destroyed: makeBitMapDescriptor(kDestroyed),
-  // Indicates whether the stream has finished destroying.
-  closed: makeBitMapDescriptor(kClosed),
-  // True if close has been emitted or would have been emitted
-  // depending on emitClose.
-  closeEmitted: makeBitMapDescriptor(kCloseEmitted),
-  multiAwaitDrain: makeBitMapDescriptor(kMultiAwaitDrain),
-  // If true, a maybeReadMore has been scheduled.
-  readingMore: makeBitMapDescriptor(kReadingMore),
-  dataEmitted: makeBitMapDescriptor(kDataEmitted)
-})
-function ReadableState(options, stream, isDuplex) {
-  // Duplex streams are both readable and writable, but share
-  // the same options object.
-  // However, some cases require setting options to different
-  // values for the readable and the writable sides of the duplex stream.
-  // These options can be provided separately as readableXXX and writableXXX.
-  if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof __webpack_require__(41579)
-
-  // Bit map field to store ReadableState more effciently with 1 bit per field
-  // instead of a V8 slot per field.
-  this.state = kEmitClose | kAutoDestroy | kConstructed | kSync
-  // Object stream flag. Used to make read(n) ignore n and to
-  // make all the buffer merging and length checks go away.
-  if (options && options.objectMode) this.state |= kObjectMode
-  if (isDuplex && options && options.readableObjectMode) this.state |= kObjectMode
-
-  // The point at which it stops calling _read() to fill the buffer
-  // Note: 0 is a valid value, means "don't call _read preemptively ever"
-  this.highWaterMark = options
-    ? getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex)
-    : getDefaultHighWaterMark(false)
-
-  // A linked list is used to store data chunks instead of an array because the
-  // linked list can remove elements from the beginning faster than
-  // array.shift().
-  this.buffer = new BufferList()
-  this.length = 0
-  this.pipes = []
-  this.flowing = null
-  this[kPaused] = null
-
-  // Should close be emitted on destroy. Defaults to true.
-  if (options && options.emitClose === false) this.state &= ~kEmitClose
-
-  // Should .destroy() be called after 'end' (and potentially 'finish').
-  if (options && options.autoDestroy === false) this.state &= ~kAutoDestroy
-
-  // Indicates whether the stream has errored. When true no further
-  // _read calls, 'data' or 'readable' events should occur. This is needed
-  // since when autoDestroy is disabled we need a way to tell whether the
-  // stream has failed.
-  this.errored = null
-
-  // Crypto is kind of old and crusty.  Historically, its default string
-  // encoding is 'binary' so we have to make this configurable.
-  // Everything else in the universe uses 'utf8', though.
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8'
-
-  // Ref the piped dest which we need a drain event on it
-  // type: null | Writable | Set<Writable>.
-  this.awaitDrainWriters = null
-  this.decoder = null
-  this.encoding = null
-  if (options && options.encoding) {
-    this.decoder = new StringDecoder(options.encoding)
-    this.encoding = options.encoding
-  }
-}
-function Readable(options) {
-  if (!(this instanceof Readable)) return new Readable(options)
-
-  // Checking for a Stream.Duplex instance is faster here instead of inside
-  // the ReadableState constructor, at least with V8 6.5.
-  const isDuplex = this instanceof __webpack_require__(41579)
-  this._readableState = new ReadableState(options, this, isDuplex)
-  if (options) {
-    if (typeof options.read === 'function') this._read = options.read
-    if (typeof options.destroy === 'function') this._destroy = options.destroy
-    if (typeof options.construct === 'function') this._construct = options.construct
-    if (options.signal && !isDuplex) addAbortSignal(options.signal, this)
-  }
-  Stream.call(this, options)
-  destroyImpl.construct(this, () => {
-    if (this._readableState.needReadable) {
-      maybeReadMore(this, this._readableState)
-    }
-  })
-}
-Readable.prototype.destroy = destroyImpl.destroy
-Readable.prototype._undestroy = destroyImpl.undestroy
-Readable.prototype._destroy = function (err, cb) {
-  cb(err)
-}
-Readable.prototype[EE.captureRejectionSymbol] = function (err) {
-  this.destroy(err)
-}
-Readable.prototype[SymbolAsyncDispose] = function () {
-  let error
-  if (!this.destroyed) {
-    error = this.readableEnded ? null : new AbortError()
-    this.destroy(error)
-  }
-  return new Promise((resolve, reject) => eos(this, (err) => (err && err !== error ? reject(err) : resolve(null))))
-}
-
-// Manually shove something into the read() buffer.
-// This returns true if the highWaterMark has not been hit yet,
-// similar to how Writable.write() returns true if you should
-// write() some more.
-Readable.prototype.push = function (chunk, encoding) {
-  return readableAddChunk(this, chunk, encoding, false)
-}
-
-// Unshift should *always* be something directly out of read().
-Readable.prototype.unshift = function (chunk, encoding) {
-  return readableAddChunk(this, chunk, encoding, true)
-}
-function readableAddChunk(stream, chunk, encoding, addToFront) {
-  debug('readableAddChunk', chunk)
-  const state = stream._readableState
-  let err
-  if ((state.state & kObjectMode) === 0) {
-    if (typeof chunk === 'string') {
-      encoding = encoding || state.defaultEncoding
-      if (state.encoding !== encoding) {
-        if (addToFront && state.encoding) {
-          // When unshifting, if state.encoding is set, we have to save
-          // the string in the BufferList with the state encoding.
-          chunk = Buffer.from(chunk, encoding).toString(state.encoding)
-        } else {
-          chunk = Buffer.from(chunk, encoding)
-          encoding = ''
-        }
-      }
-    } else if (chunk instanceof Buffer) {
-      encoding = ''
-    } else if (Stream._isUint8Array(chunk)) {
-      chunk = Stream._uint8ArrayToBuffer(chunk)
-      encoding = ''
-    } else if (chunk != null) {
-      err = new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk)
-    }
-  }
-  if (err) {
-    errorOrDestroy(stream, err)
-  } else if (chunk === null) {
-    state.state &= ~kReading
-    onEofChunk(stream, state)
-  } else if ((state.state & kObjectMode) !== 0 || (chunk && chunk.length > 0)) {
-    if (addToFront) {
-      if ((state.state & kEndEmitted) !== 0) errorOrDestroy(stream, new ERR_STREAM_UNSHIFT_AFTER_END_EVENT())
-      else if (state.destroyed || state.errored) return false
-      else addChunk(stream, state, chunk, true)
-    } else if (state.ended) {
-      errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF())
-    } else if (state.destroyed || state.errored) {
-      return false
-    } else {
-      state.state &= ~kReading
-      if (state.decoder && !encoding) {
-        chunk = state.decoder.write(chunk)
-        if (state.objectMode || chunk.length !== 0) addChunk(stream, state, chunk, false)
-        else maybeReadMore(stream, state)
-      } else {
-        addChunk(stream, state, chunk, false)
-      }
-    }
-  } else if (!addToFront) {
-    state.state &= ~kReading
-    maybeReadMore(stream, state)
-  }
-
-  // We can push more data if we are below the highWaterMark.
-  // Also, if we have no data yet, we can stand some more bytes.
-  // This is to work around cases where hwm=0, such as the repl.
-  return !state.ended && (state.length < state.highWaterMark || state.length === 0)
-}
-function addChunk(stream, state, chunk, addToFront) {
-  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
-    // Use the guard to avoid creating `Set()` repeatedly
-    // when we have multiple pipes.
-    if ((state.state & kMultiAwaitDrain) !== 0) {
-      state.awaitDrainWriters.clear()
-    } else {
-      state.awaitDrainWriters = null
-    }
-    state.dataEmitted = true
-    stream.emit('data', chunk)
-  } else {
-    // Update the buffer info.
-    state.length += state.objectMode ? 1 : chunk.length
-    if (addToFront) state.buffer.unshift(chunk)
-    else state.buffer.push(chunk)
-    if ((state.state & kNeedReadable) !== 0) emitReadable(stream)
-  }
-  maybeReadMore(stream, state)
-}
-Readable.prototype.isPaused = function () {
-  const state = this._readableState
-  return state[kPaused] === true || state.flowing === false
-}
-
-// Backwards compatibility.
-Readable.prototype.setEncoding = function (enc) {
-  const decoder = new StringDecoder(enc)
-  this._readableState.decoder = decoder
-  // If setEncoding(null), decoder.encoding equals utf8.
-  this._readableState.encoding = this._readableState.decoder.encoding
-  const buffer = this._readableState.buffer
-  // Iterate over current buffer to convert already stored Buffers:
-  let content = ''
-  for (const data of buffer) {
-    content += decoder.write(data)
-  }
-  buffer.clear()
-  if (content !== '') buffer.push(content)
-  this._readableState.length = content.length
-  return this
-}
-
-// Don't raise the hwm > 1GB.
-const MAX_HWM = 0x40000000
-function computeNewHighWaterMark(n) {
-  if (n > MAX_HWM) {
-    throw new ERR_OUT_OF_RANGE('size', '<= 1GiB', n)
-  } else {
-    // Get the next highest power of 2 to prevent increasing hwm excessively in
-    // tiny amounts.
-    n--
-    n |= n >>> 1
-    n |= n >>> 2
-    n |= n >>> 4
-    n |= n >>> 8
-    n |= n >>> 16
-    n++
-  }
-  return n
-}
-
-// This function is designed to be inlinable, so please take care when making
-// changes to the function body.
-function howMuchToRead(n, state) {
-  if (n <= 0 || (state.length === 0 && state.ended)) return 0
-  if ((state.state & kObjectMode) !== 0) return 1
-  if (NumberIsNaN(n)) {
-    // Only flow one buffer at a time.
-    if (state.flowing && state.length) return state.buffer.first().length
-    return state.length
-  }
-  if (n <= state.length) return n
-  return state.ended ? state.length : 0
-}
-
-// You can override either this method, or the async _read(n) below.
-Readable.prototype.read = function (n) {
-  debug('read', n)
-  // Same as parseInt(undefined, 10), however V8 7.3 performance regressed
-  // in this scenario, so we are doing it manually.
-  if (n === undefined) {
-    n = NaN
-  } else if (!NumberIsInteger(n)) {
-    n = NumberParseInt(n, 10)
-  }
-  const state = this._readableState
-  const nOrig = n
-
-  // If we're asking for more than the current hwm, then raise the hwm.
-  if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n)
-  if (n !== 0) state.state &= ~kEmittedReadable
-
-  // If we're doing read(0) to trigger a readable event, but we
-  // already have a bunch of data in the buffer, then just trigger
-  // the 'readable' event and move on.
-  if (
-    n === 0 &&
-    state.needReadable &&
-    ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)
-  ) {
-    debug('read: emitReadable', state.length, state.ended)
-    if (state.length === 0 && state.ended) endReadable(this)
-    else emitReadable(this)
-    return null
-  }
-  n = howMuchToRead(n, state)
-
-  // If we've ended, and we're now clear, then finish it up.
-  if (n === 0 && state.ended) {
-    if (state.length === 0) endReadable(this)
-    return null
-  }
-
-  // All the actual chunk generation logic needs to be
-  // *below* the call to _read.  The reason is that in certain
-  // synthetic stream cases, such as passthrough streams, _read
-  // may be a completely synchronous operation which may change
-  // the state of the read buffer, providing enough data when
-  // before there was *not* enough.
-  //
-  // So, the steps are:
-  // 1. Figure out what the state of things will be after we do
-  // a read from the buffer.
-  //
-  // 2. If that resulting state will trigger a _read, then call _read.
-  // Note that this may be asynchronous, or synchronous.  Yes, it is
-  // deeply ugly to write APIs this way, but that still doesn't mean
-  // that the Readable class should behave improperly, as streams are
-  // designed to be sync/async agnostic.
-  // Take note if the _read call is sync or async (ie, if the read call
-  // has returned yet), so that we know whether or not it's safe to emit
-  // 'readable' etc.
-  //
-  // 3. Actually pull the requested chunks out of the buffer and return.
-
-  // if we need a readable event, then we need to do some reading.
-  let doRead = (state.state & kNeedReadable) !== 0
-  debug('need readable', doRead)
-
-  // If we currently have less than the highWaterMark, then also read some.
-  if (state.length === 0 || state.length - n < state.highWaterMark) {
-    doRead = true
-    debug('length less than watermark', doRead)
-  }
-
-  // However, if we've ended, then there's no point, if we're already
-  // reading, then it's unnecessary, if we're constructing we have to wait,
-  // and if we're destroyed or errored, then it's not allowed,
-  if (state.ended || state.reading || state.destroyed || state.errored || !state.constructed) {
-    doRead = false
-    debug('reading, ended or constructing', doRead)
-  } else if (doRead) {
-    debug('do read')
-    state.state |= kReading | kSync
-    // If the length is currently zero, then we *need* a readable event.
-    if (state.length === 0) state.state |= kNeedReadable
-
-    // Call internal read method
-    try {
-      this._read(state.highWaterMark)
-    } catch (err) {
-      errorOrDestroy(this, err)
-    }
-    state.state &= ~kSync
-
-    // If _read pushed data synchronously, then `reading` will be false,
-    // and we need to re-evaluate how much data we can return to the user.
-    if (!state.reading) n = howMuchToRead(nOrig, state)
-  }
-  let ret
-  if (n > 0) ret = fromList(n, state)
-  else ret = null
-  if (ret === null) {
-    state.needReadable = state.length <= state.highWaterMark
-    n = 0
-  } else {
-    state.length -= n
-    if (state.multiAwaitDrain) {
-      state.awaitDrainWriters.clear()
-    } else {
-      state.awaitDrainWriters = null
-    }
-  }
-  if (state.length === 0) {
-    // If we have nothing in the buffer, then we want to know
-    // as soon as we *do* get something into the buffer.
-    if (!state.ended) state.needReadable = true
-
-    // If we tried to read() past the EOF, then emit end on the next tick.
-    if (nOrig !== n && state.ended) endReadable(this)
-  }
-  if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
-    state.dataEmitted = true
-    this.emit('data', ret)
-  }
-  return ret
-}
-function onEofChunk(stream, state) {
-  debug('onEofChunk')
-  if (state.ended) return
-  if (state.decoder) {
-    const chunk = state.decoder.end()
-    if (chunk && chunk.length) {
-      state.buffer.push(chunk)
-      state.length += state.objectMode ? 1 : chunk.length
-    }
-  }
-  state.ended = true
-  if (state.sync) {
-    // If we are sync, wait until next tick to emit the data.
-    // Otherwise we risk emitting data in the flow()
-    // the readable code triggers during a read() call.
-    emitReadable(stream)
-  } else {
-    // Emit 'readable' now to make sure it gets picked up.
-    state.needReadable = false
-    state.emittedReadable = true
-    // We have to emit readable now that we are EOF. Modules
-    // in the ecosystem (e.g. dicer) rely on this event being sync.
-    emitReadable_(stream)
-  }
-}
-
-// Don't emit readable right away in sync mode, because this can trigger
-// another read() call => stack overflow.  This way, it might trigger
-// a nextTick recursion warning, but that's not so bad.
-function emitReadable(stream) {
-  const state = stream._readableState
-  debug('emitReadable', state.needReadable, state.emittedReadable)
-  state.needReadable = false
-  if (!state.emittedReadable) {
-    debug('emitReadable', state.flowing)
-    state.emittedReadable = true
-    process.nextTick(emitReadable_, stream)
-  }
-}
-function emitReadable_(stream) {
-  const state = stream._readableState
-  debug('emitReadable_', state.destroyed, state.length, state.ended)
-  if (!state.destroyed && !state.errored && (state.length || state.ended)) {
-    stream.emit('readable')
-    state.emittedReadable = false
-  }
-
-  // The stream needs another readable event if:
-  // 1. It is not flowing, as the flow mechanism will take
-  //    care of it.
-  // 2. It is not ended.
-  // 3. It is below the highWaterMark, so we can schedule
-  //    another readable later.
-  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark
-  flow(stream)
-}
-
-// At this point, the user has presumably seen the 'readable' event,
-// and called read() to consume some data.  that may have triggered
-// in turn another _read(n) call, in which case reading = true if
-// it's in progress.
-// However, if we're not ended, or reading, and the length < hwm,
-// then go ahead and try to read some more preemptively.
-function maybeReadMore(stream, state) {
-  if (!state.readingMore && state.constructed) {
-    state.readingMore = true
-    process.nextTick(maybeReadMore_, stream, state)
-  }
-}
-function maybeReadMore_(stream, state) {
-  // Attempt to read more data if we should.
-  //
-  // The conditions for reading more data are (one of):
-  // - Not enough data buffered (state.length < state.highWaterMark). The loop
-  //   is responsible for filling the buffer with enough data if such data
-  //   is available. If highWaterMark is 0 and we are not in the flowing mode
-  //   we should _not_ attempt to buffer any extra data. We'll get more data
-  //   when the stream consumer calls read() instead.
-  // - No data in the buffer, and the stream is in flowing mode. In this mode
-  //   the loop below is responsible for ensuring read() is called. Failing to
-  //   call read here would abort the flow and there's no other mechanism for
-  //   continuing the flow if the stream consumer has just subscribed to the
-  //   'data' event.
-  //
-  // In addition to the above conditions to keep reading data, the following
-  // conditions prevent the data from being read:
-  // - The stream has ended (state.ended).
-  // - There is already a pending 'read' operation (state.reading). This is a
-  //   case where the stream has called the implementation defined _read()
-  //   method, but they are processing the call asynchronously and have _not_
-  //   called push() with new data. In this case we skip performing more
-  //   read()s. The execution ends in this method again after the _read() ends
-  //   up calling push() with more data.
-  while (
-    !state.reading &&
-    !state.ended &&
-    (state.length < state.highWaterMark || (state.flowing && state.length === 0))
-  ) {
-    const len = state.length
-    debug('maybeReadMore read 0')
-    stream.read(0)
-    if (len === state.length)
-      // Didn't get any data, stop spinning.
-      break
-  }
-  state.readingMore = false
-}
-
-// Abstract method.  to be overridden in specific implementation classes.
-// call cb(er, data) where data is <= n in length.
-// for virtual (non-string, non-buffer) streams, "length" is somewhat
-// arbitrary, and perhaps not very meaningful.
-Readable.prototype._read = function (n) {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('_read()')
-}
-Readable.prototype.pipe = function (dest, pipeOpts) {
-  const src = this
-  const state = this._readableState
-  if (state.pipes.length === 1) {
-    if (!state.multiAwaitDrain) {
-      state.multiAwaitDrain = true
-      state.awaitDrainWriters = new SafeSet(state.awaitDrainWriters ? [state.awaitDrainWriters] : [])
-    }
-  }
-  state.pipes.push(dest)
-  debug('pipe count=%d opts=%j', state.pipes.length, pipeOpts)
-  const doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr
-  const endFn = doEnd ? onend : unpipe
-  if (state.endEmitted) process.nextTick(endFn)
-  else src.once('end', endFn)
-  dest.on('unpipe', onunpipe)
-  function onunpipe(readable, unpipeInfo) {
-    debug('onunpipe')
-    if (readable === src) {
-      if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
-        unpipeInfo.hasUnpiped = true
-        cleanup()
-      }
-    }
-  }
-  function onend() {
-    debug('onend')
-    dest.end()
-  }
-  let ondrain
-  let cleanedUp = false
-  function cleanup() {
-    debug('cleanup')
-    // Cleanup event handlers once the pipe is broken.
-    dest.removeListener('close', onclose)
-    dest.removeListener('finish', onfinish)
-    if (ondrain) {
-      dest.removeListener('drain', ondrain)
-    }
-    dest.removeListener('error', onerror)
-    dest.removeListener('unpipe', onunpipe)
-    src.removeListener('end', onend)
-    src.removeListener('end', unpipe)
-    src.removeListener('data', ondata)
-    cleanedUp = true
-
-    // If the reader is waiting for a drain event from this
-    // specific writer, then it would cause it to never start
-    // flowing again.
-    // So, if this is awaiting a drain, then we just call it now.
-    // If we don't know, then assume that we are waiting for one.
-    if (ondrain && state.awaitDrainWriters && (!dest._writableState || dest._writableState.needDrain)) ondrain()
-  }
-  function pause() {
-    // If the user unpiped during `dest.write()`, it is possible
-    // to get stuck in a permanently paused state if that write
-    // also returned false.
-    // => Check whether `dest` is still a piping destination.
-    if (!cleanedUp) {
-      if (state.pipes.length === 1 && state.pipes[0] === dest) {
-        debug('false write response, pause', 0)
-        state.awaitDrainWriters = dest
-        state.multiAwaitDrain = false
-      } else if (state.pipes.length > 1 && state.pipes.includes(dest)) {
-        debug('false write response, pause', state.awaitDrainWriters.size)
-        state.awaitDrainWriters.add(dest)
-      }
-      src.pause()
-    }
-    if (!ondrain) {
-      // When the dest drains, it reduces the awaitDrain counter
-      // on the source.  This would be more elegant with a .once()
-      // handler in flow(), but adding and removing repeatedly is
-      // too slow.
-      ondrain = pipeOnDrain(src, dest)
-      dest.on('drain', ondrain)
-    }
-  }
-  src.on('data', ondata)
-  function ondata(chunk) {
-    debug('ondata')
-    const ret = dest.write(chunk)
-    debug('dest.write', ret)
-    if (ret === false) {
-      pause()
-    }
-  }
-
-  // If the dest has an error, then stop piping into it.
-  // However, don't suppress the throwing behavior for this.
-  function onerror(er) {
-    debug('onerror', er)
-    unpipe()
-    dest.removeListener('error', onerror)
-    if (dest.listenerCount('error') === 0) {
-      const s = dest._writableState || dest._readableState
-      if (s && !s.errorEmitted) {
-        // User incorrectly emitted 'error' directly on the stream.
-        errorOrDestroy(dest, er)
-      } else {
-        dest.emit('error', er)
-      }
-    }
-  }
-
-  // Make sure our error handler is attached before userland ones.
-  prependListener(dest, 'error', onerror)
-
-  // Both close and finish should trigger unpipe, but only once.
-  function onclose() {
-    dest.removeListener('finish', onfinish)
-    unpipe()
-  }
-  dest.once('close', onclose)
-  function onfinish() {
-    debug('onfinish')
-    dest.removeListener('close', onclose)
-    unpipe()
-  }
-  dest.once('finish', onfinish)
-  function unpipe() {
-    debug('unpipe')
-    src.unpipe(dest)
-  }
-
-  // Tell the dest that it's being piped to.
-  dest.emit('pipe', src)
-
-  // Start the flow if it hasn't been started already.
-
-  if (dest.writableNeedDrain === true) {
-    pause()
-  } else if (!state.flowing) {
-    debug('pipe resume')
-    src.resume()
-  }
-  return dest
-}
-function pipeOnDrain(src, dest) {
-  return function pipeOnDrainFunctionResult() {
-    const state = src._readableState
-
-    // `ondrain` will call directly,
-    // `this` maybe not a reference to dest,
-    // so we use the real dest here.
-    if (state.awaitDrainWriters === dest) {
-      debug('pipeOnDrain', 1)
-      state.awaitDrainWriters = null
-    } else if (state.multiAwaitDrain) {
-      debug('pipeOnDrain', state.awaitDrainWriters.size)
-      state.awaitDrainWriters.delete(dest)
-    }
-    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) && src.listenerCount('data')) {
-      src.resume()
-    }
-  }
-}
-Readable.prototype.unpipe = function (dest) {
-  const state = this._readableState
-  const unpipeInfo = {
-    hasUnpiped: false
-  }
-
-  // If we're not piping anywhere, then do nothing.
-  if (state.pipes.length === 0) return this
-  if (!dest) {
-    // remove all.
-    const dests = state.pipes
-    state.pipes = []
-    this.pause()
-    for (let i = 0; i < dests.length; i++)
-      dests[i].emit('unpipe', this, {
-        hasUnpiped: false
-      })
-    return this
-  }
-
-  // Try to find the right one.
-  const index = ArrayPrototypeIndexOf(state.pipes, dest)
-  if (index === -1) return this
-  state.pipes.splice(index, 1)
-  if (state.pipes.length === 0) this.pause()
-  dest.emit('unpipe', this, unpipeInfo)
-  return this
-}
-
-// Set up data events if they are asked for
-// Ensure readable listeners eventually get something.
-Readable.prototype.on = function (ev, fn) {
-  const res = Stream.prototype.on.call(this, ev, fn)
-  const state = this._readableState
-  if (ev === 'data') {
-    // Update readableListening so that resume() may be a no-op
-    // a few lines down. This is needed to support once('readable').
-    state.readableListening = this.listenerCount('readable') > 0
-
-    // Try start flowing on next tick if stream isn't explicitly paused.
-    if (state.flowing !== false) this.resume()
-  } else if (ev === 'readable') {
-    if (!state.endEmitted && !state.readableListening) {
-      state.readableListening = state.needReadable = true
-      state.flowing = false
-      state.emittedReadable = false
-      debug('on readable', state.length, state.reading)
-      if (state.length) {
-        emitReadable(this)
-      } else if (!state.reading) {
-        process.nextTick(nReadingNextTick, this)
-      }
-    }
-  }
-  return res
-}
-Readable.prototype.addListener = Readable.prototype.on
-Readable.prototype.removeListener = function (ev, fn) {
-  const res = Stream.prototype.removeListener.call(this, ev, fn)
-  if (ev === 'readable') {
-    // We need to check if there is someone still listening to
-    // readable and reset the state. However this needs to happen
-    // after readable has been emitted but before I/O (nextTick) to
-    // support once('readable', fn) cycles. This means that calling
-    // resume within the same tick will have no
-    // effect.
-    process.nextTick(updateReadableListening, this)
-  }
-  return res
-}
-Readable.prototype.off = Readable.prototype.removeListener
-Readable.prototype.removeAllListeners = function (ev) {
-  const res = Stream.prototype.removeAllListeners.apply(this, arguments)
-  if (ev === 'readable' || ev === undefined) {
-    // We need to check if there is someone still listening to
-    // readable and reset the state. However this needs to happen
-    // after readable has been emitted but before I/O (nextTick) to
-    // support once('readable', fn) cycles. This means that calling
-    // resume within the same tick will have no
-    // effect.
-    process.nextTick(updateReadableListening, this)
-  }
-  return res
-}
-function updateReadableListening(self) {
-  const state = self._readableState
-  state.readableListening = self.listenerCount('readable') > 0
-  if (state.resumeScheduled && state[kPaused] === false) {
-    // Flowing needs to be set to true now, otherwise
-    // the upcoming resume will not flow.
-    state.flowing = true
-
-    // Crude way to check if we should resume.
-  } else if (self.listenerCount('data') > 0) {
-    self.resume()
-  } else if (!state.readableListening) {
-    state.flowing = null
-  }
-}
-function nReadingNextTick(self) {
-  debug('readable nexttick read 0')
-  self.read(0)
-}
-
-// pause() and resume() are remnants of the legacy readable stream API
-// If the user uses them, then switch into old mode.
-Readable.prototype.resume = function () {
-  const state = this._readableState
-  if (!state.flowing) {
-    debug('resume')
-    // We flow only if there is no one listening
-    // for readable, but we still have to call
-    // resume().
-    state.flowing = !state.readableListening
-    resume(this, state)
-  }
-  state[kPaused] = false
-  return this
-}
-function resume(stream, state) {
-  if (!state.resumeScheduled) {
-    state.resumeScheduled = true
-    process.nextTick(resume_, stream, state)
-  }
-}
-function resume_(stream, state) {
-  debug('resume', state.reading)
-  if (!state.reading) {
-    stream.read(0)
-  }
-  state.resumeScheduled = false
-  stream.emit('resume')
-  flow(stream)
-  if (state.flowing && !state.reading) stream.read(0)
-}
-Readable.prototype.pause = function () {
-  debug('call pause flowing=%j', this._readableState.flowing)
-  if (this._readableState.flowing !== false) {
-    debug('pause')
-    this._readableState.flowing = false
-    this.emit('pause')
-  }
-  this._readableState[kPaused] = true
-  return this
-}
-function flow(stream) {
-  const state = stream._readableState
-  debug('flow', state.flowing)
-  while (state.flowing && stream.read() !== null);
-}
-
-// Wrap an old-style stream as the async data source.
-// This is *not* part of the readable stream interface.
-// It is an ugly unfortunate mess of history.
-Readable.prototype.wrap = function (stream) {
-  let paused = false
-
-  // TODO (ronag): Should this.destroy(err) emit
-  // 'error' on the wrapped stream? Would require
-  // a static factory method, e.g. Readable.wrap(stream).
-
-  stream.on('data', (chunk) => {
-    if (!this.push(chunk) && stream.pause) {
-      paused = true
-      stream.pause()
-    }
-  })
-  stream.on('end', () => {
-    this.push(null)
-  })
-  stream.on('error', (err) => {
-    errorOrDestroy(this, err)
-  })
-  stream.on('close', () => {
-    this.destroy()
-  })
-  stream.on('destroy', () => {
-    this.destroy()
-  })
-  this._read = () => {
-    if (paused && stream.resume) {
-      paused = false
-      stream.resume()
-    }
-  }
-
-  // Proxy all the other methods. Important when wrapping filters and duplexes.
-  const streamKeys = ObjectKeys(stream)
-  for (let j = 1; j < streamKeys.length; j++) {
-    const i = streamKeys[j]
-    if (this[i] === undefined && typeof stream[i] === 'function') {
-      this[i] = stream[i].bind(stream)
-    }
-  }
-  return this
-}
-Readable.prototype[SymbolAsyncIterator] = function () {
-  return streamToAsyncIterator(this)
-}
-Readable.prototype.iterator = function (options) {
-  if (options !== undefined) {
-    validateObject(options, 'options')
-  }
-  return streamToAsyncIterator(this, options)
-}
-function streamToAsyncIterator(stream, options) {
-  if (typeof stream.read !== 'function') {
-    stream = Readable.wrap(stream, {
-      objectMode: true
-    })
-  }
-  const iter = createAsyncIterator(stream, options)
-  iter.stream = stream
-  return iter
-}
-async function* createAsyncIterator(stream, options) {
-  let callback = nop
-  function next(resolve) {
-    if (this === stream) {
-      callback()
-      callback = nop
-    } else {
-      callback = resolve
-    }
-  }
-  stream.on('readable', next)
-  let error
-  const cleanup = eos(
-    stream,
-    {
-      writable: false
-    },
-    (err) => {
-      error = err ? aggregateTwoErrors(error, err) : null
-      callback()
-      callback = nop
-    }
-  )
-  try {
-    while (true) {
-      const chunk = stream.destroyed ? null : stream.read()
-      if (chunk !== null) {
-        yield chunk
-      } else if (error) {
-        throw error
-      } else if (error === null) {
-        return
-      } else {
-        await new Promise(next)
-      }
-    }
-  } catch (err) {
-    error = aggregateTwoErrors(error, err)
-    throw error
-  } finally {
-    if (
-      (error || (options === null || options === undefined ? undefined : options.destroyOnReturn) !== false) &&
-      (error === undefined || stream._readableState.autoDestroy)
-    ) {
-      destroyImpl.destroyer(stream, null)
-    } else {
-      stream.off('readable', next)
-      cleanup()
-    }
-  }
-}
-
-// Making it explicit these properties are not enumerable
-// because otherwise some prototype manipulation in
-// userland will fail.
-ObjectDefineProperties(Readable.prototype, {
-  readable: {
-    __proto__: null,
-    get() {
-      const r = this._readableState
-      // r.readable === false means that this is part of a Duplex stream
-      // where the readable side was disabled upon construction.
-      // Compat. The user might manually disable readable side through
-      // deprecated setter.
-      return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted
-    },
-    set(val) {
-      // Backwards compat.
-      if (this._readableState) {
-        this._readableState.readable = !!val
-      }
-    }
-  },
-  readableDidRead: {
-    __proto__: null,
-    enumerable: false,
-    get: function () {
-      return this._readableState.dataEmitted
-    }
-  },
-  readableAborted: {
-    __proto__: null,
-    enumerable: false,
-    get: function () {
-      return !!(
-        this._readableState.readable !== false &&
-        (this._readableState.destroyed || this._readableState.errored) &&
-        !this._readableState.endEmitted
-      )
-    }
-  },
-  readableHighWaterMark: {
-    __proto__: null,
-    enumerable: false,
-    get: function () {
-      return this._readableState.highWaterMark
-    }
-  },
-  readableBuffer: {
-    __proto__: null,
-    enumerable: false,
-    get: function () {
-      return this._readableState && this._readableState.buffer
-    }
-  },
-  readableFlowing: {
-    __proto__: null,
-    enumerable: false,
-    get: function () {
-      return this._readableState.flowing
-    },
-    set: function (state) {
-      if (this._readableState) {
-        this._readableState.flowing = state
-      }
-    }
-  },
-  readableLength: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return this._readableState.length
-    }
-  },
-  readableObjectMode: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return this._readableState ? this._readableState.objectMode : false
-    }
-  },
-  readableEncoding: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return this._readableState ? this._readableState.encoding : null
-    }
-  },
-  errored: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return this._readableState ? this._readableState.errored : null
-    }
-  },
-  closed: {
-    __proto__: null,
-    get() {
-      return this._readableState ? this._readableState.closed : false
-    }
-  },
-  destroyed: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return this._readableState ? this._readableState.destroyed : false
-    },
-    set(value) {
-      // We ignore the value if the stream
-      // has not been initialized yet.
-      if (!this._readableState) {
-        return
-      }
-
-      // Backward compatibility, the user is explicitly
-      // managing destroyed.
-      this._readableState.destroyed = value
-    }
-  },
-  readableEnded: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return this._readableState ? this._readableState.endEmitted : false
-    }
-  }
-})
-ObjectDefineProperties(ReadableState.prototype, {
-  // Legacy getter for `pipesCount`.
-  pipesCount: {
-    __proto__: null,
-    get() {
-      return this.pipes.length
-    }
-  },
-  // Legacy property for `paused`.
-  paused: {
-    __proto__: null,
-    get() {
-      return this[kPaused] !== false
-    },
-    set(value) {
-      this[kPaused] = !!value
-    }
-  }
-})
-
-// Exposed for testing purposes only.
-Readable._fromList = fromList
-
-// Pluck off n bytes from an array of buffers.
-// Length is the combined lengths of all the buffers in the list.
-// This function is designed to be inlinable, so please take care when making
-// changes to the function body.
-function fromList(n, state) {
-  // nothing buffered.
-  if (state.length === 0) return null
-  let ret
-  if (state.objectMode) ret = state.buffer.shift()
-  else if (!n || n >= state.length) {
-    // Read it all, truncate the list.
-    if (state.decoder) ret = state.buffer.join('')
-    else if (state.buffer.length === 1) ret = state.buffer.first()
-    else ret = state.buffer.concat(state.length)
-    state.buffer.clear()
-  } else {
-    // read part of list.
-    ret = state.buffer.consume(n, state.decoder)
-  }
-  return ret
-}
-function endReadable(stream) {
-  const state = stream._readableState
-  debug('endReadable', state.endEmitted)
-  if (!state.endEmitted) {
-    state.ended = true
-    process.nextTick(endReadableNT, state, stream)
-  }
-}
-function endReadableNT(state, stream) {
-  debug('endReadableNT', state.endEmitted, state.length)
-
-  // Check that we didn't get one last unshift.
-  if (!state.errored && !state.closeEmitted && !state.endEmitted && state.length === 0) {
-    state.endEmitted = true
-    stream.emit('end')
-    if (stream.writable && stream.allowHalfOpen === false) {
-      process.nextTick(endWritableNT, stream)
-    } else if (state.autoDestroy) {
-      // In case of duplex streams we need a way to detect
-      // if the writable side is ready for autoDestroy as well.
-      const wState = stream._writableState
-      const autoDestroy =
-        !wState ||
-        (wState.autoDestroy &&
-          // We don't expect the writable to ever 'finish'
-          // if writable is explicitly set to false.
-          (wState.finished || wState.writable === false))
-      if (autoDestroy) {
-        stream.destroy()
-      }
-    }
-  }
-}
-function endWritableNT(stream) {
-  const writable = stream.writable && !stream.writableEnded && !stream.destroyed
-  if (writable) {
-    stream.end()
-  }
-}
-Readable.from = function (iterable, opts) {
-  return from(Readable, iterable, opts)
-}
-let webStreamsAdapters
-
-// Lazy to avoid circular references
-function lazyWebStreams() {
-  if (webStreamsAdapters === undefined) webStreamsAdapters = {}
-  return webStreamsAdapters
-}
-Readable.fromWeb = function (readableStream, options) {
-  return lazyWebStreams().newStreamReadableFromReadableStream(readableStream, options)
-}
-Readable.toWeb = function (streamReadable, options) {
-  return lazyWebStreams().newReadableStreamFromStreamReadable(streamReadable, options)
-}
-Readable.wrap = function (src, options) {
-  var _ref, _src$readableObjectMo
-  return new Readable({
-    objectMode:
-      (_ref =
-        (_src$readableObjectMo = src.readableObjectMode) !== null && _src$readableObjectMo !== undefined
-          ? _src$readableObjectMo
-          : src.objectMode) !== null && _ref !== undefined
-        ? _ref
-        : true,
-    ...options,
-    destroy(err, callback) {
-      destroyImpl.destroyer(src, err)
-      callback(err)
-    }
-  }).wrap(src)
-}
-
-
-/***/ }),
-
-/***/ 72708:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const { MathFloor, NumberIsInteger } = __webpack_require__(11941)
-const { validateInteger } = __webpack_require__(90700)
-const { ERR_INVALID_ARG_VALUE } = (__webpack_require__(56538).codes)
-let defaultHighWaterMarkBytes = 16 * 1024
-let defaultHighWaterMarkObjectMode = 16
-function highWaterMarkFrom(options, isDuplex, duplexKey) {
-  return options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null
-}
-function getDefaultHighWaterMark(objectMode) {
-  return objectMode ? defaultHighWaterMarkObjectMode : defaultHighWaterMarkBytes
-}
-function setDefaultHighWaterMark(objectMode, value) {
-  validateInteger(value, 'value', 0)
-  if (objectMode) {
-    defaultHighWaterMarkObjectMode = value
-  } else {
-    defaultHighWaterMarkBytes = value
-  }
-}
-function getHighWaterMark(state, options, duplexKey, isDuplex) {
-  const hwm = highWaterMarkFrom(options, isDuplex, duplexKey)
-  if (hwm != null) {
-    if (!NumberIsInteger(hwm) || hwm < 0) {
-      const name = isDuplex ? `options.${duplexKey}` : 'options.highWaterMark'
-      throw new ERR_INVALID_ARG_VALUE(name, hwm)
-    }
-    return MathFloor(hwm)
-  }
-
-  // Default value
-  return getDefaultHighWaterMark(state.objectMode)
-}
-module.exports = {
-  getHighWaterMark,
-  getDefaultHighWaterMark,
-  setDefaultHighWaterMark
-}
-
-
-/***/ }),
-
-/***/ 68109:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-// Copyright Joyent, Inc. and other Node contributors.
-//
-// Permission is hereby granted, free of charge, to any person obtaining a
-// copy of this software and associated documentation files (the
-// "Software"), to deal in the Software without restriction, including
-// without limitation the rights to use, copy, modify, merge, publish,
-// distribute, sublicense, and/or sell copies of the Software, and to permit
-// persons to whom the Software is furnished to do so, subject to the
-// following conditions:
-//
-// The above copyright notice and this permission notice shall be included
-// in all copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
-// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
-// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
-// USE OR OTHER DEALINGS IN THE SOFTWARE.
-
-// a transform stream is a readable/writable stream where you do
-// something with the data.  Sometimes it's called a "filter",
-// but that's not a great name for it, since that implies a thing where
-// some bits pass through, and others are simply ignored.  (That would
-// be a valid example of a transform, of course.)
-//
-// While the output is causally related to the input, it's not a
-// necessarily symmetric or synchronous transformation.  For example,
-// a zlib stream might take multiple plain-text writes(), and then
-// emit a single compressed chunk some time in the future.
-//
-// Here's how this works:
-//
-// The Transform stream has all the aspects of the readable and writable
-// stream classes.  When you write(chunk), that calls _write(chunk,cb)
-// internally, and returns false if there's a lot of pending writes
-// buffered up.  When you call read(), that calls _read(n) until
-// there's enough pending readable data buffered up.
-//
-// In a transform stream, the written data is placed in a buffer.  When
-// _read(n) is called, it transforms the queued up data, calling the
-// buffered _write cb's as it consumes chunks.  If consuming a single
-// written chunk would result in multiple output chunks, then the first
-// outputted bit calls the readcb, and subsequent chunks just go into
-// the read buffer, and will cause it to emit 'readable' if necessary.
-//
-// This way, back-pressure is actually determined by the reading side,
-// since _read has to be called to start processing a new chunk.  However,
-// a pathological inflate type of transform can cause excessive buffering
-// here.  For example, imagine a stream where every byte of input is
-// interpreted as an integer from 0-255, and then results in that many
-// bytes of output.  Writing the 4 bytes {ff,ff,ff,ff} would result in
-// 1kb of data being output.  In this case, you could write a very small
-// amount of input, and end up with a very large amount of output.  In
-// such a pathological inflating mechanism, there'd be no way to tell
-// the system to stop doing the transform.  A single 4MB write could
-// cause the system to run out of memory.
-//
-// However, even in such a pathological case, only a single written chunk
-// would be consumed, and then the rest would wait (un-transformed) until
-// the results of the previous transformed chunk were consumed.
-
-
-
-const { ObjectSetPrototypeOf, Symbol } = __webpack_require__(11941)
-module.exports = Transform
-const { ERR_METHOD_NOT_IMPLEMENTED } = (__webpack_require__(56538).codes)
-const Duplex = __webpack_require__(41579)
-const { getHighWaterMark } = __webpack_require__(72708)
-ObjectSetPrototypeOf(Transform.prototype, Duplex.prototype)
-ObjectSetPrototypeOf(Transform, Duplex)
-const kCallback = Symbol('kCallback')
-function Transform(options) {
-  if (!(this instanceof Transform)) return new Transform(options)
-
-  // TODO (ronag): This should preferably always be
-  // applied but would be semver-major. Or even better;
-  // make Transform a Readable with the Writable interface.
-  const readableHighWaterMark = options ? getHighWaterMark(this, options, 'readableHighWaterMark', true) : null
-  if (readableHighWaterMark === 0) {
-    // A Duplex will buffer both on the writable and readable side while
-    // a Transform just wants to buffer hwm number of elements. To avoid
-    // buffering twice we disable buffering on the writable side.
-    options = {
-      ...options,
-      highWaterMark: null,
-      readableHighWaterMark,
-      // TODO (ronag): 0 is not optimal since we have
-      // a "bug" where we check needDrain before calling _write and not after.
-      // Refs: https://github.com/nodejs/node/pull/32887
-      // Refs: https://github.com/nodejs/node/pull/35941
-      writableHighWaterMark: options.writableHighWaterMark || 0
-    }
-  }
-  Duplex.call(this, options)
-
-  // We have implemented the _read method, and done the other things
-  // that Readable wants before the first _read call, so unset the
-  // sync guard flag.
-  this._readableState.sync = false
-  this[kCallback] = null
-  if (options) {
-    if (typeof options.transform === 'function') this._transform = options.transform
-    if (typeof options.flush === 'function') this._flush = options.flush
-  }
-
-  // When the writable side finishes, then flush out anything remaining.
-  // Backwards compat. Some Transform streams incorrectly implement _final
-  // instead of or in addition to _flush. By using 'prefinish' instead of
-  // implementing _final we continue supporting this unfortunate use case.
-  this.on('prefinish', prefinish)
-}
-function final(cb) {
-  if (typeof this._flush === 'function' && !this.destroyed) {
-    this._flush((er, data) => {
-      if (er) {
-        if (cb) {
-          cb(er)
-        } else {
-          this.destroy(er)
-        }
-        return
-      }
-      if (data != null) {
-        this.push(data)
-      }
-      this.push(null)
-      if (cb) {
-        cb()
-      }
-    })
-  } else {
-    this.push(null)
-    if (cb) {
-      cb()
-    }
-  }
-}
-function prefinish() {
-  if (this._final !== final) {
-    final.call(this)
-  }
-}
-Transform.prototype._final = final
-Transform.prototype._transform = function (chunk, encoding, callback) {
-  throw new ERR_METHOD_NOT_IMPLEMENTED('_transform()')
-}
-Transform.prototype._write = function (chunk, encoding, callback) {
-  const rState = this._readableState
-  const wState = this._writableState
-  const length = rState.length
-  this._transform(chunk, encoding, (err, val) => {
-    if (err) {
-      callback(err)
-      return
-    }
-    if (val != null) {
-      this.push(val)
-    }
-    if (
-      wState.ended ||
-      // Backwards compat.
-      length === rState.length ||
-      // Backwards compat.
-      rState.length < rState.highWaterMark
-    ) {
-      callback()
-    } else {
-      this[kCallback] = callback
-    }
-  })
-}
-Transform.prototype._read = function () {
-  if (this[kCallback]) {
-    const callback = this[kCallback]
-    this[kCallback] = null
-    callback()
-  }
-}
-
-
-/***/ }),
-
-/***/ 18268:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const { SymbolAsyncIterator, SymbolIterator, SymbolFor } = __webpack_require__(11941)
-
-// We need to use SymbolFor to make these globally available
-// for interopt with readable-stream, i.e. readable-stream
-// and node core needs to be able to read/write private state
-// from each other for proper interoperability.
-const kIsDestroyed = SymbolFor('nodejs.stream.destroyed')
-const kIsErrored = SymbolFor('nodejs.stream.errored')
-const kIsReadable = SymbolFor('nodejs.stream.readable')
-const kIsWritable = SymbolFor('nodejs.stream.writable')
-const kIsDisturbed = SymbolFor('nodejs.stream.disturbed')
-const kIsClosedPromise = SymbolFor('nodejs.webstream.isClosedPromise')
-const kControllerErrorFunction = SymbolFor('nodejs.webstream.controllerErrorFunction')
-function isReadableNodeStream(obj, strict = false) {
-  var _obj$_readableState
-  return !!(
-    (
-      obj &&
-      typeof obj.pipe === 'function' &&
-      typeof obj.on === 'function' &&
-      (!strict || (typeof obj.pause === 'function' && typeof obj.resume === 'function')) &&
-      (!obj._writableState ||
-        ((_obj$_readableState = obj._readableState) === null || _obj$_readableState === undefined
-          ? undefined
-          : _obj$_readableState.readable) !== false) &&
-      // Duplex
-      (!obj._writableState || obj._readableState)
-    ) // Writable has .pipe.
-  )
-}
-function isWritableNodeStream(obj) {
-  var _obj$_writableState
-  return !!(
-    (
-      obj &&
-      typeof obj.write === 'function' &&
-      typeof obj.on === 'function' &&
-      (!obj._readableState ||
-        ((_obj$_writableState = obj._writableState) === null || _obj$_writableState === undefined
-          ? undefined
-          : _obj$_writableState.writable) !== false)
-    ) // Duplex
-  )
-}
-function isDuplexNodeStream(obj) {
-  return !!(
-    obj &&
-    typeof obj.pipe === 'function' &&
-    obj._readableState &&
-    typeof obj.on === 'function' &&
-    typeof obj.write === 'function'
-  )
-}
-function isNodeStream(obj) {
-  return (
-    obj &&
-    (obj._readableState ||
-      obj._writableState ||
-      (typeof obj.write === 'function' && typeof obj.on === 'function') ||
-      (typeof obj.pipe === 'function' && typeof obj.on === 'function'))
-  )
-}
-function isReadableStream(obj) {
-  return !!(
-    obj &&
-    !isNodeStream(obj) &&
-    typeof obj.pipeThrough === 'function' &&
-    typeof obj.getReader === 'function' &&
-    typeof obj.cancel === 'function'
-  )
-}
-function isWritableStream(obj) {
-  return !!(obj && !isNodeStream(obj) && typeof obj.getWriter === 'function' && typeof obj.abort === 'function')
-}
-function isTransformStream(obj) {
-  return !!(obj && !isNodeStream(obj) && typeof obj.readable === 'object' && typeof obj.writable === 'object')
-}
-function isWebStream(obj) {
-  return isReadableStream(obj) || isWritableStream(obj) || isTransformStream(obj)
-}
-function isIterable(obj, isAsync) {
-  if (obj == null) return false
-  if (isAsync === true) return typeof obj[SymbolAsyncIterator] === 'function'
-  if (isAsync === false) return typeof obj[SymbolIterator] === 'function'
-  return typeof obj[SymbolAsyncIterator] === 'function' || typeof obj[SymbolIterator] === 'function'
-}
-function isDestroyed(stream) {
-  if (!isNodeStream(stream)) return null
-  const wState = stream._writableState
-  const rState = stream._readableState
-  const state = wState || rState
-  return !!(stream.destroyed || stream[kIsDestroyed] || (state !== null && state !== undefined && state.destroyed))
-}
-
-// Have been end():d.
-function isWritableEnded(stream) {
-  if (!isWritableNodeStream(stream)) return null
-  if (stream.writableEnded === true) return true
-  const wState = stream._writableState
-  if (wState !== null && wState !== undefined && wState.errored) return false
-  if (typeof (wState === null || wState === undefined ? undefined : wState.ended) !== 'boolean') return null
-  return wState.ended
-}
-
-// Have emitted 'finish'.
-function isWritableFinished(stream, strict) {
-  if (!isWritableNodeStream(stream)) return null
-  if (stream.writableFinished === true) return true
-  const wState = stream._writableState
-  if (wState !== null && wState !== undefined && wState.errored) return false
-  if (typeof (wState === null || wState === undefined ? undefined : wState.finished) !== 'boolean') return null
-  return !!(wState.finished || (strict === false && wState.ended === true && wState.length === 0))
-}
-
-// Have been push(null):d.
-function isReadableEnded(stream) {
-  if (!isReadableNodeStream(stream)) return null
-  if (stream.readableEnded === true) return true
-  const rState = stream._readableState
-  if (!rState || rState.errored) return false
-  if (typeof (rState === null || rState === undefined ? undefined : rState.ended) !== 'boolean') return null
-  return rState.ended
-}
-
-// Have emitted 'end'.
-function isReadableFinished(stream, strict) {
-  if (!isReadableNodeStream(stream)) return null
-  const rState = stream._readableState
-  if (rState !== null && rState !== undefined && rState.errored) return false
-  if (typeof (rState === null || rState === undefined ? undefined : rState.endEmitted) !== 'boolean') return null
-  return !!(rState.endEmitted || (strict === false && rState.ended === true && rState.length === 0))
-}
-function isReadable(stream) {
-  if (stream && stream[kIsReadable] != null) return stream[kIsReadable]
-  if (typeof (stream === null || stream === undefined ? undefined : stream.readable) !== 'boolean') return null
-  if (isDestroyed(stream)) return false
-  return isReadableNodeStream(stream) && stream.readable && !isReadableFinished(stream)
-}
-function isWritable(stream) {
-  if (stream && stream[kIsWritable] != null) return stream[kIsWritable]
-  if (typeof (stream === null || stream === undefined ? undefined : stream.writable) !== 'boolean') return null
-  if (isDestroyed(stream)) return false
-  return isWritableNodeStream(stream) && stream.writable && !isWritableEnded(stream)
-}
-function isFinished(stream, opts) {
-  if (!isNodeStream(stream)) {
-    return null
-  }
-  if (isDestroyed(stream)) {
-    return true
-  }
-  if ((opts === null || opts === undefined ? undefined : opts.readable) !== false && isReadable(stream)) {
-    return false
-  }
-  if ((opts === null || opts === undefined ? undefined : opts.writable) !== false && isWritable(stream)) {
-    return false
-  }
-  return true
-}
-function isWritableErrored(stream) {
-  var _stream$_writableStat, _stream$_writableStat2
-  if (!isNodeStream(stream)) {
-    return null
-  }
-  if (stream.writableErrored) {
-    return stream.writableErrored
-  }
-  return (_stream$_writableStat =
-    (_stream$_writableStat2 = stream._writableState) === null || _stream$_writableStat2 === undefined
-      ? undefined
-      : _stream$_writableStat2.errored) !== null && _stream$_writableStat !== undefined
-    ? _stream$_writableStat
-    : null
-}
-function isReadableErrored(stream) {
-  var _stream$_readableStat, _stream$_readableStat2
-  if (!isNodeStream(stream)) {
-    return null
-  }
-  if (stream.readableErrored) {
-    return stream.readableErrored
-  }
-  return (_stream$_readableStat =
-    (_stream$_readableStat2 = stream._readableState) === null || _stream$_readableStat2 === undefined
-      ? undefined
-      : _stream$_readableStat2.errored) !== null && _stream$_readableStat !== undefined
-    ? _stream$_readableStat
-    : null
-}
-function isClosed(stream) {
-  if (!isNodeStream(stream)) {
-    return null
-  }
-  if (typeof stream.closed === 'boolean') {
-    return stream.closed
-  }
-  const wState = stream._writableState
-  const rState = stream._readableState
-  if (
-    typeof (wState === null || wState === undefined ? undefined : wState.closed) === 'boolean' ||
-    typeof (rState === null || rState === undefined ? undefined : rState.closed) === 'boolean'
-  ) {
-    return (
-      (wState === null || wState === undefined ? undefined : wState.closed) ||
-      (rState === null || rState === undefined ? undefined : rState.closed)
-    )
-  }
-  if (typeof stream._closed === 'boolean' && isOutgoingMessage(stream)) {
-    return stream._closed
-  }
-  return null
-}
-function isOutgoingMessage(stream) {
-  return (
-    typeof stream._closed === 'boolean' &&
-    typeof stream._defaultKeepAlive === 'boolean' &&
-    typeof stream._removedConnection === 'boolean' &&
-    typeof stream._removedContLen === 'boolean'
-  )
-}
-function isServerResponse(stream) {
-  return typeof stream._sent100 === 'boolean' && isOutgoingMessage(stream)
-}
-function isServerRequest(stream) {
-  var _stream$req
-  return (
-    typeof stream._consuming === 'boolean' &&
-    typeof stream._dumped === 'boolean' &&
-    ((_stream$req = stream.req) === null || _stream$req === undefined ? undefined : _stream$req.upgradeOrConnect) ===
-      undefined
-  )
-}
-function willEmitClose(stream) {
-  if (!isNodeStream(stream)) return null
-  const wState = stream._writableState
-  const rState = stream._readableState
-  const state = wState || rState
-  return (
-    (!state && isServerResponse(stream)) || !!(state && state.autoDestroy && state.emitClose && state.closed === false)
-  )
-}
-function isDisturbed(stream) {
-  var _stream$kIsDisturbed
-  return !!(
-    stream &&
-    ((_stream$kIsDisturbed = stream[kIsDisturbed]) !== null && _stream$kIsDisturbed !== undefined
-      ? _stream$kIsDisturbed
-      : stream.readableDidRead || stream.readableAborted)
-  )
-}
-function isErrored(stream) {
-  var _ref,
-    _ref2,
-    _ref3,
-    _ref4,
-    _ref5,
-    _stream$kIsErrored,
-    _stream$_readableStat3,
-    _stream$_writableStat3,
-    _stream$_readableStat4,
-    _stream$_writableStat4
-  return !!(
-    stream &&
-    ((_ref =
-      (_ref2 =
-        (_ref3 =
-          (_ref4 =
-            (_ref5 =
-              (_stream$kIsErrored = stream[kIsErrored]) !== null && _stream$kIsErrored !== undefined
-                ? _stream$kIsErrored
-                : stream.readableErrored) !== null && _ref5 !== undefined
-              ? _ref5
-              : stream.writableErrored) !== null && _ref4 !== undefined
-            ? _ref4
-            : (_stream$_readableStat3 = stream._readableState) === null || _stream$_readableStat3 === undefined
-            ? undefined
-            : _stream$_readableStat3.errorEmitted) !== null && _ref3 !== undefined
-          ? _ref3
-          : (_stream$_writableStat3 = stream._writableState) === null || _stream$_writableStat3 === undefined
-          ? undefined
-          : _stream$_writableStat3.errorEmitted) !== null && _ref2 !== undefined
-        ? _ref2
-        : (_stream$_readableStat4 = stream._readableState) === null || _stream$_readableStat4 === undefined
-        ? undefined
-        : _stream$_readableStat4.errored) !== null && _ref !== undefined
-      ? _ref
-      : (_stream$_writableStat4 = stream._writableState) === null || _stream$_writableStat4 === undefined
-      ? undefined
-      : _stream$_writableStat4.errored)
-  )
-}
-module.exports = {
-  isDestroyed,
-  kIsDestroyed,
-  isDisturbed,
-  kIsDisturbed,
-  isErrored,
-  kIsErrored,
-  isReadable,
-  kIsReadable,
-  kIsClosedPromise,
-  kControllerErrorFunction,
-  kIsWritable,
-  isClosed,
-  isDuplexNodeStream,
-  isFinished,
-  isIterable,
-  isReadableNodeStream,
-  isReadableStream,
-  isReadableEnded,
-  isReadableFinished,
-  isReadableErrored,
-  isNodeStream,
-  isWebStream,
-  isWritable,
-  isWritableNodeStream,
-  isWritableStream,
-  isWritableEnded,
-  isWritableFinished,
-  isWritableErrored,
-  isServerRequest,
-  isServerResponse,
-  willEmitClose,
-  isTransformStream
-}
-
-
-/***/ }),
-
-/***/ 30745:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-// Copyright Joyent, Inc. and other Node contributors.
-//
-// Permission is hereby granted, free of charge, to any person obtaining a
-// copy of this software and associated documentation files (the
-// "Software"), to deal in the Software without restriction, including
-// without limitation the rights to use, copy, modify, merge, publish,
-// distribute, sublicense, and/or sell copies of the Software, and to permit
-// persons to whom the Software is furnished to do so, subject to the
-// following conditions:
-//
-// The above copyright notice and this permission notice shall be included
-// in all copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
-// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
-// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
-// USE OR OTHER DEALINGS IN THE SOFTWARE.
-
-// A bit simpler than readable streams.
-// Implement an async ._write(chunk, encoding, cb), and it'll handle all
-// the drain event emission and buffering.
-
-
-
-/* replacement start */
-
-const process = __webpack_require__(90815)
-
-/* replacement end */
-
-const {
-  ArrayPrototypeSlice,
-  Error,
-  FunctionPrototypeSymbolHasInstance,
-  ObjectDefineProperty,
-  ObjectDefineProperties,
-  ObjectSetPrototypeOf,
-  StringPrototypeToLowerCase,
-  Symbol,
-  SymbolHasInstance
-} = __webpack_require__(11941)
-module.exports = Writable
-Writable.WritableState = WritableState
-const { EventEmitter: EE } = __webpack_require__(24434)
-const Stream = (__webpack_require__(60266).Stream)
-const { Buffer } = __webpack_require__(20181)
-const destroyImpl = __webpack_require__(72091)
-const { addAbortSignal } = __webpack_require__(97222)
-const { getHighWaterMark, getDefaultHighWaterMark } = __webpack_require__(72708)
-const {
-  ERR_INVALID_ARG_TYPE,
-  ERR_METHOD_NOT_IMPLEMENTED,
-  ERR_MULTIPLE_CALLBACK,
-  ERR_STREAM_CANNOT_PIPE,
-  ERR_STREAM_DESTROYED,
-  ERR_STREAM_ALREADY_FINISHED,
-  ERR_STREAM_NULL_VALUES,
-  ERR_STREAM_WRITE_AFTER_END,
-  ERR_UNKNOWN_ENCODING
-} = (__webpack_require__(56538).codes)
-const { errorOrDestroy } = destroyImpl
-ObjectSetPrototypeOf(Writable.prototype, Stream.prototype)
-ObjectSetPrototypeOf(Writable, Stream)
-function nop() {}
-const kOnFinished = Symbol('kOnFinished')
-function WritableState(options, stream, isDuplex) {
-  // Duplex streams are both readable and writable, but share
-  // the same options object.
-  // However, some cases require setting options to different
-  // values for the readable and the writable sides of the duplex stream,
-  // e.g. options.readableObjectMode vs. options.writableObjectMode, etc.
-  if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof __webpack_require__(41579)
-
-  // Object stream flag to indicate whether or not this stream
-  // contains buffers or objects.
-  this.objectMode = !!(options && options.objectMode)
-  if (isDuplex) this.objectMode = this.objectMode || !!(options && options.writableObjectMode)
-
-  // The point at which write() starts returning false
-  // Note: 0 is a valid value, means that we always return false if
-  // the entire buffer is not flushed immediately on write().
-  this.highWaterMark = options
-    ? getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex)
-    : getDefaultHighWaterMark(false)
-
-  // if _final has been called.
-  this.finalCalled = false
-
-  // drain event flag.
-  this.needDrain = false
-  // At the start of calling end()
-  this.ending = false
-  // When end() has been called, and returned.
-  this.ended = false
-  // When 'finish' is emitted.
-  this.finished = false
-
-  // Has it been destroyed
-  this.destroyed = false
-
-  // Should we decode strings into buffers before passing to _write?
-  // this is here so that some node-core streams can optimize string
-  // handling at a lower level.
-  const noDecode = !!(options && options.decodeStrings === false)
-  this.decodeStrings = !noDecode
-
-  // Crypto is kind of old and crusty.  Historically, its default string
-  // encoding is 'binary' so we have to make this configurable.
-  // Everything else in the universe uses 'utf8', though.
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8'
-
-  // Not an actual buffer we keep track of, but a measurement
-  // of how much we're waiting to get pushed to some underlying
-  // socket or file.
-  this.length = 0
-
-  // A flag to see when we're in the middle of a write.
-  this.writing = false
-
-  // When true all writes will be buffered until .uncork() call.
-  this.corked = 0
-
-  // A flag to be able to tell if the onwrite cb is called immediately,
-  // or on a later tick.  We set this to true at first, because any
-  // actions that shouldn't happen until "later" should generally also
-  // not happen before the first write call.
-  this.sync = true
-
-  // A flag to know if we're processing previously buffered items, which
-  // may call the _write() callback in the same tick, so that we don't
-  // end up in an overlapped onwrite situation.
-  this.bufferProcessing = false
-
-  // The callback that's passed to _write(chunk, cb).
-  this.onwrite = onwrite.bind(undefined, stream)
-
-  // The callback that the user supplies to write(chunk, encoding, cb).
-  this.writecb = null
-
-  // The amount that is being written when _write is called.
-  this.writelen = 0
-
-  // Storage for data passed to the afterWrite() callback in case of
-  // synchronous _write() completion.
-  this.afterWriteTickInfo = null
-  resetBuffer(this)
-
-  // Number of pending user-supplied write callbacks
-  // this must be 0 before 'finish' can be emitted.
-  this.pendingcb = 0
-
-  // Stream is still being constructed and cannot be
-  // destroyed until construction finished or failed.
-  // Async construction is opt in, therefore we start as
-  // constructed.
-  this.constructed = true
-
-  // Emit prefinish if the only thing we're waiting for is _write cbs
-  // This is relevant for synchronous Transform streams.
-  this.prefinished = false
-
-  // True if the error was already emitted and should not be thrown again.
-  this.errorEmitted = false
-
-  // Should close be emitted on destroy. Defaults to true.
-  this.emitClose = !options || options.emitClose !== false
-
-  // Should .destroy() be called after 'finish' (and potentially 'end').
-  this.autoDestroy = !options || options.autoDestroy !== false
-
-  // Indicates whether the stream has errored. When true all write() calls
-  // should return false. This is needed since when autoDestroy
-  // is disabled we need a way to tell whether the stream has failed.
-  this.errored = null
-
-  // Indicates whether the stream has finished destroying.
-  this.closed = false
-
-  // True if close has been emitted or would have been emitted
-  // depending on emitClose.
-  this.closeEmitted = false
-  this[kOnFinished] = []
-}
-function resetBuffer(state) {
-  state.buffered = []
-  state.bufferedIndex = 0
-  state.allBuffers = true
-  state.allNoop = true
-}
-WritableState.prototype.getBuffer = function getBuffer() {
-  return ArrayPrototypeSlice(this.buffered, this.bufferedIndex)
-}
-ObjectDefineProperty(WritableState.prototype, 'bufferedRequestCount', {
-  __proto__: null,
-  get() {
-    return this.buffered.length - this.bufferedIndex
-  }
-})
-function Writable(options) {
-  // Writable ctor is applied to Duplexes, too.
-  // `realHasInstance` is necessary because using plain `instanceof`
-  // would return false, as no `_writableState` property is attached.
-
-  // Trying to use the custom `instanceof` for Writable here will also break the
-  // Node.js LazyTransform implementation, which has a non-trivial getter for
-  // `_writableState` that would lead to infinite recursion.
-
-  // Checking for a Stream.Duplex instance is faster here instead of inside
-  // the WritableState constructor, at least with V8 6.5.
-  const isDuplex = this instanceof __webpack_require__(41579)
-  if (!isDuplex && !FunctionPrototypeSymbolHasInstance(Writable, this)) return new Writable(options)
-  this._writableState = new WritableState(options, this, isDuplex)
-  if (options) {
-    if (typeof options.write === 'function') this._write = options.write
-    if (typeof options.writev === 'function') this._writev = options.writev
-    if (typeof options.destroy === 'function') this._destroy = options.destroy
-    if (typeof options.final === 'function') this._final = options.final
-    if (typeof options.construct === 'function') this._construct = options.construct
-    if (options.signal) addAbortSignal(options.signal, this)
-  }
-  Stream.call(this, options)
-  destroyImpl.construct(this, () => {
-    const state = this._writableState
-    if (!state.writing) {
-      clearBuffer(this, state)
-    }
-    finishMaybe(this, state)
-  })
-}
-ObjectDefineProperty(Writable, SymbolHasInstance, {
-  __proto__: null,
-  value: function (object) {
-    if (FunctionPrototypeSymbolHasInstance(this, object)) return true
-    if (this !== Writable) return false
-    return object && object._writableState instanceof WritableState
-  }
-})
-
-// Otherwise people can pipe Writable streams, which is just wrong.
-Writable.prototype.pipe = function () {
-  errorOrDestroy(this, new ERR_STREAM_CANNOT_PIPE())
-}
-function _write(stream, chunk, encoding, cb) {
-  const state = stream._writableState
-  if (typeof encoding === 'function') {
-    cb = encoding
-    encoding = state.defaultEncoding
-  } else {
-    if (!encoding) encoding = state.defaultEncoding
-    else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding)
-    if (typeof cb !== 'function') cb = nop
-  }
-  if (chunk === null) {
-    throw new ERR_STREAM_NULL_VALUES()
-  } else if (!state.objectMode) {
-    if (typeof chunk === 'string') {
-      if (state.decodeStrings !== false) {
-        chunk = Buffer.from(chunk, encoding)
-        encoding = 'buffer'
-      }
-    } else if (chunk instanceof Buffer) {
-      encoding = 'buffer'
-    } else if (Stream._isUint8Array(chunk)) {
-      chunk = Stream._uint8ArrayToBuffer(chunk)
-      encoding = 'buffer'
-    } else {
-      throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk)
-    }
-  }
-  let err
-  if (state.ending) {
-    err = new ERR_STREAM_WRITE_AFTER_END()
-  } else if (state.destroyed) {
-    err = new ERR_STREAM_DESTROYED('write')
-  }
-  if (err) {
-    process.nextTick(cb, err)
-    errorOrDestroy(stream, err, true)
-    return err
-  }
-  state.pendingcb++
-  return writeOrBuffer(stream, state, chunk, encoding, cb)
-}
-Writable.prototype.write = function (chunk, encoding, cb) {
-  return _write(this, chunk, encoding, cb) === true
-}
-Writable.prototype.cork = function () {
-  this._writableState.corked++
-}
-Writable.prototype.uncork = function () {
-  const state = this._writableState
-  if (state.corked) {
-    state.corked--
-    if (!state.writing) clearBuffer(this, state)
-  }
-}
-Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
-  // node::ParseEncoding() requires lower case.
-  if (typeof encoding === 'string') encoding = StringPrototypeToLowerCase(encoding)
-  if (!Buffer.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding)
-  this._writableState.defaultEncoding = encoding
-  return this
-}
-
-// If we're already writing something, then just put this
-// in the queue, and wait our turn.  Otherwise, call _write
-// If we return false, then we need a drain event, so set that flag.
-function writeOrBuffer(stream, state, chunk, encoding, callback) {
-  const len = state.objectMode ? 1 : chunk.length
-  state.length += len
-
-  // stream._write resets state.length
-  const ret = state.length < state.highWaterMark
-  // We must ensure that previous needDrain will not be reset to false.
-  if (!ret) state.needDrain = true
-  if (state.writing || state.corked || state.errored || !state.constructed) {
-    state.buffered.push({
-      chunk,
-      encoding,
-      callback
-    })
-    if (state.allBuffers && encoding !== 'buffer') {
-      state.allBuffers = false
-    }
-    if (state.allNoop && callback !== nop) {
-      state.allNoop = false
-    }
-  } else {
-    state.writelen = len
-    state.writecb = callback
-    state.writing = true
-    state.sync = true
-    stream._write(chunk, encoding, state.onwrite)
-    state.sync = false
-  }
-
-  // Return false if errored or destroyed in order to break
-  // any synchronous while(stream.write(data)) loops.
-  return ret && !state.errored && !state.destroyed
-}
-function doWrite(stream, state, writev, len, chunk, encoding, cb) {
-  state.writelen = len
-  state.writecb = cb
-  state.writing = true
-  state.sync = true
-  if (state.destroyed) state.onwrite(new ERR_STREAM_DESTROYED('write'))
-  else if (writev) stream._writev(chunk, state.onwrite)
-  else stream._write(chunk, encoding, state.onwrite)
-  state.sync = false
-}
-function onwriteError(stream, state, er, cb) {
-  --state.pendingcb
-  cb(er)
-  // Ensure callbacks are invoked even when autoDestroy is
-  // not enabled. Passing `er` here doesn't make sense since
-  // it's related to one specific write, not to the buffered
-  // writes.
-  errorBuffer(state)
-  // This can emit error, but error must always follow cb.
-  errorOrDestroy(stream, er)
-}
-function onwrite(stream, er) {
-  const state = stream._writableState
-  const sync = state.sync
-  const cb = state.writecb
-  if (typeof cb !== 'function') {
-    errorOrDestroy(stream, new ERR_MULTIPLE_CALLBACK())
-    return
-  }
-  state.writing = false
-  state.writecb = null
-  state.length -= state.writelen
-  state.writelen = 0
-  if (er) {
-    // Avoid V8 leak, https://github.com/nodejs/node/pull/34103#issuecomment-652002364
-    er.stack // eslint-disable-line no-unused-expressions
-
-    if (!state.errored) {
-      state.errored = er
-    }
-
-    // In case of duplex streams we need to notify the readable side of the
-    // error.
-    if (stream._readableState && !stream._readableState.errored) {
-      stream._readableState.errored = er
-    }
-    if (sync) {
-      process.nextTick(onwriteError, stream, state, er, cb)
-    } else {
-      onwriteError(stream, state, er, cb)
-    }
-  } else {
-    if (state.buffered.length > state.bufferedIndex) {
-      clearBuffer(stream, state)
-    }
-    if (sync) {
-      // It is a common case that the callback passed to .write() is always
-      // the same. In that case, we do not schedule a new nextTick(), but
-      // rather just increase a counter, to improve performance and avoid
-      // memory allocations.
-      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
-        state.afterWriteTickInfo.count++
-      } else {
-        state.afterWriteTickInfo = {
-          count: 1,
-          cb,
-          stream,
-          state
-        }
-        process.nextTick(afterWriteTick, state.afterWriteTickInfo)
-      }
-    } else {
-      afterWrite(stream, state, 1, cb)
-    }
-  }
-}
-function afterWriteTick({ stream, state, count, cb }) {
-  state.afterWriteTickInfo = null
-  return afterWrite(stream, state, count, cb)
-}
-function afterWrite(stream, state, count, cb) {
-  const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain
-  if (needDrain) {
-    state.needDrain = false
-    stream.emit('drain')
-  }
-  while (count-- > 0) {
-    state.pendingcb--
-    cb()
-  }
-  if (state.destroyed) {
-    errorBuffer(state)
-  }
-  finishMaybe(stream, state)
-}
-
-// If there's something in the buffer waiting, then invoke callbacks.
-function errorBuffer(state) {
-  if (state.writing) {
-    return
-  }
-  for (let n = state.bufferedIndex; n < state.buffered.length; ++n) {
-    var _state$errored
-    const { chunk, callback } = state.buffered[n]
-    const len = state.objectMode ? 1 : chunk.length
-    state.length -= len
-    callback(
-      (_state$errored = state.errored) !== null && _state$errored !== undefined
-        ? _state$errored
-        : new ERR_STREAM_DESTROYED('write')
-    )
-  }
-  const onfinishCallbacks = state[kOnFinished].splice(0)
-  for (let i = 0; i < onfinishCallbacks.length; i++) {
-    var _state$errored2
-    onfinishCallbacks[i](
-      (_state$errored2 = state.errored) !== null && _state$errored2 !== undefined
-        ? _state$errored2
-        : new ERR_STREAM_DESTROYED('end')
-    )
-  }
-  resetBuffer(state)
-}
-
-// If there's something in the buffer waiting, then process it.
-function clearBuffer(stream, state) {
-  if (state.corked || state.bufferProcessing || state.destroyed || !state.constructed) {
-    return
-  }
-  const { buffered, bufferedIndex, objectMode } = state
-  const bufferedLength = buffered.length - bufferedIndex
-  if (!bufferedLength) {
-    return
-  }
-  let i = bufferedIndex
-  state.bufferProcessing = true
-  if (bufferedLength > 1 && stream._writev) {
-    state.pendingcb -= bufferedLength - 1
-    const callback = state.allNoop
-      ? nop
-      : (err) => {
-          for (let n = i; n < buffered.length; ++n) {
-            buffered[n].callback(err)
-          }
-        }
-    // Make a copy of `buffered` if it's going to be used by `callback` above,
-    // since `doWrite` will mutate the array.
-    const chunks = state.allNoop && i === 0 ? buffered : ArrayPrototypeSlice(buffered, i)
-    chunks.allBuffers = state.allBuffers
-    doWrite(stream, state, true, state.length, chunks, '', callback)
-    resetBuffer(state)
-  } else {
-    do {
-      const { chunk, encoding, callback } = buffered[i]
-      buffered[i++] = null
-      const len = objectMode ? 1 : chunk.length
-      doWrite(stream, state, false, len, chunk, encoding, callback)
-    } while (i < buffered.length && !state.writing)
-    if (i === buffered.length) {
-      resetBuffer(state)
-    } else if (i > 256) {
-      buffered.splice(0, i)
-      state.bufferedIndex = 0
-    } else {
-      state.bufferedIndex = i
-    }
-  }
-  state.bufferProcessing = false
-}
-Writable.prototype._write = function (chunk, encoding, cb) {
-  if (this._writev) {
-    this._writev(
-      [
-        {
-          chunk,
-          encoding
-        }
-      ],
-      cb
-    )
-  } else {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('_write()')
-  }
-}
-Writable.prototype._writev = null
-Writable.prototype.end = function (chunk, encoding, cb) {
-  const state = this._writableState
-  if (typeof chunk === 'function') {
-    cb = chunk
-    chunk = null
-    encoding = null
-  } else if (typeof encoding === 'function') {
-    cb = encoding
-    encoding = null
-  }
-  let err
-  if (chunk !== null && chunk !== undefined) {
-    const ret = _write(this, chunk, encoding)
-    if (ret instanceof Error) {
-      err = ret
-    }
-  }
-
-  // .end() fully uncorks.
-  if (state.corked) {
-    state.corked = 1
-    this.uncork()
-  }
-  if (err) {
-    // Do nothing...
-  } else if (!state.errored && !state.ending) {
-    // This is forgiving in terms of unnecessary calls to end() and can hide
-    // logic errors. However, usually such errors are harmless and causing a
-    // hard error can be disproportionately destructive. It is not always
-    // trivial for the user to determine whether end() needs to be called
-    // or not.
-
-    state.ending = true
-    finishMaybe(this, state, true)
-    state.ended = true
-  } else if (state.finished) {
-    err = new ERR_STREAM_ALREADY_FINISHED('end')
-  } else if (state.destroyed) {
-    err = new ERR_STREAM_DESTROYED('end')
-  }
-  if (typeof cb === 'function') {
-    if (err || state.finished) {
-      process.nextTick(cb, err)
-    } else {
-      state[kOnFinished].push(cb)
-    }
-  }
-  return this
-}
-function needFinish(state) {
-  return (
-    state.ending &&
-    !state.destroyed &&
-    state.constructed &&
-    state.length === 0 &&
-    !state.errored &&
-    state.buffered.length === 0 &&
-    !state.finished &&
-    !state.writing &&
-    !state.errorEmitted &&
-    !state.closeEmitted
-  )
-}
-function callFinal(stream, state) {
-  let called = false
-  function onFinish(err) {
-    if (called) {
-      errorOrDestroy(stream, err !== null && err !== undefined ? err : ERR_MULTIPLE_CALLBACK())
-      return
-    }
-    called = true
-    state.pendingcb--
-    if (err) {
-      const onfinishCallbacks = state[kOnFinished].splice(0)
-      for (let i = 0; i < onfinishCallbacks.length; i++) {
-        onfinishCallbacks[i](err)
-      }
-      errorOrDestroy(stream, err, state.sync)
-    } else if (needFinish(state)) {
-      state.prefinished = true
-      stream.emit('prefinish')
-      // Backwards compat. Don't check state.sync here.
-      // Some streams assume 'finish' will be emitted
-      // asynchronously relative to _final callback.
-      state.pendingcb++
-      process.nextTick(finish, stream, state)
-    }
-  }
-  state.sync = true
-  state.pendingcb++
-  try {
-    stream._final(onFinish)
-  } catch (err) {
-    onFinish(err)
-  }
-  state.sync = false
-}
-function prefinish(stream, state) {
-  if (!state.prefinished && !state.finalCalled) {
-    if (typeof stream._final === 'function' && !state.destroyed) {
-      state.finalCalled = true
-      callFinal(stream, state)
-    } else {
-      state.prefinished = true
-      stream.emit('prefinish')
-    }
-  }
-}
-function finishMaybe(stream, state, sync) {
-  if (needFinish(state)) {
-    prefinish(stream, state)
-    if (state.pendingcb === 0) {
-      if (sync) {
-        state.pendingcb++
-        process.nextTick(
-          (stream, state) => {
-            if (needFinish(state)) {
-              finish(stream, state)
-            } else {
-              state.pendingcb--
-            }
-          },
-          stream,
-          state
-        )
-      } else if (needFinish(state)) {
-        state.pendingcb++
-        finish(stream, state)
-      }
-    }
-  }
-}
-function finish(stream, state) {
-  state.pendingcb--
-  state.finished = true
-  const onfinishCallbacks = state[kOnFinished].splice(0)
-  for (let i = 0; i < onfinishCallbacks.length; i++) {
-    onfinishCallbacks[i]()
-  }
-  stream.emit('finish')
-  if (state.autoDestroy) {
-    // In case of duplex streams we need a way to detect
-    // if the readable side is ready for autoDestroy as well.
-    const rState = stream._readableState
-    const autoDestroy =
-      !rState ||
-      (rState.autoDestroy &&
-        // We don't expect the readable to ever 'end'
-        // if readable is explicitly set to false.
-        (rState.endEmitted || rState.readable === false))
-    if (autoDestroy) {
-      stream.destroy()
-    }
-  }
-}
-ObjectDefineProperties(Writable.prototype, {
-  closed: {
-    __proto__: null,
-    get() {
-      return this._writableState ? this._writableState.closed : false
-    }
-  },
-  destroyed: {
-    __proto__: null,
-    get() {
-      return this._writableState ? this._writableState.destroyed : false
-    },
-    set(value) {
-      // Backward compatibility, the user is explicitly managing destroyed.
-      if (this._writableState) {
-        this._writableState.destroyed = value
-      }
-    }
-  },
-  writable: {
-    __proto__: null,
-    get() {
-      const w = this._writableState
-      // w.writable === false means that this is part of a Duplex stream
-      // where the writable side was disabled upon construction.
-      // Compat. The user might manually disable writable side through
-      // deprecated setter.
-      return !!w && w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended
-    },
-    set(val) {
-      // Backwards compatible.
-      if (this._writableState) {
-        this._writableState.writable = !!val
-      }
-    }
-  },
-  writableFinished: {
-    __proto__: null,
-    get() {
-      return this._writableState ? this._writableState.finished : false
-    }
-  },
-  writableObjectMode: {
-    __proto__: null,
-    get() {
-      return this._writableState ? this._writableState.objectMode : false
-    }
-  },
-  writableBuffer: {
-    __proto__: null,
-    get() {
-      return this._writableState && this._writableState.getBuffer()
-    }
-  },
-  writableEnded: {
-    __proto__: null,
-    get() {
-      return this._writableState ? this._writableState.ending : false
-    }
-  },
-  writableNeedDrain: {
-    __proto__: null,
-    get() {
-      const wState = this._writableState
-      if (!wState) return false
-      return !wState.destroyed && !wState.ending && wState.needDrain
-    }
-  },
-  writableHighWaterMark: {
-    __proto__: null,
-    get() {
-      return this._writableState && this._writableState.highWaterMark
-    }
-  },
-  writableCorked: {
-    __proto__: null,
-    get() {
-      return this._writableState ? this._writableState.corked : 0
-    }
-  },
-  writableLength: {
-    __proto__: null,
-    get() {
-      return this._writableState && this._writableState.length
-    }
-  },
-  errored: {
-    __proto__: null,
-    enumerable: false,
-    get() {
-      return this._writableState ? this._writableState.errored : null
-    }
-  },
-  writableAborted: {
-    __proto__: null,
-    enumerable: false,
-    get: function () {
-      return !!(
-        this._writableState.writable !== false &&
-        (this._writableState.destroyed || this._writableState.errored) &&
-        !this._writableState.finished
-      )
-    }
-  }
-})
-const destroy = destroyImpl.destroy
-Writable.prototype.destroy = function (err, cb) {
-  const state = this._writableState
-
-  // Invoke pending callbacks.
-  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || state[kOnFinished].length)) {
-    process.nextTick(errorBuffer, state)
-  }
-  destroy.call(this, err, cb)
-  return this
-}
-Writable.prototype._undestroy = destroyImpl.undestroy
-Writable.prototype._destroy = function (err, cb) {
-  cb(err)
-}
-Writable.prototype[EE.captureRejectionSymbol] = function (err) {
-  this.destroy(err)
-}
-let webStreamsAdapters
-
-// Lazy to avoid circular references
-function lazyWebStreams() {
-  if (webStreamsAdapters === undefined) webStreamsAdapters = {}
-  return webStreamsAdapters
-}
-Writable.fromWeb = function (writableStream, options) {
-  return lazyWebStreams().newStreamWritableFromWritableStream(writableStream, options)
-}
-Writable.toWeb = function (streamWritable) {
-  return lazyWebStreams().newWritableStreamFromStreamWritable(streamWritable)
-}
-
-
-/***/ }),
-
-/***/ 90700:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/* eslint jsdoc/require-jsdoc: "error" */
-
-
-
-const {
-  ArrayIsArray,
-  ArrayPrototypeIncludes,
-  ArrayPrototypeJoin,
-  ArrayPrototypeMap,
-  NumberIsInteger,
-  NumberIsNaN,
-  NumberMAX_SAFE_INTEGER,
-  NumberMIN_SAFE_INTEGER,
-  NumberParseInt,
-  ObjectPrototypeHasOwnProperty,
-  RegExpPrototypeExec,
-  String,
-  StringPrototypeToUpperCase,
-  StringPrototypeTrim
-} = __webpack_require__(11941)
-const {
-  hideStackFrames,
-  codes: { ERR_SOCKET_BAD_PORT, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_UNKNOWN_SIGNAL }
-} = __webpack_require__(56538)
-const { normalizeEncoding } = __webpack_require__(56005)
-const { isAsyncFunction, isArrayBufferView } = (__webpack_require__(56005).types)
-const signals = {}
-
-/**
- * @param {*} value
- * @returns {boolean}
- */
-function isInt32(value) {
-  return value === (value | 0)
-}
-
-/**
- * @param {*} value
- * @returns {boolean}
- */
-function isUint32(value) {
-  return value === value >>> 0
-}
-const octalReg = /^[0-7]+$/
-const modeDesc = 'must be a 32-bit unsigned integer or an octal string'
-
-/**
- * Parse and validate values that will be converted into mode_t (the S_*
- * constants). Only valid numbers and octal strings are allowed. They could be
- * converted to 32-bit unsigned integers or non-negative signed integers in the
- * C++ land, but any value higher than 0o777 will result in platform-specific
- * behaviors.
- * @param {*} value Values to be validated
- * @param {string} name Name of the argument
- * @param {number} [def] If specified, will be returned for invalid values
- * @returns {number}
- */
-function parseFileMode(value, name, def) {
-  if (typeof value === 'undefined') {
-    value = def
-  }
-  if (typeof value === 'string') {
-    if (RegExpPrototypeExec(octalReg, value) === null) {
-      throw new ERR_INVALID_ARG_VALUE(name, value, modeDesc)
-    }
-    value = NumberParseInt(value, 8)
-  }
-  validateUint32(value, name)
-  return value
-}
-
-/**
- * @callback validateInteger
- * @param {*} value
- * @param {string} name
- * @param {number} [min]
- * @param {number} [max]
- * @returns {asserts value is number}
- */
-
-/** @type {validateInteger} */
-const validateInteger = hideStackFrames((value, name, min = NumberMIN_SAFE_INTEGER, max = NumberMAX_SAFE_INTEGER) => {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value)
-  if (!NumberIsInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value)
-  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value)
-})
-
-/**
- * @callback validateInt32
- * @param {*} value
- * @param {string} name
- * @param {number} [min]
- * @param {number} [max]
- * @returns {asserts value is number}
- */
-
-/** @type {validateInt32} */
-const validateInt32 = hideStackFrames((value, name, min = -2147483648, max = 2147483647) => {
-  // The defaults for min and max correspond to the limits of 32-bit integers.
-  if (typeof value !== 'number') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'number', value)
-  }
-  if (!NumberIsInteger(value)) {
-    throw new ERR_OUT_OF_RANGE(name, 'an integer', value)
-  }
-  if (value < min || value > max) {
-    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value)
-  }
-})
-
-/**
- * @callback validateUint32
- * @param {*} value
- * @param {string} name
- * @param {number|boolean} [positive=false]
- * @returns {asserts value is number}
- */
-
-/** @type {validateUint32} */
-const validateUint32 = hideStackFrames((value, name, positive = false) => {
-  if (typeof value !== 'number') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'number', value)
-  }
-  if (!NumberIsInteger(value)) {
-    throw new ERR_OUT_OF_RANGE(name, 'an integer', value)
-  }
-  const min = positive ? 1 : 0
-  // 2 ** 32 === 4294967296
-  const max = 4294967295
-  if (value < min || value > max) {
-    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value)
-  }
-})
-
-/**
- * @callback validateString
- * @param {*} value
- * @param {string} name
- * @returns {asserts value is string}
- */
-
-/** @type {validateString} */
-function validateString(value, name) {
-  if (typeof value !== 'string') throw new ERR_INVALID_ARG_TYPE(name, 'string', value)
-}
-
-/**
- * @callback validateNumber
- * @param {*} value
- * @param {string} name
- * @param {number} [min]
- * @param {number} [max]
- * @returns {asserts value is number}
- */
-
-/** @type {validateNumber} */
-function validateNumber(value, name, min = undefined, max) {
-  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value)
-  if (
-    (min != null && value < min) ||
-    (max != null && value > max) ||
-    ((min != null || max != null) && NumberIsNaN(value))
-  ) {
-    throw new ERR_OUT_OF_RANGE(
-      name,
-      `${min != null ? `>= ${min}` : ''}${min != null && max != null ? ' && ' : ''}${max != null ? `<= ${max}` : ''}`,
-      value
-    )
-  }
-}
-
-/**
- * @callback validateOneOf
- * @template T
- * @param {T} value
- * @param {string} name
- * @param {T[]} oneOf
- */
-
-/** @type {validateOneOf} */
-const validateOneOf = hideStackFrames((value, name, oneOf) => {
-  if (!ArrayPrototypeIncludes(oneOf, value)) {
-    const allowed = ArrayPrototypeJoin(
-      ArrayPrototypeMap(oneOf, (v) => (typeof v === 'string' ? `'${v}'` : String(v))),
-      ', '
-    )
-    const reason = 'must be one of: ' + allowed
-    throw new ERR_INVALID_ARG_VALUE(name, value, reason)
-  }
-})
-
-/**
- * @callback validateBoolean
- * @param {*} value
- * @param {string} name
- * @returns {asserts value is boolean}
- */
-
-/** @type {validateBoolean} */
-function validateBoolean(value, name) {
-  if (typeof value !== 'boolean') throw new ERR_INVALID_ARG_TYPE(name, 'boolean', value)
-}
-
-/**
- * @param {any} options
- * @param {string} key
- * @param {boolean} defaultValue
- * @returns {boolean}
- */
-function getOwnPropertyValueOrDefault(options, key, defaultValue) {
-  return options == null || !ObjectPrototypeHasOwnProperty(options, key) ? defaultValue : options[key]
-}
-
-/**
- * @callback validateObject
- * @param {*} value
- * @param {string} name
- * @param {{
- *   allowArray?: boolean,
- *   allowFunction?: boolean,
- *   nullable?: boolean
- * }} [options]
- */
-
-/** @type {validateObject} */
-const validateObject = hideStackFrames((value, name, options = null) => {
-  const allowArray = getOwnPropertyValueOrDefault(options, 'allowArray', false)
-  const allowFunction = getOwnPropertyValueOrDefault(options, 'allowFunction', false)
-  const nullable = getOwnPropertyValueOrDefault(options, 'nullable', false)
-  if (
-    (!nullable && value === null) ||
-    (!allowArray && ArrayIsArray(value)) ||
-    (typeof value !== 'object' && (!allowFunction || typeof value !== 'function'))
-  ) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Object', value)
-  }
-})
-
-/**
- * @callback validateDictionary - We are using the Web IDL Standard definition
- *                                of "dictionary" here, which means any value
- *                                whose Type is either Undefined, Null, or
- *                                Object (which includes functions).
- * @param {*} value
- * @param {string} name
- * @see https://webidl.spec.whatwg.org/#es-dictionary
- * @see https://tc39.es/ecma262/#table-typeof-operator-results
- */
-
-/** @type {validateDictionary} */
-const validateDictionary = hideStackFrames((value, name) => {
-  if (value != null && typeof value !== 'object' && typeof value !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'a dictionary', value)
-  }
-})
-
-/**
- * @callback validateArray
- * @param {*} value
- * @param {string} name
- * @param {number} [minLength]
- * @returns {asserts value is any[]}
- */
-
-/** @type {validateArray} */
-const validateArray = hideStackFrames((value, name, minLength = 0) => {
-  if (!ArrayIsArray(value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Array', value)
-  }
-  if (value.length < minLength) {
-    const reason = `must be longer than ${minLength}`
-    throw new ERR_INVALID_ARG_VALUE(name, value, reason)
-  }
-})
-
-/**
- * @callback validateStringArray
- * @param {*} value
- * @param {string} name
- * @returns {asserts value is string[]}
- */
-
-/** @type {validateStringArray} */
-function validateStringArray(value, name) {
-  validateArray(value, name)
-  for (let i = 0; i < value.length; i++) {
-    validateString(value[i], `${name}[${i}]`)
-  }
-}
-
-/**
- * @callback validateBooleanArray
- * @param {*} value
- * @param {string} name
- * @returns {asserts value is boolean[]}
- */
-
-/** @type {validateBooleanArray} */
-function validateBooleanArray(value, name) {
-  validateArray(value, name)
-  for (let i = 0; i < value.length; i++) {
-    validateBoolean(value[i], `${name}[${i}]`)
-  }
-}
-
-/**
- * @callback validateAbortSignalArray
- * @param {*} value
- * @param {string} name
- * @returns {asserts value is AbortSignal[]}
- */
-
-/** @type {validateAbortSignalArray} */
-function validateAbortSignalArray(value, name) {
-  validateArray(value, name)
-  for (let i = 0; i < value.length; i++) {
-    const signal = value[i]
-    const indexedName = `${name}[${i}]`
-    if (signal == null) {
-      throw new ERR_INVALID_ARG_TYPE(indexedName, 'AbortSignal', signal)
-    }
-    validateAbortSignal(signal, indexedName)
-  }
-}
-
-/**
- * @param {*} signal
- * @param {string} [name='signal']
- * @returns {asserts signal is keyof signals}
- */
-function validateSignalName(signal, name = 'signal') {
-  validateString(signal, name)
-  if (signals[signal] === undefined) {
-    if (signals[StringPrototypeToUpperCase(signal)] !== undefined) {
-      throw new ERR_UNKNOWN_SIGNAL(signal + ' (signals must use all capital letters)')
-    }
-    throw new ERR_UNKNOWN_SIGNAL(signal)
-  }
-}
-
-/**
- * @callback validateBuffer
- * @param {*} buffer
- * @param {string} [name='buffer']
- * @returns {asserts buffer is ArrayBufferView}
- */
-
-/** @type {validateBuffer} */
-const validateBuffer = hideStackFrames((buffer, name = 'buffer') => {
-  if (!isArrayBufferView(buffer)) {
-    throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], buffer)
-  }
-})
-
-/**
- * @param {string} data
- * @param {string} encoding
- */
-function validateEncoding(data, encoding) {
-  const normalizedEncoding = normalizeEncoding(encoding)
-  const length = data.length
-  if (normalizedEncoding === 'hex' && length % 2 !== 0) {
-    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${length}`)
-  }
-}
-
-/**
- * Check that the port number is not NaN when coerced to a number,
- * is an integer and that it falls within the legal range of port numbers.
- * @param {*} port
- * @param {string} [name='Port']
- * @param {boolean} [allowZero=true]
- * @returns {number}
- */
-function validatePort(port, name = 'Port', allowZero = true) {
-  if (
-    (typeof port !== 'number' && typeof port !== 'string') ||
-    (typeof port === 'string' && StringPrototypeTrim(port).length === 0) ||
-    +port !== +port >>> 0 ||
-    port > 0xffff ||
-    (port === 0 && !allowZero)
-  ) {
-    throw new ERR_SOCKET_BAD_PORT(name, port, allowZero)
-  }
-  return port | 0
-}
-
-/**
- * @callback validateAbortSignal
- * @param {*} signal
- * @param {string} name
- */
-
-/** @type {validateAbortSignal} */
-const validateAbortSignal = hideStackFrames((signal, name) => {
-  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal)
-  }
-})
-
-/**
- * @callback validateFunction
- * @param {*} value
- * @param {string} name
- * @returns {asserts value is Function}
- */
-
-/** @type {validateFunction} */
-const validateFunction = hideStackFrames((value, name) => {
-  if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', value)
-})
-
-/**
- * @callback validatePlainFunction
- * @param {*} value
- * @param {string} name
- * @returns {asserts value is Function}
- */
-
-/** @type {validatePlainFunction} */
-const validatePlainFunction = hideStackFrames((value, name) => {
-  if (typeof value !== 'function' || isAsyncFunction(value)) throw new ERR_INVALID_ARG_TYPE(name, 'Function', value)
-})
-
-/**
- * @callback validateUndefined
- * @param {*} value
- * @param {string} name
- * @returns {asserts value is undefined}
- */
-
-/** @type {validateUndefined} */
-const validateUndefined = hideStackFrames((value, name) => {
-  if (value !== undefined) throw new ERR_INVALID_ARG_TYPE(name, 'undefined', value)
-})
-
-/**
- * @template T
- * @param {T} value
- * @param {string} name
- * @param {T[]} union
- */
-function validateUnion(value, name, union) {
-  if (!ArrayPrototypeIncludes(union, value)) {
-    throw new ERR_INVALID_ARG_TYPE(name, `('${ArrayPrototypeJoin(union, '|')}')`, value)
-  }
-}
-
-/*
-  The rules for the Link header field are described here:
-  https://www.rfc-editor.org/rfc/rfc8288.html#section-3
-
-  This regex validates any string surrounded by angle brackets
-  (not necessarily a valid URI reference) followed by zero or more
-  link-params separated by semicolons.
-*/
-const linkValueRegExp = /^(?:<[^>]*>)(?:\s*;\s*[^;"\s]+(?:=(")?[^;"\s]*\1)?)*$/
-
-/**
- * @param {any} value
- * @param {string} name
- */
-function validateLinkHeaderFormat(value, name) {
-  if (typeof value === 'undefined' || !RegExpPrototypeExec(linkValueRegExp, value)) {
-    throw new ERR_INVALID_ARG_VALUE(
-      name,
-      value,
-      'must be an array or string of format "</styles.css>; rel=preload; as=style"'
-    )
-  }
-}
-
-/**
- * @param {any} hints
- * @return {string}
- */
-function validateLinkHeaderValue(hints) {
-  if (typeof hints === 'string') {
-    validateLinkHeaderFormat(hints, 'hints')
-    return hints
-  } else if (ArrayIsArray(hints)) {
-    const hintsLength = hints.length
-    let result = ''
-    if (hintsLength === 0) {
-      return result
-    }
-    for (let i = 0; i < hintsLength; i++) {
-      const link = hints[i]
-      validateLinkHeaderFormat(link, 'hints')
-      result += link
-      if (i !== hintsLength - 1) {
-        result += ', '
-      }
-    }
-    return result
-  }
-  throw new ERR_INVALID_ARG_VALUE(
-    'hints',
-    hints,
-    'must be an array or string of format "</styles.css>; rel=preload; as=style"'
-  )
-}
-module.exports = {
-  isInt32,
-  isUint32,
-  parseFileMode,
-  validateArray,
-  validateStringArray,
-  validateBooleanArray,
-  validateAbortSignalArray,
-  validateBoolean,
-  validateBuffer,
-  validateDictionary,
-  validateEncoding,
-  validateFunction,
-  validateInt32,
-  validateInteger,
-  validateNumber,
-  validateObject,
-  validateOneOf,
-  validatePlainFunction,
-  validatePort,
-  validateSignalName,
-  validateString,
-  validateUint32,
-  validateUndefined,
-  validateUnion,
-  validateAbortSignal,
-  validateLinkHeaderValue
-}
-
-
-/***/ }),
-
-/***/ 56538:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const { format, inspect } = __webpack_require__(27338)
-const { AggregateError: CustomAggregateError } = __webpack_require__(11941)
-
-/*
-  This file is a reduced and adapted version of the main lib/internal/errors.js file defined at
-
-  https://github.com/nodejs/node/blob/main/lib/internal/errors.js
-
-  Don't try to replace with the original file and keep it up to date (starting from E(...) definitions)
-  with the upstream file.
-*/
-
-const AggregateError = globalThis.AggregateError || CustomAggregateError
-const kIsNodeError = Symbol('kIsNodeError')
-const kTypes = [
-  'string',
-  'function',
-  'number',
-  'object',
-  // Accept 'Function' and 'Object' as alternative to the lower cased version.
-  'Function',
-  'Object',
-  'boolean',
-  'bigint',
-  'symbol'
-]
-const classRegExp = /^([A-Z][a-z0-9]*)+$/
-const nodeInternalPrefix = '__node_internal_'
-const codes = {}
-function assert(value, message) {
-  if (!value) {
-    throw new codes.ERR_INTERNAL_ASSERTION(message)
-  }
-}
-
-// Only use this for integers! Decimal numbers do not work with this function.
-function addNumericalSeparator(val) {
-  let res = ''
-  let i = val.length
-  const start = val[0] === '-' ? 1 : 0
-  for (; i >= start + 4; i -= 3) {
-    res = `_${val.slice(i - 3, i)}${res}`
-  }
-  return `${val.slice(0, i)}${res}`
-}
-function getMessage(key, msg, args) {
-  if (typeof msg === 'function') {
-    assert(
-      msg.length <= args.length,
-      // Default options do not count.
-      `Code: ${key}; The provided arguments length (${args.length}) does not match the required ones (${msg.length}).`
-    )
-    return msg(...args)
-  }
-  const expectedLength = (msg.match(/%[dfijoOs]/g) || []).length
-  assert(
-    expectedLength === args.length,
-    `Code: ${key}; The provided arguments length (${args.length}) does not match the required ones (${expectedLength}).`
-  )
-  if (args.length === 0) {
-    return msg
-  }
-  return format(msg, ...args)
-}
-function E(code, message, Base) {
-  if (!Base) {
-    Base = Error
-  }
-  class NodeError extends Base {
-    constructor(...args) {
-      super(getMessage(code, message, args))
-    }
-    toString() {
-      return `${this.name} [${code}]: ${this.message}`
-    }
-  }
-  Object.defineProperties(NodeError.prototype, {
-    name: {
-      value: Base.name,
-      writable: true,
-      enumerable: false,
-      configurable: true
-    },
-    toString: {
-      value() {
-        return `${this.name} [${code}]: ${this.message}`
-      },
-      writable: true,
-      enumerable: false,
-      configurable: true
-    }
-  })
-  NodeError.prototype.code = code
-  NodeError.prototype[kIsNodeError] = true
-  codes[code] = NodeError
-}
-function hideStackFrames(fn) {
-  // We rename the functions that will be hidden to cut off the stacktrace
-  // at the outermost one
-  const hidden = nodeInternalPrefix + fn.name
-  Object.defineProperty(fn, 'name', {
-    value: hidden
-  })
-  return fn
-}
-function aggregateTwoErrors(innerError, outerError) {
-  if (innerError && outerError && innerError !== outerError) {
-    if (Array.isArray(outerError.errors)) {
-      // If `outerError` is already an `AggregateError`.
-      outerError.errors.push(innerError)
-      return outerError
-    }
-    const err = new AggregateError([outerError, innerError], outerError.message)
-    err.code = outerError.code
-    return err
-  }
-  return innerError || outerError
-}
-class AbortError extends Error {
-  constructor(message = 'The operation was aborted', options = undefined) {
-    if (options !== undefined && typeof options !== 'object') {
-      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options)
-    }
-    super(message, options)
-    this.code = 'ABORT_ERR'
-    this.name = 'AbortError'
-  }
-}
-E('ERR_ASSERTION', '%s', Error)
-E(
-  'ERR_INVALID_ARG_TYPE',
-  (name, expected, actual) => {
-    assert(typeof name === 'string', "'name' must be a string")
-    if (!Array.isArray(expected)) {
-      expected = [expected]
-    }
-    let msg = 'The '
-    if (name.endsWith(' argument')) {
-      // For cases like 'first argument'
-      msg += `${name} `
-    } else {
-      msg += `"${name}" ${name.includes('.') ? 'property' : 'argument'} `
-    }
-    msg += 'must be '
-    const types = []
-    const instances = []
-    const other = []
-    for (const value of expected) {
-      assert(typeof value === 'string', 'All expected entries have to be of type string')
-      if (kTypes.includes(value)) {
-        types.push(value.toLowerCase())
-      } else if (classRegExp.test(value)) {
-        instances.push(value)
-      } else {
-        assert(value !== 'object', 'The value "object" should be written as "Object"')
-        other.push(value)
-      }
-    }
-
-    // Special handle `object` in case other instances are allowed to outline
-    // the differences between each other.
-    if (instances.length > 0) {
-      const pos = types.indexOf('object')
-      if (pos !== -1) {
-        types.splice(types, pos, 1)
-        instances.push('Object')
-      }
-    }
-    if (types.length > 0) {
-      switch (types.length) {
-        case 1:
-          msg += `of type ${types[0]}`
-          break
-        case 2:
-          msg += `one of type ${types[0]} or ${types[1]}`
-          break
-        default: {
-          const last = types.pop()
-          msg += `one of type ${types.join(', ')}, or ${last}`
-        }
-      }
-      if (instances.length > 0 || other.length > 0) {
-        msg += ' or '
-      }
-    }
-    if (instances.length > 0) {
-      switch (instances.length) {
-        case 1:
-          msg += `an instance of ${instances[0]}`
-          break
-        case 2:
-          msg += `an instance of ${instances[0]} or ${instances[1]}`
-          break
-        default: {
-          const last = instances.pop()
-          msg += `an instance of ${instances.join(', ')}, or ${last}`
-        }
-      }
-      if (other.length > 0) {
-        msg += ' or '
-      }
-    }
-    switch (other.length) {
-      case 0:
-        break
-      case 1:
-        if (other[0].toLowerCase() !== other[0]) {
-          msg += 'an '
-        }
-        msg += `${other[0]}`
-        break
-      case 2:
-        msg += `one of ${other[0]} or ${other[1]}`
-        break
-      default: {
-        const last = other.pop()
-        msg += `one of ${other.join(', ')}, or ${last}`
-      }
-    }
-    if (actual == null) {
-      msg += `. Received ${actual}`
-    } else if (typeof actual === 'function' && actual.name) {
-      msg += `. Received function ${actual.name}`
-    } else if (typeof actual === 'object') {
-      var _actual$constructor
-      if (
-        (_actual$constructor = actual.constructor) !== null &&
-        _actual$constructor !== undefined &&
-        _actual$constructor.name
-      ) {
-        msg += `. Received an instance of ${actual.constructor.name}`
-      } else {
-        const inspected = inspect(actual, {
-          depth: -1
-        })
-        msg += `. Received ${inspected}`
-      }
-    } else {
-      let inspected = inspect(actual, {
-        colors: false
-      })
-      if (inspected.length > 25) {
-        inspected = `${inspected.slice(0, 25)}...`
-      }
-      msg += `. Received type ${typeof actual} (${inspected})`
-    }
-    return msg
-  },
-  TypeError
-)
-E(
-  'ERR_INVALID_ARG_VALUE',
-  (name, value, reason = 'is invalid') => {
-    let inspected = inspect(value)
-    if (inspected.length > 128) {
-      inspected = inspected.slice(0, 128) + '...'
-    }
-    const type = name.includes('.') ? 'property' : 'argument'
-    return `The ${type} '${name}' ${reason}. Received ${inspected}`
-  },
-  TypeError
-)
-E(
-  'ERR_INVALID_RETURN_VALUE',
-  (input, name, value) => {
-    var _value$constructor
-    const type =
-      value !== null &&
-      value !== undefined &&
-      (_value$constructor = value.constructor) !== null &&
-      _value$constructor !== undefined &&
-      _value$constructor.name
-        ? `instance of ${value.constructor.name}`
-        : `type ${typeof value}`
-    return `Expected ${input} to be returned from the "${name}"` + ` function but got ${type}.`
-  },
-  TypeError
-)
-E(
-  'ERR_MISSING_ARGS',
-  (...args) => {
-    assert(args.length > 0, 'At least one arg needs to be specified')
-    let msg
-    const len = args.length
-    args = (Array.isArray(args) ? args : [args]).map((a) => `"${a}"`).join(' or ')
-    switch (len) {
-      case 1:
-        msg += `The ${args[0]} argument`
-        break
-      case 2:
-        msg += `The ${args[0]} and ${args[1]} arguments`
-        break
-      default:
-        {
-          const last = args.pop()
-          msg += `The ${args.join(', ')}, and ${last} arguments`
-        }
-        break
-    }
-    return `${msg} must be specified`
-  },
-  TypeError
-)
-E(
-  'ERR_OUT_OF_RANGE',
-  (str, range, input) => {
-    assert(range, 'Missing "range" argument')
-    let received
-    if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
-      received = addNumericalSeparator(String(input))
-    } else if (typeof input === 'bigint') {
-      received = String(input)
-      const limit = BigInt(2) ** BigInt(32)
-      if (input > limit || input < -limit) {
-        received = addNumericalSeparator(received)
-      }
-      received += 'n'
-    } else {
-      received = inspect(input)
-    }
-    return `The value of "${str}" is out of range. It must be ${range}. Received ${received}`
-  },
-  RangeError
-)
-E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error)
-E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error)
-E('ERR_STREAM_ALREADY_FINISHED', 'Cannot call %s after a stream was finished', Error)
-E('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable', Error)
-E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error)
-E('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError)
-E('ERR_STREAM_PREMATURE_CLOSE', 'Premature close', Error)
-E('ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF', Error)
-E('ERR_STREAM_UNSHIFT_AFTER_END_EVENT', 'stream.unshift() after end event', Error)
-E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error)
-E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError)
-module.exports = {
-  AbortError,
-  aggregateTwoErrors: hideStackFrames(aggregateTwoErrors),
-  hideStackFrames,
-  codes
-}
-
-
-/***/ }),
-
-/***/ 11893:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const Stream = __webpack_require__(2203)
-if (Stream && process.env.READABLE_STREAM === 'disable') {
-  const promises = Stream.promises
-
-  // Explicit export naming is needed for ESM
-  module.exports._uint8ArrayToBuffer = Stream._uint8ArrayToBuffer
-  module.exports._isUint8Array = Stream._isUint8Array
-  module.exports.isDisturbed = Stream.isDisturbed
-  module.exports.isErrored = Stream.isErrored
-  module.exports.isReadable = Stream.isReadable
-  module.exports.Readable = Stream.Readable
-  module.exports.Writable = Stream.Writable
-  module.exports.Duplex = Stream.Duplex
-  module.exports.Transform = Stream.Transform
-  module.exports.PassThrough = Stream.PassThrough
-  module.exports.addAbortSignal = Stream.addAbortSignal
-  module.exports.finished = Stream.finished
-  module.exports.destroy = Stream.destroy
-  module.exports.pipeline = Stream.pipeline
-  module.exports.compose = Stream.compose
-  Object.defineProperty(Stream, 'promises', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      return promises
-    }
-  })
-  module.exports.Stream = Stream.Stream
-} else {
-  const CustomStream = __webpack_require__(11965)
-  const promises = __webpack_require__(61398)
-  const originalDestroy = CustomStream.Readable.destroy
-  module.exports = CustomStream.Readable
-
-  // Explicit export naming is needed for ESM
-  module.exports._uint8ArrayToBuffer = CustomStream._uint8ArrayToBuffer
-  module.exports._isUint8Array = CustomStream._isUint8Array
-  module.exports.isDisturbed = CustomStream.isDisturbed
-  module.exports.isErrored = CustomStream.isErrored
-  module.exports.isReadable = CustomStream.isReadable
-  module.exports.Readable = CustomStream.Readable
-  module.exports.Writable = CustomStream.Writable
-  module.exports.Duplex = CustomStream.Duplex
-  module.exports.Transform = CustomStream.Transform
-  module.exports.PassThrough = CustomStream.PassThrough
-  module.exports.addAbortSignal = CustomStream.addAbortSignal
-  module.exports.finished = CustomStream.finished
-  module.exports.destroy = CustomStream.destroy
-  module.exports.destroy = originalDestroy
-  module.exports.pipeline = CustomStream.pipeline
-  module.exports.compose = CustomStream.compose
-  Object.defineProperty(CustomStream, 'promises', {
-    configurable: true,
-    enumerable: true,
-    get() {
-      return promises
-    }
-  })
-  module.exports.Stream = CustomStream.Stream
-}
-
-// Allow default importing
-module.exports["default"] = module.exports
-
-
-/***/ }),
-
-/***/ 11941:
-/***/ ((module) => {
-
-
-
-/*
-  This file is a reduced and adapted version of the main lib/internal/per_context/primordials.js file defined at
-
-  https://github.com/nodejs/node/blob/main/lib/internal/per_context/primordials.js
-
-  Don't try to replace with the original file and keep it up to date with the upstream file.
-*/
-
-// This is a simplified version of AggregateError
-class AggregateError extends Error {
-  constructor(errors) {
-    if (!Array.isArray(errors)) {
-      throw new TypeError(`Expected input to be an Array, got ${typeof errors}`)
-    }
-    let message = ''
-    for (let i = 0; i < errors.length; i++) {
-      message += `    ${errors[i].stack}\n`
-    }
-    super(message)
-    this.name = 'AggregateError'
-    this.errors = errors
-  }
-}
-module.exports = {
-  AggregateError,
-  ArrayIsArray(self) {
-    return Array.isArray(self)
-  },
-  ArrayPrototypeIncludes(self, el) {
-    return self.includes(el)
-  },
-  ArrayPrototypeIndexOf(self, el) {
-    return self.indexOf(el)
-  },
-  ArrayPrototypeJoin(self, sep) {
-    return self.join(sep)
-  },
-  ArrayPrototypeMap(self, fn) {
-    return self.map(fn)
-  },
-  ArrayPrototypePop(self, el) {
-    return self.pop(el)
-  },
-  ArrayPrototypePush(self, el) {
-    return self.push(el)
-  },
-  ArrayPrototypeSlice(self, start, end) {
-    return self.slice(start, end)
-  },
-  Error,
-  FunctionPrototypeCall(fn, thisArgs, ...args) {
-    return fn.call(thisArgs, ...args)
-  },
-  FunctionPrototypeSymbolHasInstance(self, instance) {
-    return Function.prototype[Symbol.hasInstance].call(self, instance)
-  },
-  MathFloor: Math.floor,
-  Number,
-  NumberIsInteger: Number.isInteger,
-  NumberIsNaN: Number.isNaN,
-  NumberMAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
-  NumberMIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER,
-  NumberParseInt: Number.parseInt,
-  ObjectDefineProperties(self, props) {
-    return Object.defineProperties(self, props)
-  },
-  ObjectDefineProperty(self, name, prop) {
-    return Object.defineProperty(self, name, prop)
-  },
-  ObjectGetOwnPropertyDescriptor(self, name) {
-    return Object.getOwnPropertyDescriptor(self, name)
-  },
-  ObjectKeys(obj) {
-    return Object.keys(obj)
-  },
-  ObjectSetPrototypeOf(target, proto) {
-    return Object.setPrototypeOf(target, proto)
-  },
-  Promise,
-  PromisePrototypeCatch(self, fn) {
-    return self.catch(fn)
-  },
-  PromisePrototypeThen(self, thenFn, catchFn) {
-    return self.then(thenFn, catchFn)
-  },
-  PromiseReject(err) {
-    return Promise.reject(err)
-  },
-  PromiseResolve(val) {
-    return Promise.resolve(val)
-  },
-  ReflectApply: Reflect.apply,
-  RegExpPrototypeTest(self, value) {
-    return self.test(value)
-  },
-  SafeSet: Set,
-  String,
-  StringPrototypeSlice(self, start, end) {
-    return self.slice(start, end)
-  },
-  StringPrototypeToLowerCase(self) {
-    return self.toLowerCase()
-  },
-  StringPrototypeToUpperCase(self) {
-    return self.toUpperCase()
-  },
-  StringPrototypeTrim(self) {
-    return self.trim()
-  },
-  Symbol,
-  SymbolFor: Symbol.for,
-  SymbolAsyncIterator: Symbol.asyncIterator,
-  SymbolHasInstance: Symbol.hasInstance,
-  SymbolIterator: Symbol.iterator,
-  SymbolDispose: Symbol.dispose || Symbol('Symbol.dispose'),
-  SymbolAsyncDispose: Symbol.asyncDispose || Symbol('Symbol.asyncDispose'),
-  TypedArrayPrototypeSet(self, buf, len) {
-    return self.set(buf, len)
-  },
-  Boolean,
-  Uint8Array
-}
-
-
-/***/ }),
-
-/***/ 56005:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const bufferModule = __webpack_require__(20181)
-const { format, inspect } = __webpack_require__(27338)
-const {
-  codes: { ERR_INVALID_ARG_TYPE }
-} = __webpack_require__(56538)
-const { kResistStopPropagation, AggregateError, SymbolDispose } = __webpack_require__(11941)
-const AbortSignal = globalThis.AbortSignal || (__webpack_require__(17413).AbortSignal)
-const AbortController = globalThis.AbortController || (__webpack_require__(17413).AbortController)
-const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor
-const Blob = globalThis.Blob || bufferModule.Blob
-/* eslint-disable indent */
-const isBlob =
-  typeof Blob !== 'undefined'
-    ? function isBlob(b) {
-        // eslint-disable-next-line indent
-        return b instanceof Blob
-      }
-    : function isBlob(b) {
-        return false
-      }
-/* eslint-enable indent */
-
-const validateAbortSignal = (signal, name) => {
-  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
-    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal)
-  }
-}
-const validateFunction = (value, name) => {
-  if (typeof value !== 'function') {
-    throw new ERR_INVALID_ARG_TYPE(name, 'Function', value)
-  }
-}
-module.exports = {
-  AggregateError,
-  kEmptyObject: Object.freeze({}),
-  once(callback) {
-    let called = false
-    return function (...args) {
-      if (called) {
-        return
-      }
-      called = true
-      callback.apply(this, args)
-    }
-  },
-  createDeferredPromise: function () {
-    let resolve
-    let reject
-
-    // eslint-disable-next-line promise/param-names
-    const promise = new Promise((res, rej) => {
-      resolve = res
-      reject = rej
-    })
-    return {
-      promise,
-      resolve,
-      reject
-    }
-  },
-  promisify(fn) {
-    return new Promise((resolve, reject) => {
-      fn((err, ...args) => {
-        if (err) {
-          return reject(err)
-        }
-        return resolve(...args)
-      })
-    })
-  },
-  debuglog() {
-    return function () {}
-  },
-  format,
-  inspect,
-  types: {
-    isAsyncFunction(fn) {
-      return fn instanceof AsyncFunction
-    },
-    isArrayBufferView(arr) {
-      return ArrayBuffer.isView(arr)
-    }
-  },
-  isBlob,
-  deprecate(fn, message) {
-    return fn
-  },
-  addAbortListener:
-    (__webpack_require__(24434).addAbortListener) ||
-    function addAbortListener(signal, listener) {
-      if (signal === undefined) {
-        throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal)
-      }
-      validateAbortSignal(signal, 'signal')
-      validateFunction(listener, 'listener')
-      let removeEventListener
-      if (signal.aborted) {
-        queueMicrotask(() => listener())
-      } else {
-        signal.addEventListener('abort', listener, {
-          __proto__: null,
-          once: true,
-          [kResistStopPropagation]: true
-        })
-        removeEventListener = () => {
-          signal.removeEventListener('abort', listener)
-        }
-      }
-      return {
-        __proto__: null,
-        [SymbolDispose]() {
-          var _removeEventListener
-          ;(_removeEventListener = removeEventListener) === null || _removeEventListener === undefined
-            ? undefined
-            : _removeEventListener()
-        }
-      }
-    },
-  AbortSignalAny:
-    AbortSignal.any ||
-    function AbortSignalAny(signals) {
-      // Fast path if there is only one signal.
-      if (signals.length === 1) {
-        return signals[0]
-      }
-      const ac = new AbortController()
-      const abort = () => ac.abort()
-      signals.forEach((signal) => {
-        validateAbortSignal(signal, 'signals')
-        signal.addEventListener('abort', abort, {
-          once: true
-        })
-      })
-      ac.signal.addEventListener(
-        'abort',
-        () => {
-          signals.forEach((signal) => signal.removeEventListener('abort', abort))
-        },
-        {
-          once: true
-        }
-      )
-      return ac.signal
-    }
-}
-module.exports.promisify.custom = Symbol.for('nodejs.util.promisify.custom')
-
-
-/***/ }),
-
-/***/ 27338:
-/***/ ((module) => {
-
-
-
-/*
-  This file is a reduced and adapted version of the main lib/internal/util/inspect.js file defined at
-
-  https://github.com/nodejs/node/blob/main/lib/internal/util/inspect.js
-
-  Don't try to replace with the original file and keep it up to date with the upstream file.
-*/
-module.exports = {
-  format(format, ...args) {
-    // Simplified version of https://nodejs.org/api/util.html#utilformatformat-args
-    return format.replace(/%([sdifj])/g, function (...[_unused, type]) {
-      const replacement = args.shift()
-      if (type === 'f') {
-        return replacement.toFixed(6)
-      } else if (type === 'j') {
-        return JSON.stringify(replacement)
-      } else if (type === 's' && typeof replacement === 'object') {
-        const ctor = replacement.constructor !== Object ? replacement.constructor.name : ''
-        return `${ctor} {}`.trim()
-      } else {
-        return replacement.toString()
-      }
-    })
-  },
-  inspect(value) {
-    // Vastly simplified version of https://nodejs.org/api/util.html#utilinspectobject-options
-    switch (typeof value) {
-      case 'string':
-        if (value.includes("'")) {
-          if (!value.includes('"')) {
-            return `"${value}"`
-          } else if (!value.includes('`') && !value.includes('${')) {
-            return `\`${value}\``
-          }
-        }
-        return `'${value}'`
-      case 'number':
-        if (isNaN(value)) {
-          return 'NaN'
-        } else if (Object.is(value, -0)) {
-          return String(value)
-        }
-        return value
-      case 'bigint':
-        return `${String(value)}n`
-      case 'boolean':
-      case 'undefined':
-        return String(value)
-      case 'object':
-        return '{}'
-    }
-  }
-}
-
-
-/***/ }),
-
-/***/ 11965:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-// Copyright Joyent, Inc. and other Node contributors.
-//
-// Permission is hereby granted, free of charge, to any person obtaining a
-// copy of this software and associated documentation files (the
-// "Software"), to deal in the Software without restriction, including
-// without limitation the rights to use, copy, modify, merge, publish,
-// distribute, sublicense, and/or sell copies of the Software, and to permit
-// persons to whom the Software is furnished to do so, subject to the
-// following conditions:
-//
-// The above copyright notice and this permission notice shall be included
-// in all copies or substantial portions of the Software.
-//
-// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
-// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
-// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
-// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
-// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
-// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
-// USE OR OTHER DEALINGS IN THE SOFTWARE.
-
-
-
-/* replacement start */
-
-const { Buffer } = __webpack_require__(20181)
-
-/* replacement end */
-
-const { ObjectDefineProperty, ObjectKeys, ReflectApply } = __webpack_require__(11941)
-const {
-  promisify: { custom: customPromisify }
-} = __webpack_require__(56005)
-const { streamReturningOperators, promiseReturningOperators } = __webpack_require__(43280)
-const {
-  codes: { ERR_ILLEGAL_CONSTRUCTOR }
-} = __webpack_require__(56538)
-const compose = __webpack_require__(77589)
-const { setDefaultHighWaterMark, getDefaultHighWaterMark } = __webpack_require__(72708)
-const { pipeline } = __webpack_require__(6275)
-const { destroyer } = __webpack_require__(72091)
-const eos = __webpack_require__(78913)
-const internalBuffer = {}
-const promises = __webpack_require__(61398)
-const utils = __webpack_require__(18268)
-const Stream = (module.exports = __webpack_require__(60266).Stream)
-Stream.isDestroyed = utils.isDestroyed
-Stream.isDisturbed = utils.isDisturbed
-Stream.isErrored = utils.isErrored
-Stream.isReadable = utils.isReadable
-Stream.isWritable = utils.isWritable
-Stream.Readable = __webpack_require__(87177)
-for (const key of ObjectKeys(streamReturningOperators)) {
-  const op = streamReturningOperators[key]
-  function fn(...args) {
-    if (new.target) {
-      throw ERR_ILLEGAL_CONSTRUCTOR()
-    }
-    return Stream.Readable.from(ReflectApply(op, this, args))
-  }
-  ObjectDefineProperty(fn, 'name', {
-    __proto__: null,
-    value: op.name
-  })
-  ObjectDefineProperty(fn, 'length', {
-    __proto__: null,
-    value: op.length
-  })
-  ObjectDefineProperty(Stream.Readable.prototype, key, {
-    __proto__: null,
-    value: fn,
-    enumerable: false,
-    configurable: true,
-    writable: true
-  })
-}
-for (const key of ObjectKeys(promiseReturningOperators)) {
-  const op = promiseReturningOperators[key]
-  function fn(...args) {
-    if (new.target) {
-      throw ERR_ILLEGAL_CONSTRUCTOR()
-    }
-    return ReflectApply(op, this, args)
-  }
-  ObjectDefineProperty(fn, 'name', {
-    __proto__: null,
-    value: op.name
-  })
-  ObjectDefineProperty(fn, 'length', {
-    __proto__: null,
-    value: op.length
-  })
-  ObjectDefineProperty(Stream.Readable.prototype, key, {
-    __proto__: null,
-    value: fn,
-    enumerable: false,
-    configurable: true,
-    writable: true
-  })
-}
-Stream.Writable = __webpack_require__(30745)
-Stream.Duplex = __webpack_require__(41579)
-Stream.Transform = __webpack_require__(68109)
-Stream.PassThrough = __webpack_require__(65207)
-Stream.pipeline = pipeline
-const { addAbortSignal } = __webpack_require__(97222)
-Stream.addAbortSignal = addAbortSignal
-Stream.finished = eos
-Stream.destroy = destroyer
-Stream.compose = compose
-Stream.setDefaultHighWaterMark = setDefaultHighWaterMark
-Stream.getDefaultHighWaterMark = getDefaultHighWaterMark
-ObjectDefineProperty(Stream, 'promises', {
-  __proto__: null,
-  configurable: true,
-  enumerable: true,
-  get() {
-    return promises
-  }
-})
-ObjectDefineProperty(pipeline, customPromisify, {
-  __proto__: null,
-  enumerable: true,
-  get() {
-    return promises.pipeline
-  }
-})
-ObjectDefineProperty(eos, customPromisify, {
-  __proto__: null,
-  enumerable: true,
-  get() {
-    return promises.finished
-  }
-})
-
-// Backwards-compat with node 0.4.x
-Stream.Stream = Stream
-Stream._isUint8Array = function isUint8Array(value) {
-  return value instanceof Uint8Array
-}
-Stream._uint8ArrayToBuffer = function _uint8ArrayToBuffer(chunk) {
-  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
-}
-
-
-/***/ }),
-
-/***/ 61398:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-
-
-const { ArrayPrototypePop, Promise } = __webpack_require__(11941)
-const { isIterable, isNodeStream, isWebStream } = __webpack_require__(18268)
-const { pipelineImpl: pl } = __webpack_require__(6275)
-const { finished } = __webpack_require__(78913)
-__webpack_require__(11965)
-function pipeline(...streams) {
-  return new Promise((resolve, reject) => {
-    let signal
-    let end
-    const lastArg = streams[streams.length - 1]
-    if (
-      lastArg &&
-      typeof lastArg === 'object' &&
-      !isNodeStream(lastArg) &&
-      !isIterable(lastArg) &&
-      !isWebStream(lastArg)
-    ) {
-      const options = ArrayPrototypePop(streams)
-      signal = options.signal
-      end = options.end
-    }
-    pl(
-      streams,
-      (err, value) => {
-        if (err) {
-          reject(err)
-        } else {
-          resolve(value)
-        }
-      },
-      {
-        signal,
-        end
-      }
-    )
-  })
-}
-module.exports = {
-  finished,
-  pipeline
-}
-
-
-/***/ }),
-
-/***/ 21689:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const constants = { // just for envs without fs
-  S_IFMT: 61440,
-  S_IFDIR: 16384,
-  S_IFCHR: 8192,
-  S_IFBLK: 24576,
-  S_IFIFO: 4096,
-  S_IFLNK: 40960
-}
-
-try {
-  module.exports = (__webpack_require__(79896).constants) || constants
-} catch {
-  module.exports = constants
-}
-
-
-/***/ }),
-
-/***/ 61053:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const { Writable, Readable, getStreamError } = __webpack_require__(36204)
-const FIFO = __webpack_require__(83867)
-const b4a = __webpack_require__(73057)
-const headers = __webpack_require__(88086)
-
-const EMPTY = b4a.alloc(0)
-const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
-
-class BufferList {
-  constructor () {
-    this.buffered = 0
-    this.shifted = 0
-    this.queue = new FIFO()
-
-    this._offset = 0
-  }
-
-  push (buffer) {
-    this.buffered += buffer.byteLength
-    this.queue.push(buffer)
-  }
-
-  shiftFirst (size) {
-    return this.buffered === 0 ? null : this._next(size)
-  }
-
-  shift (size) {
-    if (size > this.buffered) return null
-    if (size === 0) return EMPTY
-
-    let chunk = this._next(size)
-
-    if (size === chunk.byteLength) return chunk // likely case
-
-    const chunks = [chunk]
-
-    while ((size -= chunk.byteLength) > 0) {
-      chunk = this._next(size)
-      chunks.push(chunk)
-    }
-
-    return b4a.concat(chunks)
-  }
-
-  _next (size) {
-    const buf = this.queue.peek()
-    const rem = buf.byteLength - this._offset
-
-    if (size >= rem) {
-      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
-      this.queue.shift()
-      this._offset = 0
-      this.buffered -= rem
-      this.shifted += rem
-      return sub
-    }
-
-    this.buffered -= size
-    this.shifted += size
-
-    return buf.subarray(this._offset, (this._offset += size))
-  }
-}
-
-class Source extends Readable {
-  constructor (self, header, offset) {
-    super()
-
-    this.header = header
-    this.offset = offset
-
-    this._parent = self
-  }
-
-  _read (cb) {
-    if (this.header.size === 0) {
-      this.push(null)
-    }
-    if (this._parent._stream === this) {
-      this._parent._update()
-    }
-    cb(null)
-  }
-
-  _predestroy () {
-    this._parent.destroy(getStreamError(this))
-  }
-
-  _detach () {
-    if (this._parent._stream === this) {
-      this._parent._stream = null
-      this._parent._missing = overflow(this.header.size)
-      this._parent._update()
-    }
-  }
-
-  _destroy (cb) {
-    this._detach()
-    cb(null)
-  }
-}
-
-class Extract extends Writable {
-  constructor (opts) {
-    super(opts)
-
-    if (!opts) opts = {}
-
-    this._buffer = new BufferList()
-    this._offset = 0
-    this._header = null
-    this._stream = null
-    this._missing = 0
-    this._longHeader = false
-    this._callback = noop
-    this._locked = false
-    this._finished = false
-    this._pax = null
-    this._paxGlobal = null
-    this._gnuLongPath = null
-    this._gnuLongLinkPath = null
-    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
-    this._allowUnknownFormat = !!opts.allowUnknownFormat
-    this._unlockBound = this._unlock.bind(this)
-  }
-
-  _unlock (err) {
-    this._locked = false
-
-    if (err) {
-      this.destroy(err)
-      this._continueWrite(err)
-      return
-    }
-
-    this._update()
-  }
-
-  _consumeHeader () {
-    if (this._locked) return false
-
-    this._offset = this._buffer.shifted
-
-    try {
-      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
-    } catch (err) {
-      this._continueWrite(err)
-      return false
-    }
-
-    if (!this._header) return true
-
-    this._header.byteOffset = this._buffer.shifted
-
-    switch (this._header.type) {
-      case 'gnu-long-path':
-      case 'gnu-long-link-path':
-      case 'pax-global-header':
-      case 'pax-header':
-        this._longHeader = true
-        this._missing = this._header.size
-        if (this._missing > MAX_HEADER_SIZE) {
-          this._continueWrite(new Error('Header exceeds max size'))
-          return false
-        }
-        return true
-    }
-
-    this._locked = true
-    this._applyLongHeaders()
-
-    if (!(this._header.size >= 0)) {
-      this._continueWrite(new Error('Invalid header'))
-      return false
-    }
-
-    if (this._header.size === 0 || this._header.type === 'directory') {
-      this.emit('entry', this._header, this._createStream(), this._unlockBound)
-      return true
-    }
-
-    this._stream = this._createStream()
-    this._missing = this._header.size
-
-    this.emit('entry', this._header, this._stream, this._unlockBound)
-    return true
-  }
-
-  _applyLongHeaders () {
-    if (this._gnuLongPath) {
-      this._header.name = this._gnuLongPath
-      this._gnuLongPath = null
-    }
-
-    if (this._gnuLongLinkPath) {
-      this._header.linkname = this._gnuLongLinkPath
-      this._gnuLongLinkPath = null
-    }
-
-    if (this._pax) {
-      if (this._pax.path) this._header.name = this._pax.path
-      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
-      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
-      this._header.pax = this._pax
-      this._pax = null
-    }
-  }
-
-  _decodeLongHeader (buf) {
-    switch (this._header.type) {
-      case 'gnu-long-path':
-        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
-        break
-      case 'gnu-long-link-path':
-        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
-        break
-      case 'pax-global-header':
-        this._paxGlobal = headers.decodePax(buf)
-        break
-      case 'pax-header':
-        this._pax = this._paxGlobal === null
-          ? headers.decodePax(buf)
-          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
-        break
-    }
-  }
-
-  _consumeLongHeader () {
-    this._longHeader = false
-    this._missing = overflow(this._header.size)
-
-    const buf = this._buffer.shift(this._header.size)
-
-    try {
-      this._decodeLongHeader(buf)
-    } catch (err) {
-      this._continueWrite(err)
-      return false
-    }
-
-    return true
-  }
-
-  _consumeStream () {
-    const buf = this._buffer.shiftFirst(this._missing)
-    if (buf === null) return false
-
-    this._missing -= buf.byteLength
-    const drained = this._stream.push(buf)
-
-    if (this._missing === 0) {
-      this._stream.push(null)
-      if (drained) this._stream._detach()
-      return drained && this._locked === false
-    }
-
-    return drained
-  }
-
-  _createStream () {
-    return new Source(this, this._header, this._offset)
-  }
-
-  _update () {
-    while (this._buffer.buffered > 0 && !this.destroying) {
-      if (this._missing > 0) {
-        if (this._stream !== null) {
-          if (this._consumeStream() === false) return
-          continue
-        }
-
-        if (this._longHeader === true) {
-          if (this._missing > this._buffer.buffered) break
-          if (this._consumeLongHeader() === false) return false
-          continue
-        }
-
-        const ignore = this._buffer.shiftFirst(this._missing)
-        if (ignore !== null) this._missing -= ignore.byteLength
-        continue
-      }
-
-      if (this._buffer.buffered < 512) break
-      if (this._stream !== null || this._consumeHeader() === false) return
-    }
-
-    this._continueWrite(null)
-  }
-
-  _continueWrite (err) {
-    const cb = this._callback
-    this._callback = noop
-    cb(err)
-  }
-
-  _write (data, cb) {
-    this._callback = cb
-    this._buffer.push(data)
-    this._update()
-  }
-
-  _final (cb) {
-    this._finished = this._missing === 0 && this._buffer.buffered === 0
-    cb(this._finished ? null : new Error('Unexpected end of data'))
-  }
-
-  _predestroy () {
-    this._continueWrite(null)
-  }
-
-  _destroy (cb) {
-    if (this._stream) this._stream.destroy(getStreamError(this))
-    cb(null)
-  }
-
-  [Symbol.asyncIterator] () {
-    let error = null
-
-    let promiseResolve = null
-    let promiseReject = null
-
-    let entryStream = null
-    let entryCallback = null
-
-    const extract = this
-
-    this.on('entry', onentry)
-    this.on('error', (err) => { error = err })
-    this.on('close', onclose)
-
-    return {
-      [Symbol.asyncIterator] () {
-        return this
-      },
-      next () {
-        return new Promise(onnext)
-      },
-      return () {
-        return destroy(null)
-      },
-      throw (err) {
-        return destroy(err)
-      }
-    }
-
-    function consumeCallback (err) {
-      if (!entryCallback) return
-      const cb = entryCallback
-      entryCallback = null
-      cb(err)
-    }
-
-    function onnext (resolve, reject) {
-      if (error) {
-        return reject(error)
-      }
-
-      if (entryStream) {
-        resolve({ value: entryStream, done: false })
-        entryStream = null
-        return
-      }
-
-      promiseResolve = resolve
-      promiseReject = reject
-
-      consumeCallback(null)
-
-      if (extract._finished && promiseResolve) {
-        promiseResolve({ value: undefined, done: true })
-        promiseResolve = promiseReject = null
-      }
-    }
-
-    function onentry (header, stream, callback) {
-      entryCallback = callback
-      stream.on('error', noop) // no way around this due to tick sillyness
-
-      if (promiseResolve) {
-        promiseResolve({ value: stream, done: false })
-        promiseResolve = promiseReject = null
-      } else {
-        entryStream = stream
-      }
-    }
-
-    function onclose () {
-      consumeCallback(error)
-      if (!promiseResolve) return
-      if (error) promiseReject(error)
-      else promiseResolve({ value: undefined, done: true })
-      promiseResolve = promiseReject = null
-    }
-
-    function destroy (err) {
-      extract.destroy(err)
-      consumeCallback(err)
-      return new Promise((resolve, reject) => {
-        if (extract.destroyed) return resolve({ value: undefined, done: true })
-        extract.once('close', function () {
-          if (err) reject(err)
-          else resolve({ value: undefined, done: true })
-        })
-      })
-    }
-  }
-}
-
-module.exports = function extract (opts) {
-  return new Extract(opts)
-}
-
-function noop () {}
-
-function overflow (size) {
-  size &= 511
-  return size && 512 - size
-}
-
-
-/***/ }),
-
-/***/ 88086:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-const b4a = __webpack_require__(73057)
-
-const ZEROS = '0000000000000000000'
-const SEVENS = '7777777777777777777'
-const ZERO_OFFSET = '0'.charCodeAt(0)
-const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
-const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
-const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
-const GNU_VER = b4a.from([0x20, 0x00])
-const MASK = 0o7777
-const MAGIC_OFFSET = 257
-const VERSION_OFFSET = 263
-
-exports.decodeLongPath = function decodeLongPath (buf, encoding) {
-  return decodeStr(buf, 0, buf.length, encoding)
-}
-
-exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
-  let result = ''
-  if (opts.name) result += addLength(' path=' + opts.name + '\n')
-  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
-  const pax = opts.pax
-  if (pax) {
-    for (const key in pax) {
-      result += addLength(' ' + key + '=' + pax[key] + '\n')
-    }
-  }
-  return b4a.from(result)
-}
-
-exports.decodePax = function decodePax (buf) {
-  const result = {}
-
-  while (buf.length) {
-    let i = 0
-    while (i < buf.length && buf[i] !== 32) i++
-    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
-    if (!len) return result
-
-    const b = b4a.toString(buf.subarray(i + 1, len - 1))
-    const keyIndex = b.indexOf('=')
-    if (keyIndex === -1) return result
-    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
-
-    buf = buf.subarray(len)
-  }
-
-  return result
-}
-
-exports.encode = function encode (opts) {
-  const buf = b4a.alloc(512)
-  let name = opts.name
-  let prefix = ''
-
-  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
-  if (b4a.byteLength(name) !== name.length) return null // utf-8
-
-  while (b4a.byteLength(name) > 100) {
-    const i = name.indexOf('/')
-    if (i === -1) return null
-    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
-    name = name.slice(i + 1)
-  }
-
-  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
-  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
-
-  b4a.write(buf, name)
-  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
-  b4a.write(buf, encodeOct(opts.uid, 6), 108)
-  b4a.write(buf, encodeOct(opts.gid, 6), 116)
-  encodeSize(opts.size, buf, 124)
-  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
-
-  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
-
-  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
-
-  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
-  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
-  if (opts.uname) b4a.write(buf, opts.uname, 265)
-  if (opts.gname) b4a.write(buf, opts.gname, 297)
-  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
-  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
-
-  if (prefix) b4a.write(buf, prefix, 345)
-
-  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
-
-  return buf
-}
-
-exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
-  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
-
-  let name = decodeStr(buf, 0, 100, filenameEncoding)
-  const mode = decodeOct(buf, 100, 8)
-  const uid = decodeOct(buf, 108, 8)
-  const gid = decodeOct(buf, 116, 8)
-  const size = decodeOct(buf, 124, 12)
-  const mtime = decodeOct(buf, 136, 12)
-  const type = toType(typeflag)
-  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
-  const uname = decodeStr(buf, 265, 32)
-  const gname = decodeStr(buf, 297, 32)
-  const devmajor = decodeOct(buf, 329, 8)
-  const devminor = decodeOct(buf, 337, 8)
-
-  const c = cksum(buf)
-
-  // checksum is still initial value if header was null.
-  if (c === 8 * 32) return null
-
-  // valid checksum
-  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
-
-  if (isUSTAR(buf)) {
-    // ustar (posix) format.
-    // prepend prefix, if present.
-    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
-  } else if (isGNU(buf)) {
-    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
-    // multi-volume tarballs.
-  } else {
-    if (!allowUnknownFormat) {
-      throw new Error('Invalid tar header: unknown format.')
-    }
-  }
-
-  // to support old tar versions that use trailing / to indicate dirs
-  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
-
-  return {
-    name,
-    mode,
-    uid,
-    gid,
-    size,
-    byteOffset: 0,
-    mtime: new Date(1000 * mtime),
-    type,
-    linkname,
-    uname,
-    gname,
-    devmajor,
-    devminor,
-    pax: null
-  }
-}
-
-function isUSTAR (buf) {
-  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
-}
-
-function isGNU (buf) {
-  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
-    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
-}
-
-function clamp (index, len, defaultValue) {
-  if (typeof index !== 'number') return defaultValue
-  index = ~~index // Coerce to integer.
-  if (index >= len) return len
-  if (index >= 0) return index
-  index += len
-  if (index >= 0) return index
-  return 0
-}
-
-function toType (flag) {
-  switch (flag) {
-    case 0:
-      return 'file'
-    case 1:
-      return 'link'
-    case 2:
-      return 'symlink'
-    case 3:
-      return 'character-device'
-    case 4:
-      return 'block-device'
-    case 5:
-      return 'directory'
-    case 6:
-      return 'fifo'
-    case 7:
-      return 'contiguous-file'
-    case 72:
-      return 'pax-header'
-    case 55:
-      return 'pax-global-header'
-    case 27:
-      return 'gnu-long-link-path'
-    case 28:
-    case 30:
-      return 'gnu-long-path'
-  }
-
-  return null
-}
-
-function toTypeflag (flag) {
-  switch (flag) {
-    case 'file':
-      return 0
-    case 'link':
-      return 1
-    case 'symlink':
-      return 2
-    case 'character-device':
-      return 3
-    case 'block-device':
-      return 4
-    case 'directory':
-      return 5
-    case 'fifo':
-      return 6
-    case 'contiguous-file':
-      return 7
-    case 'pax-header':
-      return 72
-  }
-
-  return 0
-}
-
-function indexOf (block, num, offset, end) {
-  for (; offset < end; offset++) {
-    if (block[offset] === num) return offset
-  }
-  return end
-}
-
-function cksum (block) {
-  let sum = 8 * 32
-  for (let i = 0; i < 148; i++) sum += block[i]
-  for (let j = 156; j < 512; j++) sum += block[j]
-  return sum
-}
-
-function encodeOct (val, n) {
-  val = val.toString(8)
-  if (val.length > n) return SEVENS.slice(0, n) + ' '
-  return ZEROS.slice(0, n - val.length) + val + ' '
-}
-
-function encodeSizeBin (num, buf, off) {
-  buf[off] = 0x80
-  for (let i = 11; i > 0; i--) {
-    buf[off + i] = num & 0xff
-    num = Math.floor(num / 0x100)
-  }
-}
-
-function encodeSize (num, buf, off) {
-  if (num.toString(8).length > 11) {
-    encodeSizeBin(num, buf, off)
-  } else {
-    b4a.write(buf, encodeOct(num, 11), off)
-  }
-}
-
-/* Copied from the node-tar repo and modified to meet
- * tar-stream coding standard.
- *
- * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
- */
-function parse256 (buf) {
-  // first byte MUST be either 80 or FF
-  // 80 for positive, FF for 2's comp
-  let positive
-  if (buf[0] === 0x80) positive = true
-  else if (buf[0] === 0xFF) positive = false
-  else return null
-
-  // build up a base-256 tuple from the least sig to the highest
-  const tuple = []
-  let i
-  for (i = buf.length - 1; i > 0; i--) {
-    const byte = buf[i]
-    if (positive) tuple.push(byte)
-    else tuple.push(0xFF - byte)
-  }
-
-  let sum = 0
-  const l = tuple.length
-  for (i = 0; i < l; i++) {
-    sum += tuple[i] * Math.pow(256, i)
-  }
-
-  return positive ? sum : -1 * sum
-}
-
-function decodeOct (val, offset, length) {
-  val = val.subarray(offset, offset + length)
-  offset = 0
-
-  // If prefixed with 0x80 then parse as a base-256 integer
-  if (val[offset] & 0x80) {
-    return parse256(val)
-  } else {
-    // Older versions of tar can prefix with spaces
-    while (offset < val.length && val[offset] === 32) offset++
-    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
-    while (offset < end && val[offset] === 0) offset++
-    if (end === offset) return 0
-    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
-  }
-}
-
-function decodeStr (val, offset, length, encoding) {
-  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
-}
-
-function addLength (str) {
-  const len = b4a.byteLength(str)
-  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
-  if (len + digits >= Math.pow(10, digits)) digits++
-
-  return (len + digits) + str
-}
-
-
-/***/ }),
-
-/***/ 80916:
-/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
-
-exports.extract = __webpack_require__(61053)
-exports.pack = __webpack_require__(30931)
-
-
-/***/ }),
-
-/***/ 30931:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-const { Readable, Writable, getStreamError } = __webpack_require__(36204)
-const b4a = __webpack_require__(73057)
-
-const constants = __webpack_require__(21689)
-const headers = __webpack_require__(88086)
-
-const DMODE = 0o755
-const FMODE = 0o644
-
-const END_OF_TAR = b4a.alloc(1024)
-
-class Sink extends Writable {
-  constructor (pack, header, callback) {
-    super({ mapWritable, eagerOpen: true })
-
-    this.written = 0
-    this.header = header
-
-    this._callback = callback
-    this._linkname = null
-    this._isLinkname = header.type === 'symlink' && !header.linkname
-    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
-    this._finished = false
-    this._pack = pack
-    this._openCallback = null
-
-    if (this._pack._stream === null) this._pack._stream = this
-    else this._pack._pending.push(this)
-  }
-
-  _open (cb) {
-    this._openCallback = cb
-    if (this._pack._stream === this) this._continueOpen()
-  }
-
-  _continuePack (err) {
-    if (this._callback === null) return
-
-    const callback = this._callback
-    this._callback = null
-
-    callback(err)
-  }
-
-  _continueOpen () {
-    if (this._pack._stream === null) this._pack._stream = this
-
-    const cb = this._openCallback
-    this._openCallback = null
-    if (cb === null) return
-
-    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
-    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
-
-    this._pack._stream = this
-
-    if (!this._isLinkname) {
-      this._pack._encode(this.header)
-    }
-
-    if (this._isVoid) {
-      this._finish()
-      this._continuePack(null)
-    }
-
-    cb(null)
-  }
-
-  _write (data, cb) {
-    if (this._isLinkname) {
-      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
-      return cb(null)
-    }
-
-    if (this._isVoid) {
-      if (data.byteLength > 0) {
-        return cb(new Error('No body allowed for this entry'))
-      }
-      return cb()
-    }
-
-    this.written += data.byteLength
-    if (this._pack.push(data)) return cb()
-    this._pack._drain = cb
-  }
-
-  _finish () {
-    if (this._finished) return
-    this._finished = true
-
-    if (this._isLinkname) {
-      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
-      this._pack._encode(this.header)
-    }
-
-    overflow(this._pack, this.header.size)
-
-    this._pack._done(this)
-  }
-
-  _final (cb) {
-    if (this.written !== this.header.size) { // corrupting tar
-      return cb(new Error('Size mismatch'))
-    }
-
-    this._finish()
-    cb(null)
-  }
-
-  _getError () {
-    return getStreamError(this) || new Error('tar entry destroyed')
-  }
-
-  _predestroy () {
-    this._pack.destroy(this._getError())
-  }
-
-  _destroy (cb) {
-    this._pack._done(this)
-
-    this._continuePack(this._finished ? null : this._getError())
-
-    cb()
-  }
-}
-
-class Pack extends Readable {
-  constructor (opts) {
-    super(opts)
-    this._drain = noop
-    this._finalized = false
-    this._finalizing = false
-    this._pending = []
-    this._stream = null
-  }
-
-  entry (header, buffer, callback) {
-    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
-
-    if (typeof buffer === 'function') {
-      callback = buffer
-      buffer = null
-    }
-
-    if (!callback) callback = noop
-
-    if (!header.size || header.type === 'symlink') header.size = 0
-    if (!header.type) header.type = modeToType(header.mode)
-    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
-    if (!header.uid) header.uid = 0
-    if (!header.gid) header.gid = 0
-    if (!header.mtime) header.mtime = new Date()
-
-    if (typeof buffer === 'string') buffer = b4a.from(buffer)
-
-    const sink = new Sink(this, header, callback)
-
-    if (b4a.isBuffer(buffer)) {
-      header.size = buffer.byteLength
-      sink.write(buffer)
-      sink.end()
-      return sink
-    }
-
-    if (sink._isVoid) {
-      return sink
-    }
-
-    return sink
-  }
-
-  finalize () {
-    if (this._stream || this._pending.length > 0) {
-      this._finalizing = true
-      return
-    }
-
-    if (this._finalized) return
-    this._finalized = true
-
-    this.push(END_OF_TAR)
-    this.push(null)
-  }
-
-  _done (stream) {
-    if (stream !== this._stream) return
-
-    this._stream = null
-
-    if (this._finalizing) this.finalize()
-    if (this._pending.length) this._pending.shift()._continueOpen()
-  }
-
-  _encode (header) {
-    if (!header.pax) {
-      const buf = headers.encode(header)
-      if (buf) {
-        this.push(buf)
-        return
-      }
-    }
-    this._encodePax(header)
-  }
-
-  _encodePax (header) {
-    const paxHeader = headers.encodePax({
-      name: header.name,
-      linkname: header.linkname,
-      pax: header.pax
-    })
-
-    const newHeader = {
-      name: 'PaxHeader',
-      mode: header.mode,
-      uid: header.uid,
-      gid: header.gid,
-      size: paxHeader.byteLength,
-      mtime: header.mtime,
-      type: 'pax-header',
-      linkname: header.linkname && 'PaxHeader',
-      uname: header.uname,
-      gname: header.gname,
-      devmajor: header.devmajor,
-      devminor: header.devminor
-    }
-
-    this.push(headers.encode(newHeader))
-    this.push(paxHeader)
-    overflow(this, paxHeader.byteLength)
-
-    newHeader.size = header.size
-    newHeader.type = header.type
-    this.push(headers.encode(newHeader))
-  }
-
-  _doDrain () {
-    const drain = this._drain
-    this._drain = noop
-    drain()
-  }
-
-  _predestroy () {
-    const err = getStreamError(this)
-
-    if (this._stream) this._stream.destroy(err)
-
-    while (this._pending.length) {
-      const stream = this._pending.shift()
-      stream.destroy(err)
-      stream._continueOpen()
-    }
-
-    this._doDrain()
-  }
-
-  _read (cb) {
-    this._doDrain()
-    cb()
-  }
-}
-
-module.exports = function pack (opts) {
-  return new Pack(opts)
-}
-
-function modeToType (mode) {
-  switch (mode & constants.S_IFMT) {
-    case constants.S_IFBLK: return 'block-device'
-    case constants.S_IFCHR: return 'character-device'
-    case constants.S_IFDIR: return 'directory'
-    case constants.S_IFIFO: return 'fifo'
-    case constants.S_IFLNK: return 'symlink'
-  }
-
-  return 'file'
-}
-
-function noop () {}
-
-function overflow (self, size) {
-  size &= 511
-  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
-}
-
-function mapWritable (buf) {
-  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
-}
-
-
-/***/ }),
-
-/***/ 75908:
-/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
-
-/**
- * ZipStream
- *
- * @ignore
- * @license [MIT]{@link https://github.com/archiverjs/node-zip-stream/blob/master/LICENSE}
- * @copyright (c) 2014 Chris Talkington, contributors.
- */
-var inherits = (__webpack_require__(39023).inherits);
-
-var ZipArchiveOutputStream = (__webpack_require__(38330).ZipArchiveOutputStream);
-var ZipArchiveEntry = (__webpack_require__(38330).ZipArchiveEntry);
-
-var util = __webpack_require__(86206);
-
-/**
- * @constructor
- * @extends external:ZipArchiveOutputStream
- * @param {Object} [options]
- * @param {String} [options.comment] Sets the zip archive comment.
- * @param {Boolean} [options.forceLocalTime=false] Forces the archive to contain local file times instead of UTC.
- * @param {Boolean} [options.forceZip64=false] Forces the archive to contain ZIP64 headers.
- * @param {Boolean} [options.store=false] Sets the compression method to STORE.
- * @param {Object} [options.zlib] Passed to [zlib]{@link https://nodejs.org/api/zlib.html#zlib_class_options}
- * to control compression.
- */
-var ZipStream = module.exports = function(options) {
-  if (!(this instanceof ZipStream)) {
-    return new ZipStream(options);
-  }
-
-  options = this.options = options || {};
-  options.zlib = options.zlib || {};
-
-  ZipArchiveOutputStream.call(this, options);
-
-  if (typeof options.level === 'number' && options.level >= 0) {
-    options.zlib.level = options.level;
-    delete options.level;
-  }
-
-  if (!options.forceZip64 && typeof options.zlib.level === 'number' && options.zlib.level === 0) {
-    options.store = true;
-  }
-
-  options.namePrependSlash = options.namePrependSlash || false;
-
-  if (options.comment && options.comment.length > 0) {
-    this.setComment(options.comment);
-  }
-};
-
-inherits(ZipStream, ZipArchiveOutputStream);
-
-/**
- * Normalizes entry data with fallbacks for key properties.
- *
- * @private
- * @param  {Object} data
- * @return {Object}
- */
-ZipStream.prototype._normalizeFileData = function(data) {
-  data = util.defaults(data, {
-    type: 'file',
-    name: null,
-    namePrependSlash: this.options.namePrependSlash,
-    linkname: null,
-    date: null,
-    mode: null,
-    store: this.options.store,
-    comment: ''
-  });
-
-  var isDir = data.type === 'directory';
-  var isSymlink = data.type === 'symlink';
-
-  if (data.name) {
-    data.name = util.sanitizePath(data.name);
-
-    if (!isSymlink && data.name.slice(-1) === '/') {
-      isDir = true;
-      data.type = 'directory';
-    } else if (isDir) {
-      data.name += '/';
-    }
-  }
-
-  if (isDir || isSymlink) {
-    data.store = true;
-  }
-
-  data.date = util.dateify(data.date);
-
-  return data;
-};
-
-/**
- * Appends an entry given an input source (text string, buffer, or stream).
- *
- * @param  {(Buffer|Stream|String)} source The input source.
- * @param  {Object} data
- * @param  {String} data.name Sets the entry name including internal path.
- * @param  {String} [data.comment] Sets the entry comment.
- * @param  {(String|Date)} [data.date=NOW()] Sets the entry date.
- * @param  {Number} [data.mode=D:0755/F:0644] Sets the entry permissions.
- * @param  {Boolean} [data.store=options.store] Sets the compression method to STORE.
- * @param  {String} [data.type=file] Sets the entry type. Defaults to `directory`
- * if name ends with trailing slash.
- * @param  {Function} callback
- * @return this
- */
-ZipStream.prototype.entry = function(source, data, callback) {
-  if (typeof callback !== 'function') {
-    callback = this._emitErrorCallback.bind(this);
-  }
-
-  data = this._normalizeFileData(data);
-
-  if (data.type !== 'file' && data.type !== 'directory' && data.type !== 'symlink') {
-    callback(new Error(data.type + ' entries not currently supported'));
-    return;
-  }
-
-  if (typeof data.name !== 'string' || data.name.length === 0) {
-    callback(new Error('entry name must be a non-empty string value'));
-    return;
-  }
-
-  if (data.type === 'symlink' && typeof data.linkname !== 'string') {
-    callback(new Error('entry linkname must be a non-empty string value when type equals symlink'));
-    return;
-  }
-
-  var entry = new ZipArchiveEntry(data.name);
-  entry.setTime(data.date, this.options.forceLocalTime);
-
-  if (data.namePrependSlash) {
-    entry.setName(data.name, true);
-  }
-
-  if (data.store) {
-    entry.setMethod(0);
-  }
-
-  if (data.comment.length > 0) {
-    entry.setComment(data.comment);
-  }
-
-  if (data.type === 'symlink' && typeof data.mode !== 'number') {
-    data.mode = 40960; // 0120000
-  }
-
-  if (typeof data.mode === 'number') {
-    if (data.type === 'symlink') {
-      data.mode |= 40960;
-    }
-
-    entry.setUnixMode(data.mode);
-  }
-
-  if (data.type === 'symlink' && typeof data.linkname === 'string') {
-    source = Buffer.from(data.linkname);
-  }
-
-  return ZipArchiveOutputStream.prototype.entry.call(this, entry, source, callback);
-};
-
-/**
- * Finalizes the instance and prevents further appending to the archive
- * structure (queue will continue til drained).
- *
- * @return void
- */
-ZipStream.prototype.finalize = function() {
-  this.finish();
-};
-
-/**
- * Returns the current number of bytes written to this stream.
- * @function ZipStream#getBytesWritten
- * @returns {Number}
- */
-
-/**
- * Compress Commons ZipArchiveOutputStream
- * @external ZipArchiveOutputStream
- * @see {@link https://github.com/archiverjs/node-compress-commons}
- */
-
-
-/***/ }),
-
 /***/ 37889:
 /***/ (function(__unused_webpack_module, exports) {
 
@@ -17355,6 +5033,1919 @@ module.exports.AbortSignal = AbortSignal
 
 /***/ }),
 
+/***/ 38816:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * archiver-utils
+ *
+ * Copyright (c) 2012-2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-archiver/blob/master/LICENSE-MIT
+ */
+var fs = __webpack_require__(35744);
+var path = __webpack_require__(16928);
+
+var flatten = __webpack_require__(97047);
+var difference = __webpack_require__(57294);
+var union = __webpack_require__(73270);
+var isPlainObject = __webpack_require__(36542);
+
+var glob = __webpack_require__(21363);
+
+var file = module.exports = {};
+
+var pathSeparatorRe = /[\/\\]/g;
+
+// Process specified wildcard glob patterns or filenames against a
+// callback, excluding and uniquing files in the result set.
+var processPatterns = function(patterns, fn) {
+  // Filepaths to return.
+  var result = [];
+  // Iterate over flattened patterns array.
+  flatten(patterns).forEach(function(pattern) {
+    // If the first character is ! it should be omitted
+    var exclusion = pattern.indexOf('!') === 0;
+    // If the pattern is an exclusion, remove the !
+    if (exclusion) { pattern = pattern.slice(1); }
+    // Find all matching files for this pattern.
+    var matches = fn(pattern);
+    if (exclusion) {
+      // If an exclusion, remove matching files.
+      result = difference(result, matches);
+    } else {
+      // Otherwise add matching files.
+      result = union(result, matches);
+    }
+  });
+  return result;
+};
+
+// True if the file path exists.
+file.exists = function() {
+  var filepath = path.join.apply(path, arguments);
+  return fs.existsSync(filepath);
+};
+
+// Return an array of all file paths that match the given wildcard patterns.
+file.expand = function(...args) {
+  // If the first argument is an options object, save those options to pass
+  // into the File.prototype.glob.sync method.
+  var options = isPlainObject(args[0]) ? args.shift() : {};
+  // Use the first argument if it's an Array, otherwise convert the arguments
+  // object to an array and use that.
+  var patterns = Array.isArray(args[0]) ? args[0] : args;
+  // Return empty set if there are no patterns or filepaths.
+  if (patterns.length === 0) { return []; }
+  // Return all matching filepaths.
+  var matches = processPatterns(patterns, function(pattern) {
+    // Find all matching files for this pattern.
+    return glob.sync(pattern, options);
+  });
+  // Filter result set?
+  if (options.filter) {
+    matches = matches.filter(function(filepath) {
+      filepath = path.join(options.cwd || '', filepath);
+      try {
+        if (typeof options.filter === 'function') {
+          return options.filter(filepath);
+        } else {
+          // If the file is of the right type and exists, this should work.
+          return fs.statSync(filepath)[options.filter]();
+        }
+      } catch(e) {
+        // Otherwise, it's probably not the right type.
+        return false;
+      }
+    });
+  }
+  return matches;
+};
+
+// Build a multi task "files" object dynamically.
+file.expandMapping = function(patterns, destBase, options) {
+  options = Object.assign({
+    rename: function(destBase, destPath) {
+      return path.join(destBase || '', destPath);
+    }
+  }, options);
+  var files = [];
+  var fileByDest = {};
+  // Find all files matching pattern, using passed-in options.
+  file.expand(options, patterns).forEach(function(src) {
+    var destPath = src;
+    // Flatten?
+    if (options.flatten) {
+      destPath = path.basename(destPath);
+    }
+    // Change the extension?
+    if (options.ext) {
+      destPath = destPath.replace(/(\.[^\/]*)?$/, options.ext);
+    }
+    // Generate destination filename.
+    var dest = options.rename(destBase, destPath, options);
+    // Prepend cwd to src path if necessary.
+    if (options.cwd) { src = path.join(options.cwd, src); }
+    // Normalize filepaths to be unix-style.
+    dest = dest.replace(pathSeparatorRe, '/');
+    src = src.replace(pathSeparatorRe, '/');
+    // Map correct src path to dest path.
+    if (fileByDest[dest]) {
+      // If dest already exists, push this src onto that dest's src array.
+      fileByDest[dest].src.push(src);
+    } else {
+      // Otherwise create a new src-dest file mapping object.
+      files.push({
+        src: [src],
+        dest: dest,
+      });
+      // And store a reference for later use.
+      fileByDest[dest] = files[files.length - 1];
+    }
+  });
+  return files;
+};
+
+// reusing bits of grunt's multi-task source normalization
+file.normalizeFilesArray = function(data) {
+  var files = [];
+
+  data.forEach(function(obj) {
+    var prop;
+    if ('src' in obj || 'dest' in obj) {
+      files.push(obj);
+    }
+  });
+
+  if (files.length === 0) {
+    return [];
+  }
+
+  files = _(files).chain().forEach(function(obj) {
+    if (!('src' in obj) || !obj.src) { return; }
+    // Normalize .src properties to flattened array.
+    if (Array.isArray(obj.src)) {
+      obj.src = flatten(obj.src);
+    } else {
+      obj.src = [obj.src];
+    }
+  }).map(function(obj) {
+    // Build options object, removing unwanted properties.
+    var expandOptions = Object.assign({}, obj);
+    delete expandOptions.src;
+    delete expandOptions.dest;
+
+    // Expand file mappings.
+    if (obj.expand) {
+      return file.expandMapping(obj.src, obj.dest, expandOptions).map(function(mapObj) {
+        // Copy obj properties to result.
+        var result = Object.assign({}, obj);
+        // Make a clone of the orig obj available.
+        result.orig = Object.assign({}, obj);
+        // Set .src and .dest, processing both as templates.
+        result.src = mapObj.src;
+        result.dest = mapObj.dest;
+        // Remove unwanted properties.
+        ['expand', 'cwd', 'flatten', 'rename', 'ext'].forEach(function(prop) {
+          delete result[prop];
+        });
+        return result;
+      });
+    }
+
+    // Copy obj properties to result, adding an .orig property.
+    var result = Object.assign({}, obj);
+    // Make a clone of the orig obj available.
+    result.orig = Object.assign({}, obj);
+
+    if ('src' in result) {
+      // Expose an expand-on-demand getter method as .src.
+      Object.defineProperty(result, 'src', {
+        enumerable: true,
+        get: function fn() {
+          var src;
+          if (!('result' in fn)) {
+            src = obj.src;
+            // If src is an array, flatten it. Otherwise, make it into an array.
+            src = Array.isArray(src) ? flatten(src) : [src];
+            // Expand src files, memoizing result.
+            fn.result = file.expand(expandOptions, src);
+          }
+          return fn.result;
+        }
+      });
+    }
+
+    if ('dest' in result) {
+      result.dest = obj.dest;
+    }
+
+    return result;
+  }).flatten().value();
+
+  return files;
+};
+
+
+/***/ }),
+
+/***/ 53296:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * archiver-utils
+ *
+ * Copyright (c) 2015 Chris Talkington.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/archiver-utils/blob/master/LICENSE
+ */
+var fs = __webpack_require__(35744);
+var path = __webpack_require__(16928);
+var isStream = __webpack_require__(96543);
+var lazystream = __webpack_require__(32126);
+var normalizePath = __webpack_require__(56133);
+var defaults = __webpack_require__(7511);
+
+var Stream = (__webpack_require__(2203).Stream);
+var PassThrough = (__webpack_require__(29963).PassThrough);
+
+var utils = module.exports = {};
+utils.file = __webpack_require__(38816);
+
+utils.collectStream = function(source, callback) {
+  var collection = [];
+  var size = 0;
+
+  source.on('error', callback);
+
+  source.on('data', function(chunk) {
+    collection.push(chunk);
+    size += chunk.length;
+  });
+
+  source.on('end', function() {
+    var buf = Buffer.alloc(size);
+    var offset = 0;
+
+    collection.forEach(function(data) {
+      data.copy(buf, offset);
+      offset += data.length;
+    });
+
+    callback(null, buf);
+  });
+};
+
+utils.dateify = function(dateish) {
+  dateish = dateish || new Date();
+
+  if (dateish instanceof Date) {
+    dateish = dateish;
+  } else if (typeof dateish === 'string') {
+    dateish = new Date(dateish);
+  } else {
+    dateish = new Date();
+  }
+
+  return dateish;
+};
+
+// this is slightly different from lodash version
+utils.defaults = function(object, source, guard) {
+  var args = arguments;
+  args[0] = args[0] || {};
+
+  return defaults(...args);
+};
+
+utils.isStream = function(source) {
+  return isStream(source);
+};
+
+utils.lazyReadStream = function(filepath) {
+  return new lazystream.Readable(function() {
+    return fs.createReadStream(filepath);
+  });
+};
+
+utils.normalizeInputSource = function(source) {
+  if (source === null) {
+    return Buffer.alloc(0);
+  } else if (typeof source === 'string') {
+    return Buffer.from(source);
+  } else if (utils.isStream(source)) {
+    // Always pipe through a PassThrough stream to guarantee pausing the stream if it's already flowing,
+    // since it will only be processed in a (distant) future iteration of the event loop, and will lose
+    // data if already flowing now.
+    return source.pipe(new PassThrough());
+  }
+
+  return source;
+};
+
+utils.sanitizePath = function(filepath) {
+  return normalizePath(filepath, false).replace(/^\w+:/, '').replace(/^(\.\.\/|\/)+/, '');
+};
+
+utils.trailingSlashIt = function(str) {
+  return str.slice(-1) !== '/' ? str + '/' : str;
+};
+
+utils.unixifyPath = function(filepath) {
+  return normalizePath(filepath, false).replace(/^\w+:/, '');
+};
+
+utils.walkdir = function(dirpath, base, callback) {
+  var results = [];
+
+  if (typeof base === 'function') {
+    callback = base;
+    base = dirpath;
+  }
+
+  fs.readdir(dirpath, function(err, list) {
+    var i = 0;
+    var file;
+    var filepath;
+
+    if (err) {
+      return callback(err);
+    }
+
+    (function next() {
+      file = list[i++];
+
+      if (!file) {
+        return callback(null, results);
+      }
+
+      filepath = path.join(dirpath, file);
+
+      fs.stat(filepath, function(err, stats) {
+        results.push({
+          path: filepath,
+          relative: path.relative(base, filepath).replace(/\\/g, '/'),
+          stats: stats
+        });
+
+        if (stats && stats.isDirectory()) {
+          utils.walkdir(filepath, base, function(err, res) {
+	    if(err){
+	      return callback(err);
+	    }
+
+            res.forEach(function(dirEntry) {
+              results.push(dirEntry);
+            });
+		  
+            next();  
+          });
+        } else {
+          next();
+        }
+      });
+    })();
+  });
+};
+
+
+/***/ }),
+
+/***/ 99392:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * Archiver Vending
+ *
+ * @ignore
+ * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
+ * @copyright (c) 2012-2014 Chris Talkington, contributors.
+ */
+var Archiver = __webpack_require__(50549);
+
+var formats = {};
+
+/**
+ * Dispenses a new Archiver instance.
+ *
+ * @constructor
+ * @param  {String} format The archive format to use.
+ * @param  {Object} options See [Archiver]{@link Archiver}
+ * @return {Archiver}
+ */
+var vending = function(format, options) {
+  return vending.create(format, options);
+};
+
+/**
+ * Creates a new Archiver instance.
+ *
+ * @param  {String} format The archive format to use.
+ * @param  {Object} options See [Archiver]{@link Archiver}
+ * @return {Archiver}
+ */
+vending.create = function(format, options) {
+  if (formats[format]) {
+    var instance = new Archiver(format, options);
+    instance.setFormat(format);
+    instance.setModule(new formats[format](options));
+
+    return instance;
+  } else {
+    throw new Error('create(' + format + '): format not registered');
+  }
+};
+
+/**
+ * Registers a format for use with archiver.
+ *
+ * @param  {String} format The name of the format.
+ * @param  {Function} module The function for archiver to interact with.
+ * @return void
+ */
+vending.registerFormat = function(format, module) {
+  if (formats[format]) {
+    throw new Error('register(' + format + '): format already registered');
+  }
+
+  if (typeof module !== 'function') {
+    throw new Error('register(' + format + '): format module invalid');
+  }
+
+  if (typeof module.prototype.append !== 'function' || typeof module.prototype.finalize !== 'function') {
+    throw new Error('register(' + format + '): format module missing methods');
+  }
+
+  formats[format] = module;
+};
+
+/**
+ * Check if the format is already registered.
+ * 
+ * @param {String} format the name of the format.
+ * @return boolean
+ */
+vending.isRegisteredFormat = function (format) {
+  if (formats[format]) {
+    return true;
+  }
+  
+  return false;
+};
+
+vending.registerFormat('zip', __webpack_require__(22836));
+vending.registerFormat('tar', __webpack_require__(10396));
+vending.registerFormat('json', __webpack_require__(54693));
+
+module.exports = vending;
+
+/***/ }),
+
+/***/ 50549:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * Archiver Core
+ *
+ * @ignore
+ * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
+ * @copyright (c) 2012-2014 Chris Talkington, contributors.
+ */
+var fs = __webpack_require__(79896);
+var glob = __webpack_require__(51364);
+var async = __webpack_require__(97329);
+var path = __webpack_require__(16928);
+var util = __webpack_require__(53296);
+
+var inherits = (__webpack_require__(39023).inherits);
+var ArchiverError = __webpack_require__(13110);
+var Transform = (__webpack_require__(29963).Transform);
+
+var win32 = process.platform === 'win32';
+
+/**
+ * @constructor
+ * @param {String} format The archive format to use.
+ * @param {(CoreOptions|TransformOptions)} options See also {@link ZipOptions} and {@link TarOptions}.
+ */
+var Archiver = function(format, options) {
+  if (!(this instanceof Archiver)) {
+    return new Archiver(format, options);
+  }
+
+  if (typeof format !== 'string') {
+    options = format;
+    format = 'zip';
+  }
+
+  options = this.options = util.defaults(options, {
+    highWaterMark: 1024 * 1024,
+    statConcurrency: 4
+  });
+
+  Transform.call(this, options);
+
+  this._format = false;
+  this._module = false;
+  this._pending = 0;
+  this._pointer = 0;
+
+  this._entriesCount = 0;
+  this._entriesProcessedCount = 0;
+  this._fsEntriesTotalBytes = 0;
+  this._fsEntriesProcessedBytes = 0;
+
+  this._queue = async.queue(this._onQueueTask.bind(this), 1);
+  this._queue.drain(this._onQueueDrain.bind(this));
+
+  this._statQueue = async.queue(this._onStatQueueTask.bind(this), options.statConcurrency);
+  this._statQueue.drain(this._onQueueDrain.bind(this));
+
+  this._state = {
+    aborted: false,
+    finalize: false,
+    finalizing: false,
+    finalized: false,
+    modulePiped: false
+  };
+
+  this._streams = [];
+};
+
+inherits(Archiver, Transform);
+
+/**
+ * Internal logic for `abort`.
+ *
+ * @private
+ * @return void
+ */
+Archiver.prototype._abort = function() {
+  this._state.aborted = true;
+  this._queue.kill();
+  this._statQueue.kill();
+
+  if (this._queue.idle()) {
+    this._shutdown();
+  }
+};
+
+/**
+ * Internal helper for appending files.
+ *
+ * @private
+ * @param  {String} filepath The source filepath.
+ * @param  {EntryData} data The entry data.
+ * @return void
+ */
+Archiver.prototype._append = function(filepath, data) {
+  data = data || {};
+
+  var task = {
+    source: null,
+    filepath: filepath
+  };
+
+  if (!data.name) {
+    data.name = filepath;
+  }
+
+  data.sourcePath = filepath;
+  task.data = data;
+  this._entriesCount++;
+
+  if (data.stats && data.stats instanceof fs.Stats) {
+    task = this._updateQueueTaskWithStats(task, data.stats);
+    if (task) {
+      if (data.stats.size) {
+        this._fsEntriesTotalBytes += data.stats.size;
+      }
+
+      this._queue.push(task);
+    }
+  } else {
+    this._statQueue.push(task);
+  }
+};
+
+/**
+ * Internal logic for `finalize`.
+ *
+ * @private
+ * @return void
+ */
+Archiver.prototype._finalize = function() {
+  if (this._state.finalizing || this._state.finalized || this._state.aborted) {
+    return;
+  }
+
+  this._state.finalizing = true;
+
+  this._moduleFinalize();
+
+  this._state.finalizing = false;
+  this._state.finalized = true;
+};
+
+/**
+ * Checks the various state variables to determine if we can `finalize`.
+ *
+ * @private
+ * @return {Boolean}
+ */
+Archiver.prototype._maybeFinalize = function() {
+  if (this._state.finalizing || this._state.finalized || this._state.aborted) {
+    return false;
+  }
+
+  if (this._state.finalize && this._pending === 0 && this._queue.idle() && this._statQueue.idle()) {
+    this._finalize();
+    return true;
+  }
+
+  return false;
+};
+
+/**
+ * Appends an entry to the module.
+ *
+ * @private
+ * @fires  Archiver#entry
+ * @param  {(Buffer|Stream)} source
+ * @param  {EntryData} data
+ * @param  {Function} callback
+ * @return void
+ */
+Archiver.prototype._moduleAppend = function(source, data, callback) {
+  if (this._state.aborted) {
+    callback();
+    return;
+  }
+
+  this._module.append(source, data, function(err) {
+    this._task = null;
+
+    if (this._state.aborted) {
+      this._shutdown();
+      return;
+    }
+
+    if (err) {
+      this.emit('error', err);
+      setImmediate(callback);
+      return;
+    }
+
+    /**
+     * Fires when the entry's input has been processed and appended to the archive.
+     *
+     * @event Archiver#entry
+     * @type {EntryData}
+     */
+    this.emit('entry', data);
+    this._entriesProcessedCount++;
+
+    if (data.stats && data.stats.size) {
+      this._fsEntriesProcessedBytes += data.stats.size;
+    }
+
+    /**
+     * @event Archiver#progress
+     * @type {ProgressData}
+     */
+    this.emit('progress', {
+      entries: {
+        total: this._entriesCount,
+        processed: this._entriesProcessedCount
+      },
+      fs: {
+        totalBytes: this._fsEntriesTotalBytes,
+        processedBytes: this._fsEntriesProcessedBytes
+      }
+    });
+
+    setImmediate(callback);
+  }.bind(this));
+};
+
+/**
+ * Finalizes the module.
+ *
+ * @private
+ * @return void
+ */
+Archiver.prototype._moduleFinalize = function() {
+  if (typeof this._module.finalize === 'function') {
+    this._module.finalize();
+  } else if (typeof this._module.end === 'function') {
+    this._module.end();
+  } else {
+    this.emit('error', new ArchiverError('NOENDMETHOD'));
+  }
+};
+
+/**
+ * Pipes the module to our internal stream with error bubbling.
+ *
+ * @private
+ * @return void
+ */
+Archiver.prototype._modulePipe = function() {
+  this._module.on('error', this._onModuleError.bind(this));
+  this._module.pipe(this);
+  this._state.modulePiped = true;
+};
+
+/**
+ * Determines if the current module supports a defined feature.
+ *
+ * @private
+ * @param  {String} key
+ * @return {Boolean}
+ */
+Archiver.prototype._moduleSupports = function(key) {
+  if (!this._module.supports || !this._module.supports[key]) {
+    return false;
+  }
+
+  return this._module.supports[key];
+};
+
+/**
+ * Unpipes the module from our internal stream.
+ *
+ * @private
+ * @return void
+ */
+Archiver.prototype._moduleUnpipe = function() {
+  this._module.unpipe(this);
+  this._state.modulePiped = false;
+};
+
+/**
+ * Normalizes entry data with fallbacks for key properties.
+ *
+ * @private
+ * @param  {Object} data
+ * @param  {fs.Stats} stats
+ * @return {Object}
+ */
+Archiver.prototype._normalizeEntryData = function(data, stats) {
+  data = util.defaults(data, {
+    type: 'file',
+    name: null,
+    date: null,
+    mode: null,
+    prefix: null,
+    sourcePath: null,
+    stats: false
+  });
+
+  if (stats && data.stats === false) {
+    data.stats = stats;
+  }
+
+  var isDir = data.type === 'directory';
+
+  if (data.name) {
+    if (typeof data.prefix === 'string' && '' !== data.prefix) {
+      data.name = data.prefix + '/' + data.name;
+      data.prefix = null;
+    }
+
+    data.name = util.sanitizePath(data.name);
+
+    if (data.type !== 'symlink' && data.name.slice(-1) === '/') {
+      isDir = true;
+      data.type = 'directory';
+    } else if (isDir) {
+      data.name += '/';
+    }
+  }
+
+  // 511 === 0777; 493 === 0755; 438 === 0666; 420 === 0644
+  if (typeof data.mode === 'number') {
+    if (win32) {
+      data.mode &= 511;
+    } else {
+      data.mode &= 4095
+    }
+  } else if (data.stats && data.mode === null) {
+    if (win32) {
+      data.mode = data.stats.mode & 511;
+    } else {
+      data.mode = data.stats.mode & 4095;
+    }
+
+    // stat isn't reliable on windows; force 0755 for dir
+    if (win32 && isDir) {
+      data.mode = 493;
+    }
+  } else if (data.mode === null) {
+    data.mode = isDir ? 493 : 420;
+  }
+
+  if (data.stats && data.date === null) {
+    data.date = data.stats.mtime;
+  } else {
+    data.date = util.dateify(data.date);
+  }
+
+  return data;
+};
+
+/**
+ * Error listener that re-emits error on to our internal stream.
+ *
+ * @private
+ * @param  {Error} err
+ * @return void
+ */
+Archiver.prototype._onModuleError = function(err) {
+  /**
+   * @event Archiver#error
+   * @type {ErrorData}
+   */
+  this.emit('error', err);
+};
+
+/**
+ * Checks the various state variables after queue has drained to determine if
+ * we need to `finalize`.
+ *
+ * @private
+ * @return void
+ */
+Archiver.prototype._onQueueDrain = function() {
+  if (this._state.finalizing || this._state.finalized || this._state.aborted) {
+    return;
+  }
+
+  if (this._state.finalize && this._pending === 0 && this._queue.idle() && this._statQueue.idle()) {
+    this._finalize();
+  }
+};
+
+/**
+ * Appends each queue task to the module.
+ *
+ * @private
+ * @param  {Object} task
+ * @param  {Function} callback
+ * @return void
+ */
+Archiver.prototype._onQueueTask = function(task, callback) {
+  var fullCallback = () => {
+    if(task.data.callback) {
+      task.data.callback();
+    }
+    callback();
+  }
+
+  if (this._state.finalizing || this._state.finalized || this._state.aborted) {
+    fullCallback();
+    return;
+  }
+
+  this._task = task;
+  this._moduleAppend(task.source, task.data, fullCallback);
+};
+
+/**
+ * Performs a file stat and reinjects the task back into the queue.
+ *
+ * @private
+ * @param  {Object} task
+ * @param  {Function} callback
+ * @return void
+ */
+Archiver.prototype._onStatQueueTask = function(task, callback) {
+  if (this._state.finalizing || this._state.finalized || this._state.aborted) {
+    callback();
+    return;
+  }
+
+  fs.lstat(task.filepath, function(err, stats) {
+    if (this._state.aborted) {
+      setImmediate(callback);
+      return;
+    }
+
+    if (err) {
+      this._entriesCount--;
+
+      /**
+       * @event Archiver#warning
+       * @type {ErrorData}
+       */
+      this.emit('warning', err);
+      setImmediate(callback);
+      return;
+    }
+
+    task = this._updateQueueTaskWithStats(task, stats);
+
+    if (task) {
+      if (stats.size) {
+        this._fsEntriesTotalBytes += stats.size;
+      }
+
+      this._queue.push(task);
+    }
+
+    setImmediate(callback);
+  }.bind(this));
+};
+
+/**
+ * Unpipes the module and ends our internal stream.
+ *
+ * @private
+ * @return void
+ */
+Archiver.prototype._shutdown = function() {
+  this._moduleUnpipe();
+  this.end();
+};
+
+/**
+ * Tracks the bytes emitted by our internal stream.
+ *
+ * @private
+ * @param  {Buffer} chunk
+ * @param  {String} encoding
+ * @param  {Function} callback
+ * @return void
+ */
+Archiver.prototype._transform = function(chunk, encoding, callback) {
+  if (chunk) {
+    this._pointer += chunk.length;
+  }
+
+  callback(null, chunk);
+};
+
+/**
+ * Updates and normalizes a queue task using stats data.
+ *
+ * @private
+ * @param  {Object} task
+ * @param  {fs.Stats} stats
+ * @return {Object}
+ */
+Archiver.prototype._updateQueueTaskWithStats = function(task, stats) {
+  if (stats.isFile()) {
+    task.data.type = 'file';
+    task.data.sourceType = 'stream';
+    task.source = util.lazyReadStream(task.filepath);
+  } else if (stats.isDirectory() && this._moduleSupports('directory')) {
+    task.data.name = util.trailingSlashIt(task.data.name);
+    task.data.type = 'directory';
+    task.data.sourcePath = util.trailingSlashIt(task.filepath);
+    task.data.sourceType = 'buffer';
+    task.source = Buffer.concat([]);
+  } else if (stats.isSymbolicLink() && this._moduleSupports('symlink')) {
+    var linkPath = fs.readlinkSync(task.filepath);
+    var dirName = path.dirname(task.filepath);
+    task.data.type = 'symlink';
+    task.data.linkname = path.relative(dirName, path.resolve(dirName, linkPath));
+    task.data.sourceType = 'buffer';
+    task.source = Buffer.concat([]);
+  } else {
+    if (stats.isDirectory()) {
+      this.emit('warning', new ArchiverError('DIRECTORYNOTSUPPORTED', task.data));
+    } else if (stats.isSymbolicLink()) {
+      this.emit('warning', new ArchiverError('SYMLINKNOTSUPPORTED', task.data));
+    } else {
+      this.emit('warning', new ArchiverError('ENTRYNOTSUPPORTED', task.data));
+    }
+
+    return null;
+  }
+
+  task.data = this._normalizeEntryData(task.data, stats);
+
+  return task;
+};
+
+/**
+ * Aborts the archiving process, taking a best-effort approach, by:
+ *
+ * - removing any pending queue tasks
+ * - allowing any active queue workers to finish
+ * - detaching internal module pipes
+ * - ending both sides of the Transform stream
+ *
+ * It will NOT drain any remaining sources.
+ *
+ * @return {this}
+ */
+Archiver.prototype.abort = function() {
+  if (this._state.aborted || this._state.finalized) {
+    return this;
+  }
+
+  this._abort();
+
+  return this;
+};
+
+/**
+ * Appends an input source (text string, buffer, or stream) to the instance.
+ *
+ * When the instance has received, processed, and emitted the input, the `entry`
+ * event is fired.
+ *
+ * @fires  Archiver#entry
+ * @param  {(Buffer|Stream|String)} source The input source.
+ * @param  {EntryData} data See also {@link ZipEntryData} and {@link TarEntryData}.
+ * @return {this}
+ */
+Archiver.prototype.append = function(source, data) {
+  if (this._state.finalize || this._state.aborted) {
+    this.emit('error', new ArchiverError('QUEUECLOSED'));
+    return this;
+  }
+
+  data = this._normalizeEntryData(data);
+
+  if (typeof data.name !== 'string' || data.name.length === 0) {
+    this.emit('error', new ArchiverError('ENTRYNAMEREQUIRED'));
+    return this;
+  }
+
+  if (data.type === 'directory' && !this._moduleSupports('directory')) {
+    this.emit('error', new ArchiverError('DIRECTORYNOTSUPPORTED', { name: data.name }));
+    return this;
+  }
+
+  source = util.normalizeInputSource(source);
+
+  if (Buffer.isBuffer(source)) {
+    data.sourceType = 'buffer';
+  } else if (util.isStream(source)) {
+    data.sourceType = 'stream';
+  } else {
+    this.emit('error', new ArchiverError('INPUTSTEAMBUFFERREQUIRED', { name: data.name }));
+    return this;
+  }
+
+  this._entriesCount++;
+  this._queue.push({
+    data: data,
+    source: source
+  });
+
+  return this;
+};
+
+/**
+ * Appends a directory and its files, recursively, given its dirpath.
+ *
+ * @param  {String} dirpath The source directory path.
+ * @param  {String} destpath The destination path within the archive.
+ * @param  {(EntryData|Function)} data See also [ZipEntryData]{@link ZipEntryData} and
+ * [TarEntryData]{@link TarEntryData}.
+ * @return {this}
+ */
+Archiver.prototype.directory = function(dirpath, destpath, data) {
+  if (this._state.finalize || this._state.aborted) {
+    this.emit('error', new ArchiverError('QUEUECLOSED'));
+    return this;
+  }
+
+  if (typeof dirpath !== 'string' || dirpath.length === 0) {
+    this.emit('error', new ArchiverError('DIRECTORYDIRPATHREQUIRED'));
+    return this;
+  }
+
+  this._pending++;
+
+  if (destpath === false) {
+    destpath = '';
+  } else if (typeof destpath !== 'string'){
+    destpath = dirpath;
+  }
+
+  var dataFunction = false;
+  if (typeof data === 'function') {
+    dataFunction = data;
+    data = {};
+  } else if (typeof data !== 'object') {
+    data = {};
+  }
+
+  var globOptions = {
+    stat: true,
+    dot: true
+  };
+
+  function onGlobEnd() {
+    this._pending--;
+    this._maybeFinalize();
+  }
+
+  function onGlobError(err) {
+    this.emit('error', err);
+  }
+
+  function onGlobMatch(match){
+    globber.pause();
+
+    var ignoreMatch = false;
+    var entryData = Object.assign({}, data);
+    entryData.name = match.relative;
+    entryData.prefix = destpath;
+    entryData.stats = match.stat;
+    entryData.callback = globber.resume.bind(globber);
+
+    try {
+      if (dataFunction) {
+        entryData = dataFunction(entryData);
+
+        if (entryData === false) {
+          ignoreMatch = true;
+        } else if (typeof entryData !== 'object') {
+          throw new ArchiverError('DIRECTORYFUNCTIONINVALIDDATA', { dirpath: dirpath });
+        }
+      }
+    } catch(e) {
+      this.emit('error', e);
+      return;
+    }
+
+    if (ignoreMatch) {
+      globber.resume();
+      return;
+    }
+
+    this._append(match.absolute, entryData);
+  }
+
+  var globber = glob(dirpath, globOptions);
+  globber.on('error', onGlobError.bind(this));
+  globber.on('match', onGlobMatch.bind(this));
+  globber.on('end', onGlobEnd.bind(this));
+
+  return this;
+};
+
+/**
+ * Appends a file given its filepath using a
+ * [lazystream]{@link https://github.com/jpommerening/node-lazystream} wrapper to
+ * prevent issues with open file limits.
+ *
+ * When the instance has received, processed, and emitted the file, the `entry`
+ * event is fired.
+ *
+ * @param  {String} filepath The source filepath.
+ * @param  {EntryData} data See also [ZipEntryData]{@link ZipEntryData} and
+ * [TarEntryData]{@link TarEntryData}.
+ * @return {this}
+ */
+Archiver.prototype.file = function(filepath, data) {
+  if (this._state.finalize || this._state.aborted) {
+    this.emit('error', new ArchiverError('QUEUECLOSED'));
+    return this;
+  }
+
+  if (typeof filepath !== 'string' || filepath.length === 0) {
+    this.emit('error', new ArchiverError('FILEFILEPATHREQUIRED'));
+    return this;
+  }
+
+  this._append(filepath, data);
+
+  return this;
+};
+
+/**
+ * Appends multiple files that match a glob pattern.
+ *
+ * @param  {String} pattern The [glob pattern]{@link https://github.com/isaacs/minimatch} to match.
+ * @param  {Object} options See [node-readdir-glob]{@link https://github.com/yqnn/node-readdir-glob#options}.
+ * @param  {EntryData} data See also [ZipEntryData]{@link ZipEntryData} and
+ * [TarEntryData]{@link TarEntryData}.
+ * @return {this}
+ */
+Archiver.prototype.glob = function(pattern, options, data) {
+  this._pending++;
+
+  options = util.defaults(options, {
+    stat: true,
+    pattern: pattern
+  });
+
+  function onGlobEnd() {
+    this._pending--;
+    this._maybeFinalize();
+  }
+
+  function onGlobError(err) {
+    this.emit('error', err);
+  }
+
+  function onGlobMatch(match){
+    globber.pause();
+    var entryData = Object.assign({}, data);
+    entryData.callback = globber.resume.bind(globber);
+    entryData.stats = match.stat;
+    entryData.name = match.relative;
+
+    this._append(match.absolute, entryData);
+  }
+
+  var globber = glob(options.cwd || '.', options);
+  globber.on('error', onGlobError.bind(this));
+  globber.on('match', onGlobMatch.bind(this));
+  globber.on('end', onGlobEnd.bind(this));
+
+  return this;
+};
+
+/**
+ * Finalizes the instance and prevents further appending to the archive
+ * structure (queue will continue til drained).
+ *
+ * The `end`, `close` or `finish` events on the destination stream may fire
+ * right after calling this method so you should set listeners beforehand to
+ * properly detect stream completion.
+ *
+ * @return {Promise}
+ */
+Archiver.prototype.finalize = function() {
+  if (this._state.aborted) {
+    var abortedError = new ArchiverError('ABORTED');
+    this.emit('error', abortedError);
+    return Promise.reject(abortedError);
+  }
+
+  if (this._state.finalize) {
+    var finalizingError = new ArchiverError('FINALIZING');
+    this.emit('error', finalizingError);
+    return Promise.reject(finalizingError);
+  }
+
+  this._state.finalize = true;
+
+  if (this._pending === 0 && this._queue.idle() && this._statQueue.idle()) {
+    this._finalize();
+  }
+
+  var self = this;
+
+  return new Promise(function(resolve, reject) {
+    var errored;
+
+    self._module.on('end', function() {
+      if (!errored) {
+        resolve();
+      }
+    })
+
+    self._module.on('error', function(err) {
+      errored = true;
+      reject(err);
+    })
+  })
+};
+
+/**
+ * Sets the module format name used for archiving.
+ *
+ * @param {String} format The name of the format.
+ * @return {this}
+ */
+Archiver.prototype.setFormat = function(format) {
+  if (this._format) {
+    this.emit('error', new ArchiverError('FORMATSET'));
+    return this;
+  }
+
+  this._format = format;
+
+  return this;
+};
+
+/**
+ * Sets the module used for archiving.
+ *
+ * @param {Function} module The function for archiver to interact with.
+ * @return {this}
+ */
+Archiver.prototype.setModule = function(module) {
+  if (this._state.aborted) {
+    this.emit('error', new ArchiverError('ABORTED'));
+    return this;
+  }
+
+  if (this._state.module) {
+    this.emit('error', new ArchiverError('MODULESET'));
+    return this;
+  }
+
+  this._module = module;
+  this._modulePipe();
+
+  return this;
+};
+
+/**
+ * Appends a symlink to the instance.
+ *
+ * This does NOT interact with filesystem and is used for programmatically creating symlinks.
+ *
+ * @param  {String} filepath The symlink path (within archive).
+ * @param  {String} target The target path (within archive).
+ * @param  {Number} mode Sets the entry permissions.
+ * @return {this}
+ */
+Archiver.prototype.symlink = function(filepath, target, mode) {
+  if (this._state.finalize || this._state.aborted) {
+    this.emit('error', new ArchiverError('QUEUECLOSED'));
+    return this;
+  }
+
+  if (typeof filepath !== 'string' || filepath.length === 0) {
+    this.emit('error', new ArchiverError('SYMLINKFILEPATHREQUIRED'));
+    return this;
+  }
+
+  if (typeof target !== 'string' || target.length === 0) {
+    this.emit('error', new ArchiverError('SYMLINKTARGETREQUIRED', { filepath: filepath }));
+    return this;
+  }
+
+  if (!this._moduleSupports('symlink')) {
+    this.emit('error', new ArchiverError('SYMLINKNOTSUPPORTED', { filepath: filepath }));
+    return this;
+  }
+
+  var data = {};
+  data.type = 'symlink';
+  data.name = filepath.replace(/\\/g, '/');
+  data.linkname = target.replace(/\\/g, '/');
+  data.sourceType = 'buffer';
+
+  if (typeof mode === "number") {
+    data.mode = mode;
+  }
+
+  this._entriesCount++;
+  this._queue.push({
+    data: data,
+    source: Buffer.concat([])
+  });
+
+  return this;
+};
+
+/**
+ * Returns the current length (in bytes) that has been emitted.
+ *
+ * @return {Number}
+ */
+Archiver.prototype.pointer = function() {
+  return this._pointer;
+};
+
+/**
+ * Middleware-like helper that has yet to be fully implemented.
+ *
+ * @private
+ * @param  {Function} plugin
+ * @return {this}
+ */
+Archiver.prototype.use = function(plugin) {
+  this._streams.push(plugin);
+  return this;
+};
+
+module.exports = Archiver;
+
+/**
+ * @typedef {Object} CoreOptions
+ * @global
+ * @property {Number} [statConcurrency=4] Sets the number of workers used to
+ * process the internal fs stat queue.
+ */
+
+/**
+ * @typedef {Object} TransformOptions
+ * @property {Boolean} [allowHalfOpen=true] If set to false, then the stream
+ * will automatically end the readable side when the writable side ends and vice
+ * versa.
+ * @property {Boolean} [readableObjectMode=false] Sets objectMode for readable
+ * side of the stream. Has no effect if objectMode is true.
+ * @property {Boolean} [writableObjectMode=false] Sets objectMode for writable
+ * side of the stream. Has no effect if objectMode is true.
+ * @property {Boolean} [decodeStrings=true] Whether or not to decode strings
+ * into Buffers before passing them to _write(). `Writable`
+ * @property {String} [encoding=NULL] If specified, then buffers will be decoded
+ * to strings using the specified encoding. `Readable`
+ * @property {Number} [highWaterMark=16kb] The maximum number of bytes to store
+ * in the internal buffer before ceasing to read from the underlying resource.
+ * `Readable` `Writable`
+ * @property {Boolean} [objectMode=false] Whether this stream should behave as a
+ * stream of objects. Meaning that stream.read(n) returns a single value instead
+ * of a Buffer of size n. `Readable` `Writable`
+ */
+
+/**
+ * @typedef {Object} EntryData
+ * @property {String} name Sets the entry name including internal path.
+ * @property {(String|Date)} [date=NOW()] Sets the entry date.
+ * @property {Number} [mode=D:0755/F:0644] Sets the entry permissions.
+ * @property {String} [prefix] Sets a path prefix for the entry name. Useful
+ * when working with methods like `directory` or `glob`.
+ * @property {fs.Stats} [stats] Sets the fs stat data for this entry allowing
+ * for reduction of fs stat calls when stat data is already known.
+ */
+
+/**
+ * @typedef {Object} ErrorData
+ * @property {String} message The message of the error.
+ * @property {String} code The error code assigned to this error.
+ * @property {String} data Additional data provided for reporting or debugging (where available).
+ */
+
+/**
+ * @typedef {Object} ProgressData
+ * @property {Object} entries
+ * @property {Number} entries.total Number of entries that have been appended.
+ * @property {Number} entries.processed Number of entries that have been processed.
+ * @property {Object} fs
+ * @property {Number} fs.totalBytes Number of bytes that have been appended. Calculated asynchronously and might not be accurate: it growth while entries are added. (based on fs.Stats)
+ * @property {Number} fs.processedBytes Number of bytes that have been processed. (based on fs.Stats)
+ */
+
+
+/***/ }),
+
+/***/ 13110:
+/***/ ((module, exports, __webpack_require__) => {
+
+/**
+ * Archiver Core
+ *
+ * @ignore
+ * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
+ * @copyright (c) 2012-2014 Chris Talkington, contributors.
+ */
+
+var util = __webpack_require__(39023);
+
+const ERROR_CODES = {
+  'ABORTED': 'archive was aborted',
+  'DIRECTORYDIRPATHREQUIRED': 'diretory dirpath argument must be a non-empty string value',
+  'DIRECTORYFUNCTIONINVALIDDATA': 'invalid data returned by directory custom data function',
+  'ENTRYNAMEREQUIRED': 'entry name must be a non-empty string value',
+  'FILEFILEPATHREQUIRED': 'file filepath argument must be a non-empty string value',
+  'FINALIZING': 'archive already finalizing',
+  'QUEUECLOSED': 'queue closed',
+  'NOENDMETHOD': 'no suitable finalize/end method defined by module',
+  'DIRECTORYNOTSUPPORTED': 'support for directory entries not defined by module',
+  'FORMATSET': 'archive format already set',
+  'INPUTSTEAMBUFFERREQUIRED': 'input source must be valid Stream or Buffer instance',
+  'MODULESET': 'module already set',
+  'SYMLINKNOTSUPPORTED': 'support for symlink entries not defined by module',
+  'SYMLINKFILEPATHREQUIRED': 'symlink filepath argument must be a non-empty string value',
+  'SYMLINKTARGETREQUIRED': 'symlink target argument must be a non-empty string value',
+  'ENTRYNOTSUPPORTED': 'entry not supported'
+};
+
+function ArchiverError(code, data) {
+  Error.captureStackTrace(this, this.constructor);
+  //this.name = this.constructor.name;
+  this.message = ERROR_CODES[code] || code;
+  this.code = code;
+  this.data = data;
+}
+
+util.inherits(ArchiverError, Error);
+
+exports = module.exports = ArchiverError;
+
+/***/ }),
+
+/***/ 54693:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * JSON Format Plugin
+ *
+ * @module plugins/json
+ * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
+ * @copyright (c) 2012-2014 Chris Talkington, contributors.
+ */
+var inherits = (__webpack_require__(39023).inherits);
+var Transform = (__webpack_require__(29963).Transform);
+
+var crc32 = __webpack_require__(84928);
+var util = __webpack_require__(53296);
+
+/**
+ * @constructor
+ * @param {(JsonOptions|TransformOptions)} options
+ */
+var Json = function(options) {
+  if (!(this instanceof Json)) {
+    return new Json(options);
+  }
+
+  options = this.options = util.defaults(options, {});
+
+  Transform.call(this, options);
+
+  this.supports = {
+    directory: true,
+    symlink: true
+  };
+
+  this.files = [];
+};
+
+inherits(Json, Transform);
+
+/**
+ * [_transform description]
+ *
+ * @private
+ * @param  {Buffer}   chunk
+ * @param  {String}   encoding
+ * @param  {Function} callback
+ * @return void
+ */
+Json.prototype._transform = function(chunk, encoding, callback) {
+  callback(null, chunk);
+};
+
+/**
+ * [_writeStringified description]
+ *
+ * @private
+ * @return void
+ */
+Json.prototype._writeStringified = function() {
+  var fileString = JSON.stringify(this.files);
+  this.write(fileString);
+};
+
+/**
+ * [append description]
+ *
+ * @param  {(Buffer|Stream)}   source
+ * @param  {EntryData}   data
+ * @param  {Function} callback
+ * @return void
+ */
+Json.prototype.append = function(source, data, callback) {
+  var self = this;
+
+  data.crc32 = 0;
+
+  function onend(err, sourceBuffer) {
+    if (err) {
+      callback(err);
+      return;
+    }
+
+    data.size = sourceBuffer.length || 0;
+    data.crc32 = crc32.unsigned(sourceBuffer);
+
+    self.files.push(data);
+
+    callback(null, data);
+  }
+
+  if (data.sourceType === 'buffer') {
+    onend(null, source);
+  } else if (data.sourceType === 'stream') {
+    util.collectStream(source, onend);
+  }
+};
+
+/**
+ * [finalize description]
+ *
+ * @return void
+ */
+Json.prototype.finalize = function() {
+  this._writeStringified();
+  this.end();
+};
+
+module.exports = Json;
+
+/**
+ * @typedef {Object} JsonOptions
+ * @global
+ */
+
+
+/***/ }),
+
+/***/ 10396:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * TAR Format Plugin
+ *
+ * @module plugins/tar
+ * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
+ * @copyright (c) 2012-2014 Chris Talkington, contributors.
+ */
+var zlib = __webpack_require__(43106);
+
+var engine = __webpack_require__(56118);
+var util = __webpack_require__(53296);
+
+/**
+ * @constructor
+ * @param {TarOptions} options
+ */
+var Tar = function(options) {
+  if (!(this instanceof Tar)) {
+    return new Tar(options);
+  }
+
+  options = this.options = util.defaults(options, {
+    gzip: false
+  });
+
+  if (typeof options.gzipOptions !== 'object') {
+    options.gzipOptions = {};
+  }
+
+  this.supports = {
+    directory: true,
+    symlink: true
+  };
+
+  this.engine = engine.pack(options);
+  this.compressor = false;
+
+  if (options.gzip) {
+    this.compressor = zlib.createGzip(options.gzipOptions);
+    this.compressor.on('error', this._onCompressorError.bind(this));
+  }
+};
+
+/**
+ * [_onCompressorError description]
+ *
+ * @private
+ * @param  {Error} err
+ * @return void
+ */
+Tar.prototype._onCompressorError = function(err) {
+  this.engine.emit('error', err);
+};
+
+/**
+ * [append description]
+ *
+ * @param  {(Buffer|Stream)} source
+ * @param  {TarEntryData} data
+ * @param  {Function} callback
+ * @return void
+ */
+Tar.prototype.append = function(source, data, callback) {
+  var self = this;
+
+  data.mtime = data.date;
+
+  function append(err, sourceBuffer) {
+    if (err) {
+      callback(err);
+      return;
+    }
+
+    self.engine.entry(data, sourceBuffer, function(err) {
+      callback(err, data);
+    });
+  }
+
+  if (data.sourceType === 'buffer') {
+    append(null, source);
+  } else if (data.sourceType === 'stream' && data.stats) {
+    data.size = data.stats.size;
+
+    var entry = self.engine.entry(data, function(err) {
+      callback(err, data);
+    });
+
+    source.pipe(entry);
+  } else if (data.sourceType === 'stream') {
+    util.collectStream(source, append);
+  }
+};
+
+/**
+ * [finalize description]
+ *
+ * @return void
+ */
+Tar.prototype.finalize = function() {
+  this.engine.finalize();
+};
+
+/**
+ * [on description]
+ *
+ * @return this.engine
+ */
+Tar.prototype.on = function() {
+  return this.engine.on.apply(this.engine, arguments);
+};
+
+/**
+ * [pipe description]
+ *
+ * @param  {String} destination
+ * @param  {Object} options
+ * @return this.engine
+ */
+Tar.prototype.pipe = function(destination, options) {
+  if (this.compressor) {
+    return this.engine.pipe.apply(this.engine, [this.compressor]).pipe(destination, options);
+  } else {
+    return this.engine.pipe.apply(this.engine, arguments);
+  }
+};
+
+/**
+ * [unpipe description]
+ *
+ * @return this.engine
+ */
+Tar.prototype.unpipe = function() {
+  if (this.compressor) {
+    return this.compressor.unpipe.apply(this.compressor, arguments);
+  } else {
+    return this.engine.unpipe.apply(this.engine, arguments);
+  }
+};
+
+module.exports = Tar;
+
+/**
+ * @typedef {Object} TarOptions
+ * @global
+ * @property {Boolean} [gzip=false] Compress the tar archive using gzip.
+ * @property {Object} [gzipOptions] Passed to [zlib]{@link https://nodejs.org/api/zlib.html#zlib_class_options}
+ * to control compression.
+ * @property {*} [*] See [tar-stream]{@link https://github.com/mafintosh/tar-stream} documentation for additional properties.
+ */
+
+/**
+ * @typedef {Object} TarEntryData
+ * @global
+ * @property {String} name Sets the entry name including internal path.
+ * @property {(String|Date)} [date=NOW()] Sets the entry date.
+ * @property {Number} [mode=D:0755/F:0644] Sets the entry permissions.
+ * @property {String} [prefix] Sets a path prefix for the entry name. Useful
+ * when working with methods like `directory` or `glob`.
+ * @property {fs.Stats} [stats] Sets the fs stat data for this entry allowing
+ * for reduction of fs stat calls when stat data is already known.
+ */
+
+/**
+ * TarStream Module
+ * @external TarStream
+ * @see {@link https://github.com/mafintosh/tar-stream}
+ */
+
+
+/***/ }),
+
+/***/ 22836:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * ZIP Format Plugin
+ *
+ * @module plugins/zip
+ * @license [MIT]{@link https://github.com/archiverjs/node-archiver/blob/master/LICENSE}
+ * @copyright (c) 2012-2014 Chris Talkington, contributors.
+ */
+var engine = __webpack_require__(41622);
+var util = __webpack_require__(53296);
+
+/**
+ * @constructor
+ * @param {ZipOptions} [options]
+ * @param {String} [options.comment] Sets the zip archive comment.
+ * @param {Boolean} [options.forceLocalTime=false] Forces the archive to contain local file times instead of UTC.
+ * @param {Boolean} [options.forceZip64=false] Forces the archive to contain ZIP64 headers.
+ * @param {Boolean} [options.namePrependSlash=false] Prepends a forward slash to archive file paths.
+ * @param {Boolean} [options.store=false] Sets the compression method to STORE.
+ * @param {Object} [options.zlib] Passed to [zlib]{@link https://nodejs.org/api/zlib.html#zlib_class_options}
+ */
+var Zip = function(options) {
+  if (!(this instanceof Zip)) {
+    return new Zip(options);
+  }
+
+  options = this.options = util.defaults(options, {
+    comment: '',
+    forceUTC: false,
+    namePrependSlash: false,
+    store: false
+  });
+
+  this.supports = {
+    directory: true,
+    symlink: true
+  };
+
+  this.engine = new engine(options);
+};
+
+/**
+ * @param  {(Buffer|Stream)} source
+ * @param  {ZipEntryData} data
+ * @param  {String} data.name Sets the entry name including internal path.
+ * @param  {(String|Date)} [data.date=NOW()] Sets the entry date.
+ * @param  {Number} [data.mode=D:0755/F:0644] Sets the entry permissions.
+ * @param  {String} [data.prefix] Sets a path prefix for the entry name. Useful
+ * when working with methods like `directory` or `glob`.
+ * @param  {fs.Stats} [data.stats] Sets the fs stat data for this entry allowing
+ * for reduction of fs stat calls when stat data is already known.
+ * @param  {Boolean} [data.store=ZipOptions.store] Sets the compression method to STORE.
+ * @param  {Function} callback
+ * @return void
+ */
+Zip.prototype.append = function(source, data, callback) {
+  this.engine.entry(source, data, callback);
+};
+
+/**
+ * @return void
+ */
+Zip.prototype.finalize = function() {
+  this.engine.finalize();
+};
+
+/**
+ * @return this.engine
+ */
+Zip.prototype.on = function() {
+  return this.engine.on.apply(this.engine, arguments);
+};
+
+/**
+ * @return this.engine
+ */
+Zip.prototype.pipe = function() {
+  return this.engine.pipe.apply(this.engine, arguments);
+};
+
+/**
+ * @return this.engine
+ */
+Zip.prototype.unpipe = function() {
+  return this.engine.unpipe.apply(this.engine, arguments);
+};
+
+module.exports = Zip;
+
+/**
+ * @typedef {Object} ZipOptions
+ * @global
+ * @property {String} [comment] Sets the zip archive comment.
+ * @property {Boolean} [forceLocalTime=false] Forces the archive to contain local file times instead of UTC.
+ * @property {Boolean} [forceZip64=false] Forces the archive to contain ZIP64 headers.
+ * @prpperty {Boolean} [namePrependSlash=false] Prepends a forward slash to archive file paths.
+ * @property {Boolean} [store=false] Sets the compression method to STORE.
+ * @property {Object} [zlib] Passed to [zlib]{@link https://nodejs.org/api/zlib.html#zlib_class_options}
+ * to control compression.
+ * @property {*} [*] See [zip-stream]{@link https://archiverjs.com/zip-stream/ZipStream.html} documentation for current list of properties.
+ */
+
+/**
+ * @typedef {Object} ZipEntryData
+ * @global
+ * @property {String} name Sets the entry name including internal path.
+ * @property {(String|Date)} [date=NOW()] Sets the entry date.
+ * @property {Number} [mode=D:0755/F:0644] Sets the entry permissions.
+ * @property {Boolean} [namePrependSlash=ZipOptions.namePrependSlash] Prepends a forward slash to archive file paths.
+ * @property {String} [prefix] Sets a path prefix for the entry name. Useful
+ * when working with methods like `directory` or `glob`.
+ * @property {fs.Stats} [stats] Sets the fs stat data for this entry allowing
+ * for reduction of fs stat calls when stat data is already known.
+ * @property {Boolean} [store=ZipOptions.store] Sets the compression method to STORE.
+ */
+
+/**
+ * ZipStream Module
+ * @external ZipStream
+ * @see {@link https://www.archiverjs.com/zip-stream/ZipStream.html}
+ */
+
+
+/***/ }),
+
 /***/ 73057:
 /***/ ((module) => {
 
@@ -19085,6 +8676,1537 @@ module.exports = {
 
 /***/ }),
 
+/***/ 96070:
+/***/ ((module) => {
+
+/**
+ * node-compress-commons
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
+ */
+var ArchiveEntry = module.exports = function() {};
+
+ArchiveEntry.prototype.getName = function() {};
+
+ArchiveEntry.prototype.getSize = function() {};
+
+ArchiveEntry.prototype.getLastModifiedDate = function() {};
+
+ArchiveEntry.prototype.isDirectory = function() {};
+
+/***/ }),
+
+/***/ 36306:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * node-compress-commons
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
+ */
+var inherits = (__webpack_require__(39023).inherits);
+var isStream = __webpack_require__(96543);
+var Transform = (__webpack_require__(29963).Transform);
+
+var ArchiveEntry = __webpack_require__(96070);
+var util = __webpack_require__(18300);
+
+var ArchiveOutputStream = module.exports = function(options) {
+  if (!(this instanceof ArchiveOutputStream)) {
+    return new ArchiveOutputStream(options);
+  }
+
+  Transform.call(this, options);
+
+  this.offset = 0;
+  this._archive = {
+    finish: false,
+    finished: false,
+    processing: false
+  };
+};
+
+inherits(ArchiveOutputStream, Transform);
+
+ArchiveOutputStream.prototype._appendBuffer = function(zae, source, callback) {
+  // scaffold only
+};
+
+ArchiveOutputStream.prototype._appendStream = function(zae, source, callback) {
+  // scaffold only
+};
+
+ArchiveOutputStream.prototype._emitErrorCallback = function(err) {
+  if (err) {
+    this.emit('error', err);
+  }
+};
+
+ArchiveOutputStream.prototype._finish = function(ae) {
+  // scaffold only
+};
+
+ArchiveOutputStream.prototype._normalizeEntry = function(ae) {
+  // scaffold only
+};
+
+ArchiveOutputStream.prototype._transform = function(chunk, encoding, callback) {
+  callback(null, chunk);
+};
+
+ArchiveOutputStream.prototype.entry = function(ae, source, callback) {
+  source = source || null;
+
+  if (typeof callback !== 'function') {
+    callback = this._emitErrorCallback.bind(this);
+  }
+
+  if (!(ae instanceof ArchiveEntry)) {
+    callback(new Error('not a valid instance of ArchiveEntry'));
+    return;
+  }
+
+  if (this._archive.finish || this._archive.finished) {
+    callback(new Error('unacceptable entry after finish'));
+    return;
+  }
+
+  if (this._archive.processing) {
+    callback(new Error('already processing an entry'));
+    return;
+  }
+
+  this._archive.processing = true;
+  this._normalizeEntry(ae);
+  this._entry = ae;
+
+  source = util.normalizeInputSource(source);
+
+  if (Buffer.isBuffer(source)) {
+    this._appendBuffer(ae, source, callback);
+  } else if (isStream(source)) {
+    this._appendStream(ae, source, callback);
+  } else {
+    this._archive.processing = false;
+    callback(new Error('input source must be valid Stream or Buffer instance'));
+    return;
+  }
+
+  return this;
+};
+
+ArchiveOutputStream.prototype.finish = function() {
+  if (this._archive.processing) {
+    this._archive.finish = true;
+    return;
+  }
+
+  this._finish();
+};
+
+ArchiveOutputStream.prototype.getBytesWritten = function() {
+  return this.offset;
+};
+
+ArchiveOutputStream.prototype.write = function(chunk, cb) {
+  if (chunk) {
+    this.offset += chunk.length;
+  }
+
+  return Transform.prototype.write.call(this, chunk, cb);
+};
+
+/***/ }),
+
+/***/ 94908:
+/***/ ((module) => {
+
+/**
+ * node-compress-commons
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
+ */
+module.exports = {
+  WORD: 4,
+  DWORD: 8,
+  EMPTY: Buffer.alloc(0),
+
+  SHORT: 2,
+  SHORT_MASK: 0xffff,
+  SHORT_SHIFT: 16,
+  SHORT_ZERO: Buffer.from(Array(2)),
+  LONG: 4,
+  LONG_ZERO: Buffer.from(Array(4)),
+
+  MIN_VERSION_INITIAL: 10,
+  MIN_VERSION_DATA_DESCRIPTOR: 20,
+  MIN_VERSION_ZIP64: 45,
+  VERSION_MADEBY: 45,
+
+  METHOD_STORED: 0,
+  METHOD_DEFLATED: 8,
+
+  PLATFORM_UNIX: 3,
+  PLATFORM_FAT: 0,
+
+  SIG_LFH: 0x04034b50,
+  SIG_DD: 0x08074b50,
+  SIG_CFH: 0x02014b50,
+  SIG_EOCD: 0x06054b50,
+  SIG_ZIP64_EOCD: 0x06064B50,
+  SIG_ZIP64_EOCD_LOC: 0x07064B50,
+
+  ZIP64_MAGIC_SHORT: 0xffff,
+  ZIP64_MAGIC: 0xffffffff,
+  ZIP64_EXTRA_ID: 0x0001,
+
+  ZLIB_NO_COMPRESSION: 0,
+  ZLIB_BEST_SPEED: 1,
+  ZLIB_BEST_COMPRESSION: 9,
+  ZLIB_DEFAULT_COMPRESSION: -1,
+
+  MODE_MASK: 0xFFF,
+  DEFAULT_FILE_MODE: 33188, // 010644 = -rw-r--r-- = S_IFREG | S_IRUSR | S_IWUSR | S_IRGRP | S_IROTH
+  DEFAULT_DIR_MODE: 16877,  // 040755 = drwxr-xr-x = S_IFDIR | S_IRWXU | S_IRGRP | S_IXGRP | S_IROTH | S_IXOTH
+
+  EXT_FILE_ATTR_DIR: 1106051088,  // 010173200020 = drwxr-xr-x = (((S_IFDIR | 0755) << 16) | S_DOS_D)
+  EXT_FILE_ATTR_FILE: 2175008800, // 020151000040 = -rw-r--r-- = (((S_IFREG | 0644) << 16) | S_DOS_A) >>> 0
+
+  // Unix file types
+  S_IFMT: 61440,   // 0170000 type of file mask
+  S_IFIFO: 4096,   // 010000 named pipe (fifo)
+  S_IFCHR: 8192,   // 020000 character special
+  S_IFDIR: 16384,  // 040000 directory
+  S_IFBLK: 24576,  // 060000 block special
+  S_IFREG: 32768,  // 0100000 regular
+  S_IFLNK: 40960,  // 0120000 symbolic link
+  S_IFSOCK: 49152, // 0140000 socket
+
+  // DOS file type flags
+  S_DOS_A: 32, // 040 Archive
+  S_DOS_D: 16, // 020 Directory
+  S_DOS_V: 8,  // 010 Volume
+  S_DOS_S: 4,  // 04 System
+  S_DOS_H: 2,  // 02 Hidden
+  S_DOS_R: 1   // 01 Read Only
+};
+
+
+/***/ }),
+
+/***/ 97632:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * node-compress-commons
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
+ */
+var zipUtil = __webpack_require__(6453);
+
+var DATA_DESCRIPTOR_FLAG = 1 << 3;
+var ENCRYPTION_FLAG = 1 << 0;
+var NUMBER_OF_SHANNON_FANO_TREES_FLAG = 1 << 2;
+var SLIDING_DICTIONARY_SIZE_FLAG = 1 << 1;
+var STRONG_ENCRYPTION_FLAG = 1 << 6;
+var UFT8_NAMES_FLAG = 1 << 11;
+
+var GeneralPurposeBit = module.exports = function() {
+  if (!(this instanceof GeneralPurposeBit)) {
+    return new GeneralPurposeBit();
+  }
+
+  this.descriptor = false;
+  this.encryption = false;
+  this.utf8 = false;
+  this.numberOfShannonFanoTrees = 0;
+  this.strongEncryption = false;
+  this.slidingDictionarySize = 0;
+
+  return this;
+};
+
+GeneralPurposeBit.prototype.encode = function() {
+  return zipUtil.getShortBytes(
+    (this.descriptor ? DATA_DESCRIPTOR_FLAG : 0) |
+    (this.utf8 ? UFT8_NAMES_FLAG : 0) |
+    (this.encryption ? ENCRYPTION_FLAG : 0) |
+    (this.strongEncryption ? STRONG_ENCRYPTION_FLAG : 0)
+  );
+};
+
+GeneralPurposeBit.prototype.parse = function(buf, offset) {
+  var flag = zipUtil.getShortBytesValue(buf, offset);
+  var gbp = new GeneralPurposeBit();
+
+  gbp.useDataDescriptor((flag & DATA_DESCRIPTOR_FLAG) !== 0);
+  gbp.useUTF8ForNames((flag & UFT8_NAMES_FLAG) !== 0);
+  gbp.useStrongEncryption((flag & STRONG_ENCRYPTION_FLAG) !== 0);
+  gbp.useEncryption((flag & ENCRYPTION_FLAG) !== 0);
+  gbp.setSlidingDictionarySize((flag & SLIDING_DICTIONARY_SIZE_FLAG) !== 0 ? 8192 : 4096);
+  gbp.setNumberOfShannonFanoTrees((flag & NUMBER_OF_SHANNON_FANO_TREES_FLAG) !== 0 ? 3 : 2);
+
+  return gbp;
+};
+
+GeneralPurposeBit.prototype.setNumberOfShannonFanoTrees = function(n) {
+  this.numberOfShannonFanoTrees = n;
+};
+
+GeneralPurposeBit.prototype.getNumberOfShannonFanoTrees = function() {
+  return this.numberOfShannonFanoTrees;
+};
+
+GeneralPurposeBit.prototype.setSlidingDictionarySize = function(n) {
+  this.slidingDictionarySize = n;
+};
+
+GeneralPurposeBit.prototype.getSlidingDictionarySize = function() {
+  return this.slidingDictionarySize;
+};
+
+GeneralPurposeBit.prototype.useDataDescriptor = function(b) {
+  this.descriptor = b;
+};
+
+GeneralPurposeBit.prototype.usesDataDescriptor = function() {
+  return this.descriptor;
+};
+
+GeneralPurposeBit.prototype.useEncryption = function(b) {
+  this.encryption = b;
+};
+
+GeneralPurposeBit.prototype.usesEncryption = function() {
+  return this.encryption;
+};
+
+GeneralPurposeBit.prototype.useStrongEncryption = function(b) {
+  this.strongEncryption = b;
+};
+
+GeneralPurposeBit.prototype.usesStrongEncryption = function() {
+  return this.strongEncryption;
+};
+
+GeneralPurposeBit.prototype.useUTF8ForNames = function(b) {
+  this.utf8 = b;
+};
+
+GeneralPurposeBit.prototype.usesUTF8ForNames = function() {
+  return this.utf8;
+};
+
+/***/ }),
+
+/***/ 23810:
+/***/ ((module) => {
+
+/**
+ * node-compress-commons
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
+ */
+module.exports = {
+    /**
+     * Bits used for permissions (and sticky bit)
+     */
+    PERM_MASK: 4095, // 07777
+
+    /**
+     * Bits used to indicate the filesystem object type.
+     */
+    FILE_TYPE_FLAG: 61440, // 0170000
+
+    /**
+     * Indicates symbolic links.
+     */
+    LINK_FLAG: 40960, // 0120000
+
+    /**
+     * Indicates plain files.
+     */
+    FILE_FLAG: 32768, // 0100000
+
+    /**
+     * Indicates directories.
+     */
+    DIR_FLAG: 16384, // 040000
+
+    // ----------------------------------------------------------
+    // somewhat arbitrary choices that are quite common for shared
+    // installations
+    // -----------------------------------------------------------
+
+    /**
+     * Default permissions for symbolic links.
+     */
+    DEFAULT_LINK_PERM: 511, // 0777
+
+    /**
+     * Default permissions for directories.
+     */
+    DEFAULT_DIR_PERM: 493, // 0755
+
+    /**
+     * Default permissions for plain files.
+     */
+    DEFAULT_FILE_PERM: 420 // 0644
+};
+
+/***/ }),
+
+/***/ 6453:
+/***/ ((module) => {
+
+/**
+ * node-compress-commons
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
+ */
+var util = module.exports = {};
+
+util.dateToDos = function(d, forceLocalTime) {
+  forceLocalTime = forceLocalTime || false;
+
+  var year = forceLocalTime ? d.getFullYear() : d.getUTCFullYear();
+
+  if (year < 1980) {
+    return 2162688; // 1980-1-1 00:00:00
+  } else if (year >= 2044) {
+    return 2141175677; // 2043-12-31 23:59:58
+  }
+
+  var val = {
+    year: year,
+    month: forceLocalTime ? d.getMonth() : d.getUTCMonth(),
+    date: forceLocalTime ? d.getDate() : d.getUTCDate(),
+    hours: forceLocalTime ? d.getHours() : d.getUTCHours(),
+    minutes: forceLocalTime ? d.getMinutes() : d.getUTCMinutes(),
+    seconds: forceLocalTime ? d.getSeconds() : d.getUTCSeconds()
+  };
+
+  return ((val.year - 1980) << 25) | ((val.month + 1) << 21) | (val.date << 16) |
+    (val.hours << 11) | (val.minutes << 5) | (val.seconds / 2);
+};
+
+util.dosToDate = function(dos) {
+  return new Date(((dos >> 25) & 0x7f) + 1980, ((dos >> 21) & 0x0f) - 1, (dos >> 16) & 0x1f, (dos >> 11) & 0x1f, (dos >> 5) & 0x3f, (dos & 0x1f) << 1);
+};
+
+util.fromDosTime = function(buf) {
+  return util.dosToDate(buf.readUInt32LE(0));
+};
+
+util.getEightBytes = function(v) {
+  var buf = Buffer.alloc(8);
+  buf.writeUInt32LE(v % 0x0100000000, 0);
+  buf.writeUInt32LE((v / 0x0100000000) | 0, 4);
+
+  return buf;
+};
+
+util.getShortBytes = function(v) {
+  var buf = Buffer.alloc(2);
+  buf.writeUInt16LE((v & 0xFFFF) >>> 0, 0);
+
+  return buf;
+};
+
+util.getShortBytesValue = function(buf, offset) {
+  return buf.readUInt16LE(offset);
+};
+
+util.getLongBytes = function(v) {
+  var buf = Buffer.alloc(4);
+  buf.writeUInt32LE((v & 0xFFFFFFFF) >>> 0, 0);
+
+  return buf;
+};
+
+util.getLongBytesValue = function(buf, offset) {
+  return buf.readUInt32LE(offset);
+};
+
+util.toDosTime = function(d) {
+  return util.getLongBytes(util.dateToDos(d));
+};
+
+/***/ }),
+
+/***/ 73380:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * node-compress-commons
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
+ */
+var inherits = (__webpack_require__(39023).inherits);
+var normalizePath = __webpack_require__(56133);
+
+var ArchiveEntry = __webpack_require__(96070);
+var GeneralPurposeBit = __webpack_require__(97632);
+var UnixStat = __webpack_require__(23810);
+
+var constants = __webpack_require__(94908);
+var zipUtil = __webpack_require__(6453);
+
+var ZipArchiveEntry = module.exports = function(name) {
+  if (!(this instanceof ZipArchiveEntry)) {
+    return new ZipArchiveEntry(name);
+  }
+
+  ArchiveEntry.call(this);
+
+  this.platform = constants.PLATFORM_FAT;
+  this.method = -1;
+
+  this.name = null;
+  this.size = 0;
+  this.csize = 0;
+  this.gpb = new GeneralPurposeBit();
+  this.crc = 0;
+  this.time = -1;
+
+  this.minver = constants.MIN_VERSION_INITIAL;
+  this.mode = -1;
+  this.extra = null;
+  this.exattr = 0;
+  this.inattr = 0;
+  this.comment = null;
+
+  if (name) {
+    this.setName(name);
+  }
+};
+
+inherits(ZipArchiveEntry, ArchiveEntry);
+
+/**
+ * Returns the extra fields related to the entry.
+ *
+ * @returns {Buffer}
+ */
+ZipArchiveEntry.prototype.getCentralDirectoryExtra = function() {
+  return this.getExtra();
+};
+
+/**
+ * Returns the comment set for the entry.
+ *
+ * @returns {string}
+ */
+ZipArchiveEntry.prototype.getComment = function() {
+  return this.comment !== null ? this.comment : '';
+};
+
+/**
+ * Returns the compressed size of the entry.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getCompressedSize = function() {
+  return this.csize;
+};
+
+/**
+ * Returns the CRC32 digest for the entry.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getCrc = function() {
+  return this.crc;
+};
+
+/**
+ * Returns the external file attributes for the entry.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getExternalAttributes = function() {
+  return this.exattr;
+};
+
+/**
+ * Returns the extra fields related to the entry.
+ *
+ * @returns {Buffer}
+ */
+ZipArchiveEntry.prototype.getExtra = function() {
+  return this.extra !== null ? this.extra : constants.EMPTY;
+};
+
+/**
+ * Returns the general purpose bits related to the entry.
+ *
+ * @returns {GeneralPurposeBit}
+ */
+ZipArchiveEntry.prototype.getGeneralPurposeBit = function() {
+  return this.gpb;
+};
+
+/**
+ * Returns the internal file attributes for the entry.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getInternalAttributes = function() {
+  return this.inattr;
+};
+
+/**
+ * Returns the last modified date of the entry.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getLastModifiedDate = function() {
+  return this.getTime();
+};
+
+/**
+ * Returns the extra fields related to the entry.
+ *
+ * @returns {Buffer}
+ */
+ZipArchiveEntry.prototype.getLocalFileDataExtra = function() {
+  return this.getExtra();
+};
+
+/**
+ * Returns the compression method used on the entry.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getMethod = function() {
+  return this.method;
+};
+
+/**
+ * Returns the filename of the entry.
+ *
+ * @returns {string}
+ */
+ZipArchiveEntry.prototype.getName = function() {
+  return this.name;
+};
+
+/**
+ * Returns the platform on which the entry was made.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getPlatform = function() {
+  return this.platform;
+};
+
+/**
+ * Returns the size of the entry.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getSize = function() {
+  return this.size;
+};
+
+/**
+ * Returns a date object representing the last modified date of the entry.
+ *
+ * @returns {number|Date}
+ */
+ZipArchiveEntry.prototype.getTime = function() {
+  return this.time !== -1 ? zipUtil.dosToDate(this.time) : -1;
+};
+
+/**
+ * Returns the DOS timestamp for the entry.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getTimeDos = function() {
+  return this.time !== -1 ? this.time : 0;
+};
+
+/**
+ * Returns the UNIX file permissions for the entry.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getUnixMode = function() {
+  return this.platform !== constants.PLATFORM_UNIX ? 0 : ((this.getExternalAttributes() >> constants.SHORT_SHIFT) & constants.SHORT_MASK);
+};
+
+/**
+ * Returns the version of ZIP needed to extract the entry.
+ *
+ * @returns {number}
+ */
+ZipArchiveEntry.prototype.getVersionNeededToExtract = function() {
+  return this.minver;
+};
+
+/**
+ * Sets the comment of the entry.
+ *
+ * @param comment
+ */
+ZipArchiveEntry.prototype.setComment = function(comment) {
+  if (Buffer.byteLength(comment) !== comment.length) {
+    this.getGeneralPurposeBit().useUTF8ForNames(true);
+  }
+
+  this.comment = comment;
+};
+
+/**
+ * Sets the compressed size of the entry.
+ *
+ * @param size
+ */
+ZipArchiveEntry.prototype.setCompressedSize = function(size) {
+  if (size < 0) {
+    throw new Error('invalid entry compressed size');
+  }
+
+  this.csize = size;
+};
+
+/**
+ * Sets the checksum of the entry.
+ *
+ * @param crc
+ */
+ZipArchiveEntry.prototype.setCrc = function(crc) {
+  if (crc < 0) {
+    throw new Error('invalid entry crc32');
+  }
+
+  this.crc = crc;
+};
+
+/**
+ * Sets the external file attributes of the entry.
+ *
+ * @param attr
+ */
+ZipArchiveEntry.prototype.setExternalAttributes = function(attr) {
+  this.exattr = attr >>> 0;
+};
+
+/**
+ * Sets the extra fields related to the entry.
+ *
+ * @param extra
+ */
+ZipArchiveEntry.prototype.setExtra = function(extra) {
+  this.extra = extra;
+};
+
+/**
+ * Sets the general purpose bits related to the entry.
+ *
+ * @param gpb
+ */
+ZipArchiveEntry.prototype.setGeneralPurposeBit = function(gpb) {
+  if (!(gpb instanceof GeneralPurposeBit)) {
+    throw new Error('invalid entry GeneralPurposeBit');
+  }
+
+  this.gpb = gpb;
+};
+
+/**
+ * Sets the internal file attributes of the entry.
+ *
+ * @param attr
+ */
+ZipArchiveEntry.prototype.setInternalAttributes = function(attr) {
+  this.inattr = attr;
+};
+
+/**
+ * Sets the compression method of the entry.
+ *
+ * @param method
+ */
+ZipArchiveEntry.prototype.setMethod = function(method) {
+  if (method < 0) {
+    throw new Error('invalid entry compression method');
+  }
+
+  this.method = method;
+};
+
+/**
+ * Sets the name of the entry.
+ *
+ * @param name
+ * @param prependSlash
+ */
+ZipArchiveEntry.prototype.setName = function(name, prependSlash = false) {
+  name = normalizePath(name, false)
+    .replace(/^\w+:/, '')
+    .replace(/^(\.\.\/|\/)+/, '');
+
+  if (prependSlash) {
+    name = `/${name}`;
+  }
+
+  if (Buffer.byteLength(name) !== name.length) {
+    this.getGeneralPurposeBit().useUTF8ForNames(true);
+  }
+
+  this.name = name;
+};
+
+/**
+ * Sets the platform on which the entry was made.
+ *
+ * @param platform
+ */
+ZipArchiveEntry.prototype.setPlatform = function(platform) {
+  this.platform = platform;
+};
+
+/**
+ * Sets the size of the entry.
+ *
+ * @param size
+ */
+ZipArchiveEntry.prototype.setSize = function(size) {
+  if (size < 0) {
+    throw new Error('invalid entry size');
+  }
+
+  this.size = size;
+};
+
+/**
+ * Sets the time of the entry.
+ *
+ * @param time
+ * @param forceLocalTime
+ */
+ZipArchiveEntry.prototype.setTime = function(time, forceLocalTime) {
+  if (!(time instanceof Date)) {
+    throw new Error('invalid entry time');
+  }
+
+  this.time = zipUtil.dateToDos(time, forceLocalTime);
+};
+
+/**
+ * Sets the UNIX file permissions for the entry.
+ *
+ * @param mode
+ */
+ZipArchiveEntry.prototype.setUnixMode = function(mode) {
+  mode |= this.isDirectory() ? constants.S_IFDIR : constants.S_IFREG;
+
+  var extattr = 0;
+  extattr |= (mode << constants.SHORT_SHIFT) | (this.isDirectory() ? constants.S_DOS_D : constants.S_DOS_A);
+
+  this.setExternalAttributes(extattr);
+  this.mode = mode & constants.MODE_MASK;
+  this.platform = constants.PLATFORM_UNIX;
+};
+
+/**
+ * Sets the version of ZIP needed to extract this entry.
+ *
+ * @param minver
+ */
+ZipArchiveEntry.prototype.setVersionNeededToExtract = function(minver) {
+  this.minver = minver;
+};
+
+/**
+ * Returns true if this entry represents a directory.
+ *
+ * @returns {boolean}
+ */
+ZipArchiveEntry.prototype.isDirectory = function() {
+  return this.getName().slice(-1) === '/';
+};
+
+/**
+ * Returns true if this entry represents a unix symlink,
+ * in which case the entry's content contains the target path
+ * for the symlink.
+ *
+ * @returns {boolean}
+ */
+ZipArchiveEntry.prototype.isUnixSymlink = function() {
+  return (this.getUnixMode() & UnixStat.FILE_TYPE_FLAG) === UnixStat.LINK_FLAG;
+};
+
+/**
+ * Returns true if this entry is using the ZIP64 extension of ZIP.
+ *
+ * @returns {boolean}
+ */
+ZipArchiveEntry.prototype.isZip64 = function() {
+  return this.csize > constants.ZIP64_MAGIC || this.size > constants.ZIP64_MAGIC;
+};
+
+
+/***/ }),
+
+/***/ 82132:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * node-compress-commons
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
+ */
+var inherits = (__webpack_require__(39023).inherits);
+var crc32 = __webpack_require__(84891);
+var {CRC32Stream} = __webpack_require__(82770);
+var {DeflateCRC32Stream} = __webpack_require__(82770);
+
+var ArchiveOutputStream = __webpack_require__(36306);
+var ZipArchiveEntry = __webpack_require__(73380);
+var GeneralPurposeBit = __webpack_require__(97632);
+
+var constants = __webpack_require__(94908);
+var util = __webpack_require__(18300);
+var zipUtil = __webpack_require__(6453);
+
+var ZipArchiveOutputStream = module.exports = function(options) {
+  if (!(this instanceof ZipArchiveOutputStream)) {
+    return new ZipArchiveOutputStream(options);
+  }
+
+  options = this.options = this._defaults(options);
+
+  ArchiveOutputStream.call(this, options);
+
+  this._entry = null;
+  this._entries = [];
+  this._archive = {
+    centralLength: 0,
+    centralOffset: 0,
+    comment: '',
+    finish: false,
+    finished: false,
+    processing: false,
+    forceZip64: options.forceZip64,
+    forceLocalTime: options.forceLocalTime
+  };
+};
+
+inherits(ZipArchiveOutputStream, ArchiveOutputStream);
+
+ZipArchiveOutputStream.prototype._afterAppend = function(ae) {
+  this._entries.push(ae);
+
+  if (ae.getGeneralPurposeBit().usesDataDescriptor()) {
+    this._writeDataDescriptor(ae);
+  }
+
+  this._archive.processing = false;
+  this._entry = null;
+
+  if (this._archive.finish && !this._archive.finished) {
+    this._finish();
+  }
+};
+
+ZipArchiveOutputStream.prototype._appendBuffer = function(ae, source, callback) {
+  if (source.length === 0) {
+    ae.setMethod(constants.METHOD_STORED);
+  }
+
+  var method = ae.getMethod();
+
+  if (method === constants.METHOD_STORED) {
+    ae.setSize(source.length);
+    ae.setCompressedSize(source.length);
+    ae.setCrc(crc32.buf(source) >>> 0);
+  }
+
+  this._writeLocalFileHeader(ae);
+
+  if (method === constants.METHOD_STORED) {
+    this.write(source);
+    this._afterAppend(ae);
+    callback(null, ae);
+    return;
+  } else if (method === constants.METHOD_DEFLATED) {
+    this._smartStream(ae, callback).end(source);
+    return;
+  } else {
+    callback(new Error('compression method ' + method + ' not implemented'));
+    return;
+  }
+};
+
+ZipArchiveOutputStream.prototype._appendStream = function(ae, source, callback) {
+  ae.getGeneralPurposeBit().useDataDescriptor(true);
+  ae.setVersionNeededToExtract(constants.MIN_VERSION_DATA_DESCRIPTOR);
+
+  this._writeLocalFileHeader(ae);
+
+  var smart = this._smartStream(ae, callback);
+  source.once('error', function(err) {
+    smart.emit('error', err);
+    smart.end();
+  })
+  source.pipe(smart);
+};
+
+ZipArchiveOutputStream.prototype._defaults = function(o) {
+  if (typeof o !== 'object') {
+    o = {};
+  }
+
+  if (typeof o.zlib !== 'object') {
+    o.zlib = {};
+  }
+
+  if (typeof o.zlib.level !== 'number') {
+    o.zlib.level = constants.ZLIB_BEST_SPEED;
+  }
+
+  o.forceZip64 = !!o.forceZip64;
+  o.forceLocalTime = !!o.forceLocalTime;
+
+  return o;
+};
+
+ZipArchiveOutputStream.prototype._finish = function() {
+  this._archive.centralOffset = this.offset;
+
+  this._entries.forEach(function(ae) {
+    this._writeCentralFileHeader(ae);
+  }.bind(this));
+
+  this._archive.centralLength = this.offset - this._archive.centralOffset;
+
+  if (this.isZip64()) {
+    this._writeCentralDirectoryZip64();
+  }
+
+  this._writeCentralDirectoryEnd();
+
+  this._archive.processing = false;
+  this._archive.finish = true;
+  this._archive.finished = true;
+  this.end();
+};
+
+ZipArchiveOutputStream.prototype._normalizeEntry = function(ae) {
+  if (ae.getMethod() === -1) {
+    ae.setMethod(constants.METHOD_DEFLATED);
+  }
+
+  if (ae.getMethod() === constants.METHOD_DEFLATED) {
+    ae.getGeneralPurposeBit().useDataDescriptor(true);
+    ae.setVersionNeededToExtract(constants.MIN_VERSION_DATA_DESCRIPTOR);
+  }
+
+  if (ae.getTime() === -1) {
+    ae.setTime(new Date(), this._archive.forceLocalTime);
+  }
+
+  ae._offsets = {
+    file: 0,
+    data: 0,
+    contents: 0,
+  };
+};
+
+ZipArchiveOutputStream.prototype._smartStream = function(ae, callback) {
+  var deflate = ae.getMethod() === constants.METHOD_DEFLATED;
+  var process = deflate ? new DeflateCRC32Stream(this.options.zlib) : new CRC32Stream();
+  var error = null;
+
+  function handleStuff() {
+    var digest = process.digest().readUInt32BE(0);
+    ae.setCrc(digest);
+    ae.setSize(process.size());
+    ae.setCompressedSize(process.size(true));
+    this._afterAppend(ae);
+    callback(error, ae);
+  }
+
+  process.once('end', handleStuff.bind(this));
+  process.once('error', function(err) {
+    error = err;
+  });
+
+  process.pipe(this, { end: false });
+
+  return process;
+};
+
+ZipArchiveOutputStream.prototype._writeCentralDirectoryEnd = function() {
+  var records = this._entries.length;
+  var size = this._archive.centralLength;
+  var offset = this._archive.centralOffset;
+
+  if (this.isZip64()) {
+    records = constants.ZIP64_MAGIC_SHORT;
+    size = constants.ZIP64_MAGIC;
+    offset = constants.ZIP64_MAGIC;
+  }
+
+  // signature
+  this.write(zipUtil.getLongBytes(constants.SIG_EOCD));
+
+  // disk numbers
+  this.write(constants.SHORT_ZERO);
+  this.write(constants.SHORT_ZERO);
+
+  // number of entries
+  this.write(zipUtil.getShortBytes(records));
+  this.write(zipUtil.getShortBytes(records));
+
+  // length and location of CD
+  this.write(zipUtil.getLongBytes(size));
+  this.write(zipUtil.getLongBytes(offset));
+
+  // archive comment
+  var comment = this.getComment();
+  var commentLength = Buffer.byteLength(comment);
+  this.write(zipUtil.getShortBytes(commentLength));
+  this.write(comment);
+};
+
+ZipArchiveOutputStream.prototype._writeCentralDirectoryZip64 = function() {
+  // signature
+  this.write(zipUtil.getLongBytes(constants.SIG_ZIP64_EOCD));
+
+  // size of the ZIP64 EOCD record
+  this.write(zipUtil.getEightBytes(44));
+
+  // version made by
+  this.write(zipUtil.getShortBytes(constants.MIN_VERSION_ZIP64));
+
+  // version to extract
+  this.write(zipUtil.getShortBytes(constants.MIN_VERSION_ZIP64));
+
+  // disk numbers
+  this.write(constants.LONG_ZERO);
+  this.write(constants.LONG_ZERO);
+
+  // number of entries
+  this.write(zipUtil.getEightBytes(this._entries.length));
+  this.write(zipUtil.getEightBytes(this._entries.length));
+
+  // length and location of CD
+  this.write(zipUtil.getEightBytes(this._archive.centralLength));
+  this.write(zipUtil.getEightBytes(this._archive.centralOffset));
+
+  // extensible data sector
+  // not implemented at this time
+
+  // end of central directory locator
+  this.write(zipUtil.getLongBytes(constants.SIG_ZIP64_EOCD_LOC));
+
+  // disk number holding the ZIP64 EOCD record
+  this.write(constants.LONG_ZERO);
+
+  // relative offset of the ZIP64 EOCD record
+  this.write(zipUtil.getEightBytes(this._archive.centralOffset + this._archive.centralLength));
+
+  // total number of disks
+  this.write(zipUtil.getLongBytes(1));
+};
+
+ZipArchiveOutputStream.prototype._writeCentralFileHeader = function(ae) {
+  var gpb = ae.getGeneralPurposeBit();
+  var method = ae.getMethod();
+  var fileOffset = ae._offsets.file;
+
+  var size = ae.getSize();
+  var compressedSize = ae.getCompressedSize();
+
+  if (ae.isZip64() || fileOffset > constants.ZIP64_MAGIC) {
+    size = constants.ZIP64_MAGIC;
+    compressedSize = constants.ZIP64_MAGIC;
+    fileOffset = constants.ZIP64_MAGIC;
+
+    ae.setVersionNeededToExtract(constants.MIN_VERSION_ZIP64);
+
+    var extraBuf = Buffer.concat([
+      zipUtil.getShortBytes(constants.ZIP64_EXTRA_ID),
+      zipUtil.getShortBytes(24),
+      zipUtil.getEightBytes(ae.getSize()),
+      zipUtil.getEightBytes(ae.getCompressedSize()),
+      zipUtil.getEightBytes(ae._offsets.file)
+    ], 28);
+
+    ae.setExtra(extraBuf);
+  }
+
+  // signature
+  this.write(zipUtil.getLongBytes(constants.SIG_CFH));
+
+  // version made by
+  this.write(zipUtil.getShortBytes((ae.getPlatform() << 8) | constants.VERSION_MADEBY));
+
+  // version to extract and general bit flag
+  this.write(zipUtil.getShortBytes(ae.getVersionNeededToExtract()));
+  this.write(gpb.encode());
+
+  // compression method
+  this.write(zipUtil.getShortBytes(method));
+
+  // datetime
+  this.write(zipUtil.getLongBytes(ae.getTimeDos()));
+
+  // crc32 checksum
+  this.write(zipUtil.getLongBytes(ae.getCrc()));
+
+  // sizes
+  this.write(zipUtil.getLongBytes(compressedSize));
+  this.write(zipUtil.getLongBytes(size));
+
+  var name = ae.getName();
+  var comment = ae.getComment();
+  var extra = ae.getCentralDirectoryExtra();
+
+  if (gpb.usesUTF8ForNames()) {
+    name = Buffer.from(name);
+    comment = Buffer.from(comment);
+  }
+
+  // name length
+  this.write(zipUtil.getShortBytes(name.length));
+
+  // extra length
+  this.write(zipUtil.getShortBytes(extra.length));
+
+  // comments length
+  this.write(zipUtil.getShortBytes(comment.length));
+
+  // disk number start
+  this.write(constants.SHORT_ZERO);
+
+  // internal attributes
+  this.write(zipUtil.getShortBytes(ae.getInternalAttributes()));
+
+  // external attributes
+  this.write(zipUtil.getLongBytes(ae.getExternalAttributes()));
+
+  // relative offset of LFH
+  this.write(zipUtil.getLongBytes(fileOffset));
+
+  // name
+  this.write(name);
+
+  // extra
+  this.write(extra);
+
+  // comment
+  this.write(comment);
+};
+
+ZipArchiveOutputStream.prototype._writeDataDescriptor = function(ae) {
+  // signature
+  this.write(zipUtil.getLongBytes(constants.SIG_DD));
+
+  // crc32 checksum
+  this.write(zipUtil.getLongBytes(ae.getCrc()));
+
+  // sizes
+  if (ae.isZip64()) {
+    this.write(zipUtil.getEightBytes(ae.getCompressedSize()));
+    this.write(zipUtil.getEightBytes(ae.getSize()));
+  } else {
+    this.write(zipUtil.getLongBytes(ae.getCompressedSize()));
+    this.write(zipUtil.getLongBytes(ae.getSize()));
+  }
+};
+
+ZipArchiveOutputStream.prototype._writeLocalFileHeader = function(ae) {
+  var gpb = ae.getGeneralPurposeBit();
+  var method = ae.getMethod();
+  var name = ae.getName();
+  var extra = ae.getLocalFileDataExtra();
+
+  if (ae.isZip64()) {
+    gpb.useDataDescriptor(true);
+    ae.setVersionNeededToExtract(constants.MIN_VERSION_ZIP64);
+  }
+
+  if (gpb.usesUTF8ForNames()) {
+    name = Buffer.from(name);
+  }
+
+  ae._offsets.file = this.offset;
+
+  // signature
+  this.write(zipUtil.getLongBytes(constants.SIG_LFH));
+
+  // version to extract and general bit flag
+  this.write(zipUtil.getShortBytes(ae.getVersionNeededToExtract()));
+  this.write(gpb.encode());
+
+  // compression method
+  this.write(zipUtil.getShortBytes(method));
+
+  // datetime
+  this.write(zipUtil.getLongBytes(ae.getTimeDos()));
+
+  ae._offsets.data = this.offset;
+
+  // crc32 checksum and sizes
+  if (gpb.usesDataDescriptor()) {
+    this.write(constants.LONG_ZERO);
+    this.write(constants.LONG_ZERO);
+    this.write(constants.LONG_ZERO);
+  } else {
+    this.write(zipUtil.getLongBytes(ae.getCrc()));
+    this.write(zipUtil.getLongBytes(ae.getCompressedSize()));
+    this.write(zipUtil.getLongBytes(ae.getSize()));
+  }
+
+  // name length
+  this.write(zipUtil.getShortBytes(name.length));
+
+  // extra length
+  this.write(zipUtil.getShortBytes(extra.length));
+
+  // name
+  this.write(name);
+
+  // extra
+  this.write(extra);
+
+  ae._offsets.contents = this.offset;
+};
+
+ZipArchiveOutputStream.prototype.getComment = function(comment) {
+  return this._archive.comment !== null ? this._archive.comment : '';
+};
+
+ZipArchiveOutputStream.prototype.isZip64 = function() {
+  return this._archive.forceZip64 || this._entries.length > constants.ZIP64_MAGIC_SHORT || this._archive.centralLength > constants.ZIP64_MAGIC || this._archive.centralOffset > constants.ZIP64_MAGIC;
+};
+
+ZipArchiveOutputStream.prototype.setComment = function(comment) {
+  this._archive.comment = comment;
+};
+
+
+/***/ }),
+
+/***/ 47544:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * node-compress-commons
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
+ */
+module.exports = {
+  ArchiveEntry: __webpack_require__(96070),
+  ZipArchiveEntry: __webpack_require__(73380),
+  ArchiveOutputStream: __webpack_require__(36306),
+  ZipArchiveOutputStream: __webpack_require__(82132)
+};
+
+/***/ }),
+
+/***/ 18300:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * node-compress-commons
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-compress-commons/blob/master/LICENSE-MIT
+ */
+var Stream = (__webpack_require__(2203).Stream);
+var PassThrough = (__webpack_require__(29963).PassThrough);
+var isStream = __webpack_require__(96543);
+
+var util = module.exports = {};
+
+util.normalizeInputSource = function(source) {
+  if (source === null) {
+    return Buffer.alloc(0);
+  } else if (typeof source === 'string') {
+    return Buffer.from(source);
+  } else if (isStream(source) && !source._readableState) {
+    var normalized = new PassThrough();
+    source.pipe(normalized);
+
+    return normalized;
+  }
+
+  return source;
+};
+
+/***/ }),
+
+/***/ 3662:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * node-crc32-stream
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-crc32-stream/blob/master/LICENSE-MIT
+ */
+
+ 
+
+const {Transform} = __webpack_require__(29963);
+
+const crc32 = __webpack_require__(84891);
+
+class CRC32Stream extends Transform {
+  constructor(options) {
+    super(options);
+    this.checksum = Buffer.allocUnsafe(4);
+    this.checksum.writeInt32BE(0, 0);
+
+    this.rawSize = 0;
+  }
+
+  _transform(chunk, encoding, callback) {
+    if (chunk) {
+      this.checksum = crc32.buf(chunk, this.checksum) >>> 0;
+      this.rawSize += chunk.length;
+    }
+
+    callback(null, chunk);
+  }
+
+  digest(encoding) {
+    const checksum = Buffer.allocUnsafe(4);
+    checksum.writeUInt32BE(this.checksum >>> 0, 0);
+    return encoding ? checksum.toString(encoding) : checksum;
+  }
+
+  hex() {
+    return this.digest('hex').toUpperCase();
+  }
+
+  size() {
+    return this.rawSize;
+  }
+}
+
+module.exports = CRC32Stream;
+
+
+/***/ }),
+
+/***/ 76252:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * node-crc32-stream
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-crc32-stream/blob/master/LICENSE-MIT
+ */
+
+
+
+const {DeflateRaw} = __webpack_require__(43106);
+
+const crc32 = __webpack_require__(84891);
+
+class DeflateCRC32Stream extends DeflateRaw {
+  constructor(options) {
+    super(options);
+
+    this.checksum = Buffer.allocUnsafe(4);
+    this.checksum.writeInt32BE(0, 0);
+
+    this.rawSize = 0;
+    this.compressedSize = 0;
+  }
+
+  push(chunk, encoding) {
+    if (chunk) {
+      this.compressedSize += chunk.length;
+    }
+
+    return super.push(chunk, encoding);
+  }
+
+  _transform(chunk, encoding, callback) {
+    if (chunk) {
+      this.checksum = crc32.buf(chunk, this.checksum) >>> 0;
+      this.rawSize += chunk.length;
+    }
+
+    super._transform(chunk, encoding, callback)
+  }
+
+  digest(encoding) {
+    const checksum = Buffer.allocUnsafe(4);
+    checksum.writeUInt32BE(this.checksum >>> 0, 0);
+    return encoding ? checksum.toString(encoding) : checksum;
+  }
+
+  hex() {
+    return this.digest('hex').toUpperCase();
+  }
+
+  size(compressed = false) {
+    if (compressed) {
+      return this.compressedSize;
+    } else {
+      return this.rawSize;
+    }
+  }
+}
+
+module.exports = DeflateCRC32Stream;
+
+
+/***/ }),
+
+/***/ 82770:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * node-crc32-stream
+ *
+ * Copyright (c) 2014 Chris Talkington, contributors.
+ * Licensed under the MIT license.
+ * https://github.com/archiverjs/node-crc32-stream/blob/master/LICENSE-MIT
+ */
+
+
+
+module.exports = {
+  CRC32Stream: __webpack_require__(3662),
+  DeflateCRC32Stream: __webpack_require__(76252)
+}
+
+
+/***/ }),
+
 /***/ 16577:
 /***/ ((module, exports) => {
 
@@ -20067,6 +11189,715 @@ module.exports = class FastFIFO {
   isEmpty () {
     return this.length === 0
   }
+}
+
+
+/***/ }),
+
+/***/ 45258:
+/***/ ((module) => {
+
+
+module.exports = balanced;
+function balanced(a, b, str) {
+  if (a instanceof RegExp) a = maybeMatch(a, str);
+  if (b instanceof RegExp) b = maybeMatch(b, str);
+
+  var r = range(a, b, str);
+
+  return r && {
+    start: r[0],
+    end: r[1],
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + a.length, r[1]),
+    post: str.slice(r[1] + b.length)
+  };
+}
+
+function maybeMatch(reg, str) {
+  var m = str.match(reg);
+  return m ? m[0] : null;
+}
+
+balanced.range = range;
+function range(a, b, str) {
+  var begs, beg, left, right, result;
+  var ai = str.indexOf(a);
+  var bi = str.indexOf(b, ai + 1);
+  var i = ai;
+
+  if (ai >= 0 && bi > 0) {
+    if(a===b) {
+      return [ai, bi];
+    }
+    begs = [];
+    left = str.length;
+
+    while (i >= 0 && !result) {
+      if (i == ai) {
+        begs.push(i);
+        ai = str.indexOf(a, i + 1);
+      } else if (begs.length == 1) {
+        result = [ begs.pop(), bi ];
+      } else {
+        beg = begs.pop();
+        if (beg < left) {
+          left = beg;
+          right = bi;
+        }
+
+        bi = str.indexOf(b, i + 1);
+      }
+
+      i = ai < bi && ai >= 0 ? ai : bi;
+    }
+
+    if (begs.length) {
+      result = [ left, right ];
+    }
+  }
+
+  return result;
+}
+
+
+/***/ }),
+
+/***/ 68497:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+var balanced = __webpack_require__(45258)
+
+module.exports = expandTop
+
+var escSlash = '\0SLASH' + Math.random().toFixed(16) + '\0'
+var escOpen = '\0OPEN' + Math.random().toFixed(16) + '\0'
+var escClose = '\0CLOSE' + Math.random().toFixed(16) + '\0'
+var escComma = '\0COMMA' + Math.random().toFixed(16) + '\0'
+var escPeriod = '\0PERIOD' + Math.random().toFixed(16) + '\0'
+
+var EXPANSION_MAX = 100000
+
+// `EXPANSION_MAX` caps the *number* of expansions, but not their length. An
+// input like `'{a,b}'.repeat(1500)` stays under that count - its output is
+// truncated to 100k results - while making every result ~1500 characters
+// long. The result set, and the intermediate arrays built while combining
+// brace sets, then grow large enough to exhaust memory and crash the process
+// (CVE-2026-14257). `EXPANSION_MAX_LENGTH` bounds the total number of
+// characters the accumulator may hold at any point, so memory stays flat no
+// matter how many brace groups are chained. The limit sits well above any
+// realistic expansion (100k results hitting `EXPANSION_MAX` measure ~1M
+// characters) so legitimate input is unaffected.
+var EXPANSION_MAX_LENGTH = 4000000
+
+// `expand` recurses once per level of brace *nesting* - both when expanding a
+// set's comma members and when re-wrapping a set whose body is a single part.
+// The CVE-2026-14257 fix made the *tail* iterative (recursion on `m.post`, one
+// level per chained group), which left nesting depth unbounded: about 3,100
+// levels of `{{{...a,b...}}}` - only ~6KB of input - exhausted the native stack
+// and crashed the process. `EXPANSION_MAX_DEPTH` bounds how deep the parser
+// will follow nesting. It sits far above any realistic pattern and well below
+// the depth at which the stack runs out.
+var EXPANSION_MAX_DEPTH = 1000
+
+// Bash keeps a quirk where a brace group followed by a comma set still expands
+// (`{a},b}`). The parser implements it by rewriting the string and restarting
+// the scan, absorbing one `}` per pass. `n` trailing braces therefore cost `n`
+// full passes over a string that itself grows by one `escClose` sentinel each
+// time - quadratic in `n`, with a ~26x constant from the sentinel's length.
+// 128KB of `'{a}' + '}'.repeat(n) + ',z}'` blocked the event loop for 27
+// seconds to produce two results. `EXPANSION_MAX_REWRITES` bounds how many
+// times the scan may restart. Real `{a},b}` input needs a handful.
+var EXPANSION_MAX_REWRITES = 1000
+
+// `EXPANSION_MAX_STEPS` bounds the work one `expandTop` call does, which `max`,
+// `maxLength` and `maxDepth` don't: nested sets are rescanned at every level
+// and chained groups each rebuild up to `max` results, so 2KB of input could
+// block the event loop for over 30 seconds. Each character scanned, result
+// built and sequence value generated is a step, and each `expand` call costs
+// `CALL_STEPS` more. Past the budget, the set being expanded and everything
+// after it stay literal. A glob needs a few hundred steps, and nesting all the
+// way to `EXPANSION_MAX_DEPTH` about 4M.
+var EXPANSION_MAX_STEPS = 20000000
+
+// What one `expand` call costs on top of what it scans and builds. Setting
+// one up takes about as long as scanning 16 characters, and a set whose
+// results are wrapped to be expanded again makes one call per result, each
+// scanning and building next to nothing: 64KB of
+// `('{{' + ','.repeat(316) + '}{' + ','.repeat(316) + '}}').repeat(n)` made
+// 4M such calls, which spent the budget three times as slowly as anything
+// else.
+var CALL_STEPS = 16
+
+function numeric(str) {
+  return parseInt(str, 10) == str ? parseInt(str, 10) : str.charCodeAt(0)
+}
+
+function escapeBraces(str) {
+  return str
+    .split('\\\\')
+    .join(escSlash)
+    .split('\\{')
+    .join(escOpen)
+    .split('\\}')
+    .join(escClose)
+    .split('\\,')
+    .join(escComma)
+    .split('\\.')
+    .join(escPeriod)
+}
+
+function unescapeBraces(str) {
+  return str
+    .split(escSlash)
+    .join('\\')
+    .split(escOpen)
+    .join('{')
+    .split(escClose)
+    .join('}')
+    .split(escComma)
+    .join(',')
+    .split(escPeriod)
+    .join('.')
+}
+
+// Like `target.push(...items)` but doesn't overflow the stack
+function pushAll(target, items) {
+  for (var i = 0; i < items.length; i++) {
+    target.push(items[i])
+  }
+}
+
+// `budget` is `{ remaining }`, one counter shared by every level and group of
+// an `expandTop` call, so the bound holds for the call as a whole.
+//
+// `balanced`, run on `masked` (see `maskUnmatchedOpens`), sliced from `str`
+// and charged for the characters it walks: up to the group's `}`, or the
+// whole string when there is no match or unmatched `{` come first, which
+// `unmatched` then flags for masking. Once a call overdraws the budget, it
+// and every later one return undefined, so the rest stays literal.
+function balancedWithBudget(str, masked, budget) {
+  if (budget.remaining < 0) {
+    return undefined
+  }
+  var r = balanced.range('{', '}', masked)
+  var unmatched = r !== undefined && masked.indexOf('{') < r[0]
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length
+  if (!r || budget.remaining < 0) {
+    return undefined
+  }
+  return {
+    end: r[1],
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + 1, r[1]),
+    post: str.slice(r[1] + 1),
+    unmatched: unmatched,
+  }
+}
+
+// `masked` with every `{` that has no matching `}` swapped for a `\0`, which
+// keeps the length, so a scan of it still lines up with the string it was
+// made from. Such a `{` is literal either way, but `balanced` only learns that
+// one is unmatched by reading to the end of the string, so with one at the
+// head of every group (`'{a,{b,c}'.repeat(n)`) each scan read the rest of the
+// input. That was quadratic, and once the step budget charged for it, it ran
+// out partway through and left the rest literal. A scan of the masked copy
+// stops at the group's `}`. It is one pass, charged as such.
+function maskUnmatchedOpens(masked, budget) {
+  budget.remaining -= masked.length
+  var open = []
+  for (var i = 0; i < masked.length; i++) {
+    var c = masked.charCodeAt(i)
+    if (c === 0x7b) {
+      open.push(i)
+    } else if (c === 0x7d && open.length) {
+      open.pop()
+    }
+  }
+  var out = ''
+  var last = 0
+  for (var j = 0; j < open.length; j++) {
+    out += masked.slice(last, open[j]) + '\0'
+    last = open[j] + 1
+  }
+  return out + masked.slice(last)
+}
+
+// Whether `str` has a `,` not followed by another `,`, with a `}` after it on
+// the same line - what `/,(?!,).*\}/.test(str)` asks, answered in one pass from
+// the end. The regex tries every `,` and backtracks through the rest of its
+// line from each, which is quadratic, and the `{a},b}` rewrite asks again on
+// every pass. Like a scan, it is charged for the whole string and refused if
+// that overdraws the budget.
+function commaSetFollows(str, budget) {
+  budget.remaining -= str.length
+  if (budget.remaining < 0) {
+    return false
+  }
+  // Whether a `}` follows the current position before the line ends
+  var close = false
+  for (var i = str.length - 1; i >= 0; i--) {
+    var c = str.charCodeAt(i)
+    if (c === 0x7d) {
+      close = true
+    } else if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) {
+      // A line terminator, which `.` does not match
+      close = false
+    } else if (c === 0x2c && close && str.charCodeAt(i + 1) !== 0x2c) {
+      return true
+    }
+  }
+  return false
+}
+
+// Basically just str.split(","), but handling cases
+// where we have nested braced sections, which should be
+// treated as individual members, like {a,{b,c},d}
+//
+// Returns `undefined` if the step budget runs out before the whole set is
+// split, since splitting what is left on every comma would tear apart the
+// nested sets it still holds.
+function parseCommaParts(str, budget) {
+  var parts = []
+
+  // Walk the brace groups iteratively. Recursing on `post` once per group let a
+  // chain of them exhaust the stack - the parsing-side counterpart to
+  // the `expand` overflow fixed for CVE-2026-14257, and not something `max` or
+  // `maxLength` can bound, since it happens before expansion.
+  //
+  // The part the next chunk continues
+  var carry = ''
+
+  for (;;) {
+    // A set's body holds no unmatched `{`, so there is nothing to mask.
+    var m = balancedWithBudget(str, str, budget)
+
+    if (budget.remaining < 0) {
+      return undefined
+    }
+
+    if (!m) {
+      var tail = str.split(',')
+      tail[0] = carry + tail[0]
+      pushAll(parts, tail)
+      return parts
+    }
+
+    var pre = m.pre
+    var body = m.body
+    var post = m.post
+    var p = pre.split(',')
+
+    p[0] = carry + p[0]
+    p[p.length - 1] += '{' + body + '}'
+
+    if (!post.length) {
+      pushAll(parts, p)
+      return parts
+    }
+
+    carry = p.pop()
+    pushAll(parts, p)
+    str = post
+  }
+}
+
+// An option that is left out or null, or that is NaN, gets its default. Every
+// comparison against NaN is false, so a NaN bound would never be reached:
+// `{ maxSteps: NaN }` let 15KB of input block the event loop for 16 seconds,
+// and `{ maxDepth: NaN }` overflowed the stack again (CVE-2026-102278). Pass
+// `Infinity` to lift a bound.
+function bound(value, fallback) {
+  return value == null || isNaN(value) ? fallback : value
+}
+
+function expandTop(str, options) {
+  if (!str) return []
+
+  options = options || {}
+  var max = bound(options.max, EXPANSION_MAX)
+  var maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH)
+  var maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH)
+  var maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES)
+  var maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS)
+
+  // I don't know why Bash 4.3 does this, but it does.
+  // Anything starting with {} will have the first two bytes preserved
+  // but *only* at the top level, so {},a}b will not expand to anything,
+  // but a{},b}c will be expanded to [a}c,abc].
+  // One could argue that this is a bug in Bash, but since the goal of
+  // this module is to match Bash's rules, we escape a leading {}
+  if (str.substr(0, 2) === '{}') {
+    str = '\\{\\}' + str.substr(2)
+  }
+
+  return expand(
+    escapeBraces(str),
+    max,
+    maxLength,
+    maxDepth,
+    0,
+    maxRewrites,
+    { remaining: maxSteps },
+    true
+  ).map(unescapeBraces)
+}
+
+function embrace(str) {
+  return '{' + str + '}'
+}
+function isPadded(el) {
+  return /^-?0\d/.test(el)
+}
+
+function lte(i, y) {
+  return i <= y
+}
+function gte(i, y) {
+  return i >= y
+}
+
+// Build `{ acc[a] + pre + values[v] }` for every combination, capping the
+// number of results at `max` and the total number of characters at `maxLength`.
+// This is the one place output grows, so bounding it here keeps the single
+// accumulator - and therefore memory - flat regardless of how many brace groups
+// are combined (CVE-2026-14257). Each result built is a step, since `max` and
+// `maxLength` bound one combination, not how many brace groups are combined.
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+  var out = []
+  var length = 0
+  // Bash drops empty results at the top level, and they don't count against
+  // `max`, so `max` bounds the number of *kept* results. Only an empty
+  // `acc[a] + pre` can make one, so for those the empty values are skipped
+  // without being visited. Visiting them one at a time let a set of empties
+  // cost `acc.length * values.length` while keeping nothing.
+  var nonEmpty
+  outer: for (var a = 0; a < acc.length; a++) {
+    var prefix = acc[a] + pre
+    var vs = values
+    if (dropEmpties && !prefix) {
+      if (!nonEmpty) nonEmpty = values.filter(Boolean)
+      vs = nonEmpty
+    }
+    for (var v = 0; v < vs.length; v++) {
+      if (out.length >= max) break outer
+      var expansion = prefix + vs[v]
+      if (length + expansion.length > maxLength) break outer
+      out.push(expansion)
+      length += expansion.length
+    }
+  }
+  budget.remaining -= out.length
+  return out
+}
+
+// The expansion values of a single numeric (`1..5`) or alphabetic (`a..e..2`)
+// sequence body, or `undefined` if the step budget runs out generating them.
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+  var n = body.split(/\.\./)
+  var N = []
+  // A sequence body always splits into two or three parts, but the compiler
+  // can't know that.
+  /* c8 ignore start */
+  if (n[0] === undefined || n[1] === undefined) {
+    return N
+  }
+  /* c8 ignore stop */
+  var x = numeric(n[0])
+  var y = numeric(n[1])
+  var width = Math.max(n[0].length, n[1].length)
+  var incr =
+    n.length === 3 && n[2] !== undefined ?
+      Math.max(Math.abs(numeric(n[2])), 1)
+    : 1
+  var test = lte
+  var reverse = y < x
+  if (reverse) {
+    incr *= -1
+    test = gte
+  }
+  var pad = n.some(isPadded)
+  // A padded value is built a character at a time to `width`, which the input
+  // sets, so it costs one step per character: 64KB of
+  // `('{' + '0'.repeat(100) + '..99999}').repeat(n)` took 7 seconds charged
+  // one step per value.
+  var cost = pad ? width : 1
+
+  var length = 0
+  for (var i = x; test(i, y) && N.length < max; i += incr) {
+    // Each value is a step. `max` and `maxLength` bound one sequence, but a
+    // chain of them still generated up to `max` values each, however few
+    // combining could keep.
+    budget.remaining -= cost
+    if (budget.remaining < 0) {
+      return undefined
+    }
+    var c
+    if (isAlphaSequence) {
+      c = String.fromCharCode(i)
+      if (c === '\\') {
+        c = ''
+      }
+    } else {
+      c = String(i)
+      if (pad) {
+        var need = width - c.length
+        if (need > 0) {
+          var z = new Array(need + 1).join('0')
+          if (i < 0) {
+            c = '-' + z + c.slice(1)
+          } else {
+            c = z + c
+          }
+        }
+      }
+    }
+    if (length + c.length > maxLength) break
+    N.push(c)
+    length += c.length
+  }
+  return N
+}
+
+function expand(
+  str,
+  max,
+  maxLength,
+  maxDepth,
+  depth,
+  maxRewrites,
+  budget,
+  isTop
+) {
+  // An overdraft here makes the first scan refuse, so `str` stays literal.
+  budget.remaining -= CALL_STEPS
+
+  // Too deeply nested to keep following: treat the rest as literal, the same
+  // way a group that cannot expand is already handled. Truncating rather than
+  // throwing keeps expansion total, matching `max` and `maxLength`.
+  if (depth > maxDepth) {
+    return [str]
+  }
+
+  // Consume the string's top-level brace groups left to right, threading a
+  // running set of combined prefixes (`acc`). Expanding the tail iteratively -
+  // rather than recursing on `m.post` once per group - keeps the native stack
+  // depth constant, so deeply chained input (`'{a,b}'.repeat(3000)`) can no
+  // longer overflow the stack, and leaves a single accumulator whose size
+  // `maxLength` bounds directly (CVE-2026-14257).
+  var acc = ['']
+
+  // Bash drops empty results, but only when the *first* top-level group is a
+  // comma set - a sequence like `{a..\}` may legitimately yield ''. The drop
+  // is on the final strings, so it is applied to whichever `combine` produces
+  // them (the one with no brace set left in the tail).
+  // How many times the `{a},b}` rewrite below has restarted the scan. Each pass
+  // re-reads the whole string, so leaving this unbounded is quadratic.
+  var rewrites = 0
+  var dropEmpties = false
+  var firstGroup = true
+  // `str` with its unmatched `{` masked, once a scan has run into them
+  var masked = str
+
+  for (;;) {
+    const m = balancedWithBudget(str, masked, budget)
+
+    // No brace set left, or no step budget left to look for one: the rest of
+    // the string is literal.
+    if (!m) {
+      return combine(acc, str, [''], max, maxLength, dropEmpties, budget)
+    }
+    if (m.unmatched) {
+      masked = maskUnmatchedOpens(masked, budget)
+    }
+
+    // no need to expand pre, since it is guaranteed to be free of brace-sets
+    const pre = m.pre
+
+    // This set and the rest of the string, literal: for a set that cannot
+    // expand, and for one the step budget runs out on. Once it is overdrawn,
+    // every set still being expanded, at every level, stays literal like this -
+    // otherwise each level above would go on combining, and wrapping and
+    // expanding again, results the budget was too small for.
+    var literal = function () {
+      return combine(
+        acc,
+        pre + '{' + m.body + '}' + m.post,
+        [''],
+        max,
+        maxLength,
+        dropEmpties,
+        budget
+      )
+    }
+
+    if (/\$$/.test(pre)) {
+      acc = combine(
+        acc,
+        pre + '{' + m.body + '}',
+        [''],
+        max,
+        maxLength,
+        dropEmpties && !m.post.length,
+        budget
+      )
+      firstGroup = false
+      if (!m.post.length) break
+      str = m.post
+      masked = masked.slice(m.end + 1)
+      continue
+    }
+
+    var isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body)
+    var isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(
+      m.body
+    )
+    var isSequence = isNumericSequence || isAlphaSequence
+    var isOptions = m.body.indexOf(',') >= 0
+    if (!isSequence && !isOptions) {
+      // {a},b}
+      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+        rewrites++
+        str = m.pre + '{' + m.body + escClose + m.post
+        // Taking a `}` away never gives an unmatched `{` a partner, so what
+        // is masked stays unmatched. The `{` it closed can be left without
+        // one, and the next scan masks it.
+        masked =
+          masked.slice(0, m.end) + escClose + masked.slice(m.end + 1)
+        isTop = true
+        continue
+      }
+      // Nothing here expands, so the whole remaining string is literal.
+      return literal()
+    }
+
+    if (firstGroup) {
+      dropEmpties = isTop && !isSequence
+      firstGroup = false
+    }
+
+    var values
+    if (isSequence) {
+      values = expandSequence(
+        m.body,
+        isAlphaSequence,
+        max,
+        maxLength,
+        budget
+      )
+      if (!values) {
+        return literal()
+      }
+    } else {
+      var n = parseCommaParts(m.body, budget)
+      // The step budget ran out partway through the set.
+      if (!n) {
+        return literal()
+      }
+      if (n.length === 1 && n[0] !== undefined) {
+        // x{{a,b}}y ==> x{a}y x{b}y
+        n = expand(
+          n[0],
+          max,
+          maxLength,
+          maxDepth,
+          depth + 1,
+          maxRewrites,
+          budget,
+          false
+        ).map(embrace)
+        // The step budget ran out expanding the set's only part.
+        if (budget.remaining < 0) {
+          return literal()
+        }
+        //XXX is this necessary? Can't seem to hit it in tests.
+        /* c8 ignore start */
+        if (n.length === 1) {
+          var single = combine(
+            acc,
+            pre + n[0],
+            [''],
+            max,
+            maxLength,
+            dropEmpties && !m.post.length,
+            budget
+          )
+          if (budget.remaining < 0) {
+            return literal()
+          }
+          acc = single
+          if (!m.post.length) break
+          str = m.post
+          masked = masked.slice(m.end + 1)
+          continue
+        }
+        /* c8 ignore stop */
+      }
+
+      // Values that `combine` is going to drop as empty produce no result, so
+      // they must not count against `max` - otherwise `{a,,b}` with `max: 2`
+      // would stop at `['a', '']` and yield one result instead of two. Skipping
+      // them outright keeps `values` bounded while leaving `max` a bound on
+      // *kept* results.
+      var dropsEmpties = dropEmpties && !m.post.length && !pre
+      for (var d = 0; dropsEmpties && d < acc.length; d++) {
+        if (acc[d]) {
+          dropsEmpties = false
+        }
+      }
+
+      values = []
+      var valuesLength = 0
+      outer: for (var j = 0; j < n.length; j++) {
+        var expanded = expand(
+          n[j],
+          max,
+          maxLength,
+          maxDepth,
+          depth + 1,
+          maxRewrites,
+          budget,
+          false
+        )
+        // The step budget ran out expanding a member.
+        if (budget.remaining < 0) {
+          return literal()
+        }
+        for (var k = 0; k < expanded.length; k++) {
+          var v = expanded[k]
+          if (dropsEmpties && !v) continue
+          if (
+            values.length >= max ||
+            valuesLength + v.length > maxLength
+          ) {
+            break outer
+          }
+          values.push(v)
+          valuesLength += v.length
+        }
+      }
+    }
+
+    var next = combine(
+      acc,
+      pre,
+      values,
+      max,
+      maxLength,
+      dropEmpties && !m.post.length,
+      budget
+    )
+    // The step budget ran out combining the set's values in.
+    if (budget.remaining < 0) {
+      return literal()
+    }
+    acc = next
+    if (!m.post.length) break
+    str = m.post
+    masked = masked.slice(m.end + 1)
+  }
+
+  return acc
 }
 
 
@@ -23117,6 +14948,6972 @@ module.exports = global.process;
 
 /***/ }),
 
+/***/ 76417:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+/* wraps the internal process module, circumventing issues with some polyfills (see #539) */
+const process = ((base, esmKey, keys, isValid) => {
+  if (esmKey in base && base[esmKey] === true) {
+    let candidate
+    for (const key of keys) {
+      if (!(key in base)) {
+        continue
+      }
+      candidate = base[key]
+      if (isValid(candidate)) {
+        return candidate
+      }
+    }
+  }
+  return base
+})(__webpack_require__(7945), '__esModule', ['default', 'process'], (candidate) => 'nextTick' in candidate)
+module.exports = process
+
+
+/***/ }),
+
+/***/ 80652:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const { SymbolDispose } = __webpack_require__(50999)
+const { AbortError, codes } = __webpack_require__(69220)
+const { isNodeStream, isWebStream, kControllerErrorFunction } = __webpack_require__(83426)
+const eos = __webpack_require__(36815)
+const { ERR_INVALID_ARG_TYPE } = codes
+let addAbortListener
+
+// This method is inlined here for readable-stream
+// It also does not allow for signal to not exist on the stream
+// https://github.com/nodejs/node/pull/36061#discussion_r533718029
+const validateAbortSignal = (signal, name) => {
+  if (typeof signal !== 'object' || !('aborted' in signal)) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal)
+  }
+}
+module.exports.addAbortSignal = function addAbortSignal(signal, stream) {
+  validateAbortSignal(signal, 'signal')
+  if (!isNodeStream(stream) && !isWebStream(stream)) {
+    throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream)
+  }
+  return module.exports.addAbortSignalNoValidate(signal, stream)
+}
+module.exports.addAbortSignalNoValidate = function (signal, stream) {
+  if (typeof signal !== 'object' || !('aborted' in signal)) {
+    return stream
+  }
+  const onAbort = isNodeStream(stream)
+    ? () => {
+        stream.destroy(
+          new AbortError(undefined, {
+            cause: signal.reason
+          })
+        )
+      }
+    : () => {
+        stream[kControllerErrorFunction](
+          new AbortError(undefined, {
+            cause: signal.reason
+          })
+        )
+      }
+  if (signal.aborted) {
+    onAbort()
+  } else {
+    addAbortListener = addAbortListener || (__webpack_require__(23539).addAbortListener)
+    const disposable = addAbortListener(signal, onAbort)
+    eos(stream, disposable[SymbolDispose])
+  }
+  return stream
+}
+
+
+/***/ }),
+
+/***/ 77336:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const { StringPrototypeSlice, SymbolIterator, TypedArrayPrototypeSet, Uint8Array } = __webpack_require__(50999)
+const { Buffer } = __webpack_require__(20181)
+const { inspect } = __webpack_require__(23539)
+module.exports = class BufferList {
+  constructor() {
+    this.head = null
+    this.tail = null
+    this.length = 0
+  }
+  push(v) {
+    const entry = {
+      data: v,
+      next: null
+    }
+    if (this.length > 0) this.tail.next = entry
+    else this.head = entry
+    this.tail = entry
+    ++this.length
+  }
+  unshift(v) {
+    const entry = {
+      data: v,
+      next: this.head
+    }
+    if (this.length === 0) this.tail = entry
+    this.head = entry
+    ++this.length
+  }
+  shift() {
+    if (this.length === 0) return
+    const ret = this.head.data
+    if (this.length === 1) this.head = this.tail = null
+    else this.head = this.head.next
+    --this.length
+    return ret
+  }
+  clear() {
+    this.head = this.tail = null
+    this.length = 0
+  }
+  join(s) {
+    if (this.length === 0) return ''
+    let p = this.head
+    let ret = '' + p.data
+    while ((p = p.next) !== null) ret += s + p.data
+    return ret
+  }
+  concat(n) {
+    if (this.length === 0) return Buffer.alloc(0)
+    const ret = Buffer.allocUnsafe(n >>> 0)
+    let p = this.head
+    let i = 0
+    while (p) {
+      TypedArrayPrototypeSet(ret, p.data, i)
+      i += p.data.length
+      p = p.next
+    }
+    return ret
+  }
+
+  // Consumes a specified amount of bytes or characters from the buffered data.
+  consume(n, hasStrings) {
+    const data = this.head.data
+    if (n < data.length) {
+      // `slice` is the same for buffers and strings.
+      const slice = data.slice(0, n)
+      this.head.data = data.slice(n)
+      return slice
+    }
+    if (n === data.length) {
+      // First chunk is a perfect match.
+      return this.shift()
+    }
+    // Result spans more than one buffer.
+    return hasStrings ? this._getString(n) : this._getBuffer(n)
+  }
+  first() {
+    return this.head.data
+  }
+  *[SymbolIterator]() {
+    for (let p = this.head; p; p = p.next) {
+      yield p.data
+    }
+  }
+
+  // Consumes a specified amount of characters from the buffered data.
+  _getString(n) {
+    let ret = ''
+    let p = this.head
+    let c = 0
+    do {
+      const str = p.data
+      if (n > str.length) {
+        ret += str
+        n -= str.length
+      } else {
+        if (n === str.length) {
+          ret += str
+          ++c
+          if (p.next) this.head = p.next
+          else this.head = this.tail = null
+        } else {
+          ret += StringPrototypeSlice(str, 0, n)
+          this.head = p
+          p.data = StringPrototypeSlice(str, n)
+        }
+        break
+      }
+      ++c
+    } while ((p = p.next) !== null)
+    this.length -= c
+    return ret
+  }
+
+  // Consumes a specified amount of bytes from the buffered data.
+  _getBuffer(n) {
+    const ret = Buffer.allocUnsafe(n)
+    const retLen = n
+    let p = this.head
+    let c = 0
+    do {
+      const buf = p.data
+      if (n > buf.length) {
+        TypedArrayPrototypeSet(ret, buf, retLen - n)
+        n -= buf.length
+      } else {
+        if (n === buf.length) {
+          TypedArrayPrototypeSet(ret, buf, retLen - n)
+          ++c
+          if (p.next) this.head = p.next
+          else this.head = this.tail = null
+        } else {
+          TypedArrayPrototypeSet(ret, new Uint8Array(buf.buffer, buf.byteOffset, n), retLen - n)
+          this.head = p
+          p.data = buf.slice(n)
+        }
+        break
+      }
+      ++c
+    } while ((p = p.next) !== null)
+    this.length -= c
+    return ret
+  }
+
+  // Make sure the linked list only shows the minimal necessary information.
+  [Symbol.for('nodejs.util.inspect.custom')](_, options) {
+    return inspect(this, {
+      ...options,
+      // Only inspect one level.
+      depth: 0,
+      // It should not recurse.
+      customInspect: false
+    })
+  }
+}
+
+
+/***/ }),
+
+/***/ 64999:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const { pipeline } = __webpack_require__(16701)
+const Duplex = __webpack_require__(94449)
+const { destroyer } = __webpack_require__(65089)
+const {
+  isNodeStream,
+  isReadable,
+  isWritable,
+  isWebStream,
+  isTransformStream,
+  isWritableStream,
+  isReadableStream
+} = __webpack_require__(83426)
+const {
+  AbortError,
+  codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS }
+} = __webpack_require__(69220)
+const eos = __webpack_require__(36815)
+module.exports = function compose(...streams) {
+  if (streams.length === 0) {
+    throw new ERR_MISSING_ARGS('streams')
+  }
+  if (streams.length === 1) {
+    return Duplex.from(streams[0])
+  }
+  const orgStreams = [...streams]
+  if (typeof streams[0] === 'function') {
+    streams[0] = Duplex.from(streams[0])
+  }
+  if (typeof streams[streams.length - 1] === 'function') {
+    const idx = streams.length - 1
+    streams[idx] = Duplex.from(streams[idx])
+  }
+  for (let n = 0; n < streams.length; ++n) {
+    if (!isNodeStream(streams[n]) && !isWebStream(streams[n])) {
+      // TODO(ronag): Add checks for non streams.
+      continue
+    }
+    if (
+      n < streams.length - 1 &&
+      !(isReadable(streams[n]) || isReadableStream(streams[n]) || isTransformStream(streams[n]))
+    ) {
+      throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, orgStreams[n], 'must be readable')
+    }
+    if (n > 0 && !(isWritable(streams[n]) || isWritableStream(streams[n]) || isTransformStream(streams[n]))) {
+      throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, orgStreams[n], 'must be writable')
+    }
+  }
+  let ondrain
+  let onfinish
+  let onreadable
+  let onclose
+  let d
+  function onfinished(err) {
+    const cb = onclose
+    onclose = null
+    if (cb) {
+      cb(err)
+    } else if (err) {
+      d.destroy(err)
+    } else if (!readable && !writable) {
+      d.destroy()
+    }
+  }
+  const head = streams[0]
+  const tail = pipeline(streams, onfinished)
+  const writable = !!(isWritable(head) || isWritableStream(head) || isTransformStream(head))
+  const readable = !!(isReadable(tail) || isReadableStream(tail) || isTransformStream(tail))
+
+  // TODO(ronag): Avoid double buffering.
+  // Implement Writable/Readable/Duplex traits.
+  // See, https://github.com/nodejs/node/pull/33515.
+  d = new Duplex({
+    // TODO (ronag): highWaterMark?
+    writableObjectMode: !!(head !== null && head !== undefined && head.writableObjectMode),
+    readableObjectMode: !!(tail !== null && tail !== undefined && tail.readableObjectMode),
+    writable,
+    readable
+  })
+  if (writable) {
+    if (isNodeStream(head)) {
+      d._write = function (chunk, encoding, callback) {
+        if (head.write(chunk, encoding)) {
+          callback()
+        } else {
+          ondrain = callback
+        }
+      }
+      d._final = function (callback) {
+        head.end()
+        onfinish = callback
+      }
+      head.on('drain', function () {
+        if (ondrain) {
+          const cb = ondrain
+          ondrain = null
+          cb()
+        }
+      })
+    } else if (isWebStream(head)) {
+      const writable = isTransformStream(head) ? head.writable : head
+      const writer = writable.getWriter()
+      d._write = async function (chunk, encoding, callback) {
+        try {
+          await writer.ready
+          writer.write(chunk).catch(() => {})
+          callback()
+        } catch (err) {
+          callback(err)
+        }
+      }
+      d._final = async function (callback) {
+        try {
+          await writer.ready
+          writer.close().catch(() => {})
+          onfinish = callback
+        } catch (err) {
+          callback(err)
+        }
+      }
+    }
+    const toRead = isTransformStream(tail) ? tail.readable : tail
+    eos(toRead, () => {
+      if (onfinish) {
+        const cb = onfinish
+        onfinish = null
+        cb()
+      }
+    })
+  }
+  if (readable) {
+    if (isNodeStream(tail)) {
+      tail.on('readable', function () {
+        if (onreadable) {
+          const cb = onreadable
+          onreadable = null
+          cb()
+        }
+      })
+      tail.on('end', function () {
+        d.push(null)
+      })
+      d._read = function () {
+        while (true) {
+          const buf = tail.read()
+          if (buf === null) {
+            onreadable = d._read
+            return
+          }
+          if (!d.push(buf)) {
+            return
+          }
+        }
+      }
+    } else if (isWebStream(tail)) {
+      const readable = isTransformStream(tail) ? tail.readable : tail
+      const reader = readable.getReader()
+      d._read = async function () {
+        while (true) {
+          try {
+            const { value, done } = await reader.read()
+            if (!d.push(value)) {
+              return
+            }
+            if (done) {
+              d.push(null)
+              return
+            }
+          } catch {
+            return
+          }
+        }
+      }
+    }
+  }
+  d._destroy = function (err, callback) {
+    if (!err && onclose !== null) {
+      err = new AbortError()
+    }
+    onreadable = null
+    ondrain = null
+    onfinish = null
+    if (onclose === null) {
+      callback(err)
+    } else {
+      onclose = callback
+      if (isNodeStream(tail)) {
+        destroyer(tail, err)
+      }
+    }
+  }
+  return d
+}
+
+
+/***/ }),
+
+/***/ 65089:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+/* replacement start */
+
+const process = __webpack_require__(76417)
+
+/* replacement end */
+
+const {
+  aggregateTwoErrors,
+  codes: { ERR_MULTIPLE_CALLBACK },
+  AbortError
+} = __webpack_require__(69220)
+const { Symbol } = __webpack_require__(50999)
+const { kIsDestroyed, isDestroyed, isFinished, isServerRequest } = __webpack_require__(83426)
+const kDestroy = Symbol('kDestroy')
+const kConstruct = Symbol('kConstruct')
+function checkError(err, w, r) {
+  if (err) {
+    // Avoid V8 leak, https://github.com/nodejs/node/pull/34103#issuecomment-652002364
+    err.stack // eslint-disable-line no-unused-expressions
+
+    if (w && !w.errored) {
+      w.errored = err
+    }
+    if (r && !r.errored) {
+      r.errored = err
+    }
+  }
+}
+
+// Backwards compat. cb() is undocumented and unused in core but
+// unfortunately might be used by modules.
+function destroy(err, cb) {
+  const r = this._readableState
+  const w = this._writableState
+  // With duplex streams we use the writable side for state.
+  const s = w || r
+  if ((w !== null && w !== undefined && w.destroyed) || (r !== null && r !== undefined && r.destroyed)) {
+    if (typeof cb === 'function') {
+      cb()
+    }
+    return this
+  }
+
+  // We set destroyed to true before firing error callbacks in order
+  // to make it re-entrance safe in case destroy() is called within callbacks
+  checkError(err, w, r)
+  if (w) {
+    w.destroyed = true
+  }
+  if (r) {
+    r.destroyed = true
+  }
+
+  // If still constructing then defer calling _destroy.
+  if (!s.constructed) {
+    this.once(kDestroy, function (er) {
+      _destroy(this, aggregateTwoErrors(er, err), cb)
+    })
+  } else {
+    _destroy(this, err, cb)
+  }
+  return this
+}
+function _destroy(self, err, cb) {
+  let called = false
+  function onDestroy(err) {
+    if (called) {
+      return
+    }
+    called = true
+    const r = self._readableState
+    const w = self._writableState
+    checkError(err, w, r)
+    if (w) {
+      w.closed = true
+    }
+    if (r) {
+      r.closed = true
+    }
+    if (typeof cb === 'function') {
+      cb(err)
+    }
+    if (err) {
+      process.nextTick(emitErrorCloseNT, self, err)
+    } else {
+      process.nextTick(emitCloseNT, self)
+    }
+  }
+  try {
+    self._destroy(err || null, onDestroy)
+  } catch (err) {
+    onDestroy(err)
+  }
+}
+function emitErrorCloseNT(self, err) {
+  emitErrorNT(self, err)
+  emitCloseNT(self)
+}
+function emitCloseNT(self) {
+  const r = self._readableState
+  const w = self._writableState
+  if (w) {
+    w.closeEmitted = true
+  }
+  if (r) {
+    r.closeEmitted = true
+  }
+  if ((w !== null && w !== undefined && w.emitClose) || (r !== null && r !== undefined && r.emitClose)) {
+    self.emit('close')
+  }
+}
+function emitErrorNT(self, err) {
+  const r = self._readableState
+  const w = self._writableState
+  if ((w !== null && w !== undefined && w.errorEmitted) || (r !== null && r !== undefined && r.errorEmitted)) {
+    return
+  }
+  if (w) {
+    w.errorEmitted = true
+  }
+  if (r) {
+    r.errorEmitted = true
+  }
+  self.emit('error', err)
+}
+function undestroy() {
+  const r = this._readableState
+  const w = this._writableState
+  if (r) {
+    r.constructed = true
+    r.closed = false
+    r.closeEmitted = false
+    r.destroyed = false
+    r.errored = null
+    r.errorEmitted = false
+    r.reading = false
+    r.ended = r.readable === false
+    r.endEmitted = r.readable === false
+  }
+  if (w) {
+    w.constructed = true
+    w.destroyed = false
+    w.closed = false
+    w.closeEmitted = false
+    w.errored = null
+    w.errorEmitted = false
+    w.finalCalled = false
+    w.prefinished = false
+    w.ended = w.writable === false
+    w.ending = w.writable === false
+    w.finished = w.writable === false
+  }
+}
+function errorOrDestroy(stream, err, sync) {
+  // We have tests that rely on errors being emitted
+  // in the same tick, so changing this is semver major.
+  // For now when you opt-in to autoDestroy we allow
+  // the error to be emitted nextTick. In a future
+  // semver major update we should change the default to this.
+
+  const r = stream._readableState
+  const w = stream._writableState
+  if ((w !== null && w !== undefined && w.destroyed) || (r !== null && r !== undefined && r.destroyed)) {
+    return this
+  }
+  if ((r !== null && r !== undefined && r.autoDestroy) || (w !== null && w !== undefined && w.autoDestroy))
+    stream.destroy(err)
+  else if (err) {
+    // Avoid V8 leak, https://github.com/nodejs/node/pull/34103#issuecomment-652002364
+    err.stack // eslint-disable-line no-unused-expressions
+
+    if (w && !w.errored) {
+      w.errored = err
+    }
+    if (r && !r.errored) {
+      r.errored = err
+    }
+    if (sync) {
+      process.nextTick(emitErrorNT, stream, err)
+    } else {
+      emitErrorNT(stream, err)
+    }
+  }
+}
+function construct(stream, cb) {
+  if (typeof stream._construct !== 'function') {
+    return
+  }
+  const r = stream._readableState
+  const w = stream._writableState
+  if (r) {
+    r.constructed = false
+  }
+  if (w) {
+    w.constructed = false
+  }
+  stream.once(kConstruct, cb)
+  if (stream.listenerCount(kConstruct) > 1) {
+    // Duplex
+    return
+  }
+  process.nextTick(constructNT, stream)
+}
+function constructNT(stream) {
+  let called = false
+  function onConstruct(err) {
+    if (called) {
+      errorOrDestroy(stream, err !== null && err !== undefined ? err : new ERR_MULTIPLE_CALLBACK())
+      return
+    }
+    called = true
+    const r = stream._readableState
+    const w = stream._writableState
+    const s = w || r
+    if (r) {
+      r.constructed = true
+    }
+    if (w) {
+      w.constructed = true
+    }
+    if (s.destroyed) {
+      stream.emit(kDestroy, err)
+    } else if (err) {
+      errorOrDestroy(stream, err, true)
+    } else {
+      process.nextTick(emitConstructNT, stream)
+    }
+  }
+  try {
+    stream._construct((err) => {
+      process.nextTick(onConstruct, err)
+    })
+  } catch (err) {
+    process.nextTick(onConstruct, err)
+  }
+}
+function emitConstructNT(stream) {
+  stream.emit(kConstruct)
+}
+function isRequest(stream) {
+  return (stream === null || stream === undefined ? undefined : stream.setHeader) && typeof stream.abort === 'function'
+}
+function emitCloseLegacy(stream) {
+  stream.emit('close')
+}
+function emitErrorCloseLegacy(stream, err) {
+  stream.emit('error', err)
+  process.nextTick(emitCloseLegacy, stream)
+}
+
+// Normalize destroy for legacy.
+function destroyer(stream, err) {
+  if (!stream || isDestroyed(stream)) {
+    return
+  }
+  if (!err && !isFinished(stream)) {
+    err = new AbortError()
+  }
+
+  // TODO: Remove isRequest branches.
+  if (isServerRequest(stream)) {
+    stream.socket = null
+    stream.destroy(err)
+  } else if (isRequest(stream)) {
+    stream.abort()
+  } else if (isRequest(stream.req)) {
+    stream.req.abort()
+  } else if (typeof stream.destroy === 'function') {
+    stream.destroy(err)
+  } else if (typeof stream.close === 'function') {
+    // TODO: Don't lose err?
+    stream.close()
+  } else if (err) {
+    process.nextTick(emitErrorCloseLegacy, stream, err)
+  } else {
+    process.nextTick(emitCloseLegacy, stream)
+  }
+  if (!stream.destroyed) {
+    stream[kIsDestroyed] = true
+  }
+}
+module.exports = {
+  construct,
+  destroyer,
+  destroy,
+  undestroy,
+  errorOrDestroy
+}
+
+
+/***/ }),
+
+/***/ 94449:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// Copyright Joyent, Inc. and other Node contributors.
+//
+// Permission is hereby granted, free of charge, to any person obtaining a
+// copy of this software and associated documentation files (the
+// "Software"), to deal in the Software without restriction, including
+// without limitation the rights to use, copy, modify, merge, publish,
+// distribute, sublicense, and/or sell copies of the Software, and to permit
+// persons to whom the Software is furnished to do so, subject to the
+// following conditions:
+//
+// The above copyright notice and this permission notice shall be included
+// in all copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
+// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
+// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
+// USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+// a duplex stream is just a stream that is both readable and writable.
+// Since JS doesn't have multiple prototype inheritance, this class
+// prototypically inherits from Readable, and then parasitically from
+// Writable.
+
+
+
+const {
+  ObjectDefineProperties,
+  ObjectGetOwnPropertyDescriptor,
+  ObjectKeys,
+  ObjectSetPrototypeOf
+} = __webpack_require__(50999)
+module.exports = Duplex
+const Readable = __webpack_require__(17783)
+const Writable = __webpack_require__(58939)
+ObjectSetPrototypeOf(Duplex.prototype, Readable.prototype)
+ObjectSetPrototypeOf(Duplex, Readable)
+{
+  const keys = ObjectKeys(Writable.prototype)
+  // Allow the keys array to be GC'ed.
+  for (let i = 0; i < keys.length; i++) {
+    const method = keys[i]
+    if (!Duplex.prototype[method]) Duplex.prototype[method] = Writable.prototype[method]
+  }
+}
+function Duplex(options) {
+  if (!(this instanceof Duplex)) return new Duplex(options)
+  Readable.call(this, options)
+  Writable.call(this, options)
+  if (options) {
+    this.allowHalfOpen = options.allowHalfOpen !== false
+    if (options.readable === false) {
+      this._readableState.readable = false
+      this._readableState.ended = true
+      this._readableState.endEmitted = true
+    }
+    if (options.writable === false) {
+      this._writableState.writable = false
+      this._writableState.ending = true
+      this._writableState.ended = true
+      this._writableState.finished = true
+    }
+  } else {
+    this.allowHalfOpen = true
+  }
+}
+ObjectDefineProperties(Duplex.prototype, {
+  writable: {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writable')
+  },
+  writableHighWaterMark: {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableHighWaterMark')
+  },
+  writableObjectMode: {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableObjectMode')
+  },
+  writableBuffer: {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableBuffer')
+  },
+  writableLength: {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableLength')
+  },
+  writableFinished: {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableFinished')
+  },
+  writableCorked: {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableCorked')
+  },
+  writableEnded: {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableEnded')
+  },
+  writableNeedDrain: {
+    __proto__: null,
+    ...ObjectGetOwnPropertyDescriptor(Writable.prototype, 'writableNeedDrain')
+  },
+  destroyed: {
+    __proto__: null,
+    get() {
+      if (this._readableState === undefined || this._writableState === undefined) {
+        return false
+      }
+      return this._readableState.destroyed && this._writableState.destroyed
+    },
+    set(value) {
+      // Backward compatibility, the user is explicitly
+      // managing destroyed.
+      if (this._readableState && this._writableState) {
+        this._readableState.destroyed = value
+        this._writableState.destroyed = value
+      }
+    }
+  }
+})
+let webStreamsAdapters
+
+// Lazy to avoid circular references
+function lazyWebStreams() {
+  if (webStreamsAdapters === undefined) webStreamsAdapters = {}
+  return webStreamsAdapters
+}
+Duplex.fromWeb = function (pair, options) {
+  return lazyWebStreams().newStreamDuplexFromReadableWritablePair(pair, options)
+}
+Duplex.toWeb = function (duplex) {
+  return lazyWebStreams().newReadableWritablePairFromDuplex(duplex)
+}
+let duplexify
+Duplex.from = function (body) {
+  if (!duplexify) {
+    duplexify = __webpack_require__(4599)
+  }
+  return duplexify(body, 'body')
+}
+
+
+/***/ }),
+
+/***/ 4599:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/* replacement start */
+
+const process = __webpack_require__(76417)
+
+/* replacement end */
+
+;('use strict')
+const bufferModule = __webpack_require__(20181)
+const {
+  isReadable,
+  isWritable,
+  isIterable,
+  isNodeStream,
+  isReadableNodeStream,
+  isWritableNodeStream,
+  isDuplexNodeStream,
+  isReadableStream,
+  isWritableStream
+} = __webpack_require__(83426)
+const eos = __webpack_require__(36815)
+const {
+  AbortError,
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_RETURN_VALUE }
+} = __webpack_require__(69220)
+const { destroyer } = __webpack_require__(65089)
+const Duplex = __webpack_require__(94449)
+const Readable = __webpack_require__(17783)
+const Writable = __webpack_require__(58939)
+const { createDeferredPromise } = __webpack_require__(23539)
+const from = __webpack_require__(4659)
+const Blob = globalThis.Blob || bufferModule.Blob
+const isBlob =
+  typeof Blob !== 'undefined'
+    ? function isBlob(b) {
+        return b instanceof Blob
+      }
+    : function isBlob(b) {
+        return false
+      }
+const AbortController = globalThis.AbortController || (__webpack_require__(17413).AbortController)
+const { FunctionPrototypeCall } = __webpack_require__(50999)
+
+// This is needed for pre node 17.
+class Duplexify extends Duplex {
+  constructor(options) {
+    super(options)
+
+    // https://github.com/nodejs/node/pull/34385
+
+    if ((options === null || options === undefined ? undefined : options.readable) === false) {
+      this._readableState.readable = false
+      this._readableState.ended = true
+      this._readableState.endEmitted = true
+    }
+    if ((options === null || options === undefined ? undefined : options.writable) === false) {
+      this._writableState.writable = false
+      this._writableState.ending = true
+      this._writableState.ended = true
+      this._writableState.finished = true
+    }
+  }
+}
+module.exports = function duplexify(body, name) {
+  if (isDuplexNodeStream(body)) {
+    return body
+  }
+  if (isReadableNodeStream(body)) {
+    return _duplexify({
+      readable: body
+    })
+  }
+  if (isWritableNodeStream(body)) {
+    return _duplexify({
+      writable: body
+    })
+  }
+  if (isNodeStream(body)) {
+    return _duplexify({
+      writable: false,
+      readable: false
+    })
+  }
+  if (isReadableStream(body)) {
+    return _duplexify({
+      readable: Readable.fromWeb(body)
+    })
+  }
+  if (isWritableStream(body)) {
+    return _duplexify({
+      writable: Writable.fromWeb(body)
+    })
+  }
+  if (typeof body === 'function') {
+    const { value, write, final, destroy } = fromAsyncGen(body)
+    if (isIterable(value)) {
+      return from(Duplexify, value, {
+        // TODO (ronag): highWaterMark?
+        objectMode: true,
+        write,
+        final,
+        destroy
+      })
+    }
+    const then = value === null || value === undefined ? undefined : value.then
+    if (typeof then === 'function') {
+      let d
+      const promise = FunctionPrototypeCall(
+        then,
+        value,
+        (val) => {
+          if (val != null) {
+            throw new ERR_INVALID_RETURN_VALUE('nully', 'body', val)
+          }
+        },
+        (err) => {
+          destroyer(d, err)
+        }
+      )
+      return (d = new Duplexify({
+        // TODO (ronag): highWaterMark?
+        objectMode: true,
+        readable: false,
+        write,
+        final(cb) {
+          final(async () => {
+            try {
+              await promise
+              process.nextTick(cb, null)
+            } catch (err) {
+              process.nextTick(cb, err)
+            }
+          })
+        },
+        destroy
+      }))
+    }
+    throw new ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or AsyncFunction', name, value)
+  }
+  if (isBlob(body)) {
+    return duplexify(body.arrayBuffer())
+  }
+  if (isIterable(body)) {
+    return from(Duplexify, body, {
+      // TODO (ronag): highWaterMark?
+      objectMode: true,
+      writable: false
+    })
+  }
+  if (
+    isReadableStream(body === null || body === undefined ? undefined : body.readable) &&
+    isWritableStream(body === null || body === undefined ? undefined : body.writable)
+  ) {
+    return Duplexify.fromWeb(body)
+  }
+  if (
+    typeof (body === null || body === undefined ? undefined : body.writable) === 'object' ||
+    typeof (body === null || body === undefined ? undefined : body.readable) === 'object'
+  ) {
+    const readable =
+      body !== null && body !== undefined && body.readable
+        ? isReadableNodeStream(body === null || body === undefined ? undefined : body.readable)
+          ? body === null || body === undefined
+            ? undefined
+            : body.readable
+          : duplexify(body.readable)
+        : undefined
+    const writable =
+      body !== null && body !== undefined && body.writable
+        ? isWritableNodeStream(body === null || body === undefined ? undefined : body.writable)
+          ? body === null || body === undefined
+            ? undefined
+            : body.writable
+          : duplexify(body.writable)
+        : undefined
+    return _duplexify({
+      readable,
+      writable
+    })
+  }
+  const then = body === null || body === undefined ? undefined : body.then
+  if (typeof then === 'function') {
+    let d
+    FunctionPrototypeCall(
+      then,
+      body,
+      (val) => {
+        if (val != null) {
+          d.push(val)
+        }
+        d.push(null)
+      },
+      (err) => {
+        destroyer(d, err)
+      }
+    )
+    return (d = new Duplexify({
+      objectMode: true,
+      writable: false,
+      read() {}
+    }))
+  }
+  throw new ERR_INVALID_ARG_TYPE(
+    name,
+    [
+      'Blob',
+      'ReadableStream',
+      'WritableStream',
+      'Stream',
+      'Iterable',
+      'AsyncIterable',
+      'Function',
+      '{ readable, writable } pair',
+      'Promise'
+    ],
+    body
+  )
+}
+function fromAsyncGen(fn) {
+  let { promise, resolve } = createDeferredPromise()
+  const ac = new AbortController()
+  const signal = ac.signal
+  const value = fn(
+    (async function* () {
+      while (true) {
+        const _promise = promise
+        promise = null
+        const { chunk, done, cb } = await _promise
+        process.nextTick(cb)
+        if (done) return
+        if (signal.aborted)
+          throw new AbortError(undefined, {
+            cause: signal.reason
+          })
+        ;({ promise, resolve } = createDeferredPromise())
+        yield chunk
+      }
+    })(),
+    {
+      signal
+    }
+  )
+  return {
+    value,
+    write(chunk, encoding, cb) {
+      const _resolve = resolve
+      resolve = null
+      _resolve({
+        chunk,
+        done: false,
+        cb
+      })
+    },
+    final(cb) {
+      const _resolve = resolve
+      resolve = null
+      _resolve({
+        done: true,
+        cb
+      })
+    },
+    destroy(err, cb) {
+      ac.abort()
+      cb(err)
+    }
+  }
+}
+function _duplexify(pair) {
+  const r = pair.readable && typeof pair.readable.read !== 'function' ? Readable.wrap(pair.readable) : pair.readable
+  const w = pair.writable
+  let readable = !!isReadable(r)
+  let writable = !!isWritable(w)
+  let ondrain
+  let onfinish
+  let onreadable
+  let onclose
+  let d
+  function onfinished(err) {
+    const cb = onclose
+    onclose = null
+    if (cb) {
+      cb(err)
+    } else if (err) {
+      d.destroy(err)
+    }
+  }
+
+  // TODO(ronag): Avoid double buffering.
+  // Implement Writable/Readable/Duplex traits.
+  // See, https://github.com/nodejs/node/pull/33515.
+  d = new Duplexify({
+    // TODO (ronag): highWaterMark?
+    readableObjectMode: !!(r !== null && r !== undefined && r.readableObjectMode),
+    writableObjectMode: !!(w !== null && w !== undefined && w.writableObjectMode),
+    readable,
+    writable
+  })
+  if (writable) {
+    eos(w, (err) => {
+      writable = false
+      if (err) {
+        destroyer(r, err)
+      }
+      onfinished(err)
+    })
+    d._write = function (chunk, encoding, callback) {
+      if (w.write(chunk, encoding)) {
+        callback()
+      } else {
+        ondrain = callback
+      }
+    }
+    d._final = function (callback) {
+      w.end()
+      onfinish = callback
+    }
+    w.on('drain', function () {
+      if (ondrain) {
+        const cb = ondrain
+        ondrain = null
+        cb()
+      }
+    })
+    w.on('finish', function () {
+      if (onfinish) {
+        const cb = onfinish
+        onfinish = null
+        cb()
+      }
+    })
+  }
+  if (readable) {
+    eos(r, (err) => {
+      readable = false
+      if (err) {
+        destroyer(r, err)
+      }
+      onfinished(err)
+    })
+    r.on('readable', function () {
+      if (onreadable) {
+        const cb = onreadable
+        onreadable = null
+        cb()
+      }
+    })
+    r.on('end', function () {
+      d.push(null)
+    })
+    d._read = function () {
+      while (true) {
+        const buf = r.read()
+        if (buf === null) {
+          onreadable = d._read
+          return
+        }
+        if (!d.push(buf)) {
+          return
+        }
+      }
+    }
+  }
+  d._destroy = function (err, callback) {
+    if (!err && onclose !== null) {
+      err = new AbortError()
+    }
+    onreadable = null
+    ondrain = null
+    onfinish = null
+    if (onclose === null) {
+      callback(err)
+    } else {
+      onclose = callback
+      destroyer(w, err)
+      destroyer(r, err)
+    }
+  }
+  return d
+}
+
+
+/***/ }),
+
+/***/ 36815:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// Ported from https://github.com/mafintosh/end-of-stream with
+// permission from the author, Mathias Buus (@mafintosh).
+
+
+
+/* replacement start */
+
+const process = __webpack_require__(76417)
+
+/* replacement end */
+
+const { AbortError, codes } = __webpack_require__(69220)
+const { ERR_INVALID_ARG_TYPE, ERR_STREAM_PREMATURE_CLOSE } = codes
+const { kEmptyObject, once } = __webpack_require__(23539)
+const { validateAbortSignal, validateFunction, validateObject, validateBoolean } = __webpack_require__(49554)
+const { Promise, PromisePrototypeThen, SymbolDispose } = __webpack_require__(50999)
+const {
+  isClosed,
+  isReadable,
+  isReadableNodeStream,
+  isReadableStream,
+  isReadableFinished,
+  isReadableErrored,
+  isWritable,
+  isWritableNodeStream,
+  isWritableStream,
+  isWritableFinished,
+  isWritableErrored,
+  isNodeStream,
+  willEmitClose: _willEmitClose,
+  kIsClosedPromise
+} = __webpack_require__(83426)
+let addAbortListener
+function isRequest(stream) {
+  return stream.setHeader && typeof stream.abort === 'function'
+}
+const nop = () => {}
+function eos(stream, options, callback) {
+  var _options$readable, _options$writable
+  if (arguments.length === 2) {
+    callback = options
+    options = kEmptyObject
+  } else if (options == null) {
+    options = kEmptyObject
+  } else {
+    validateObject(options, 'options')
+  }
+  validateFunction(callback, 'callback')
+  validateAbortSignal(options.signal, 'options.signal')
+  callback = once(callback)
+  if (isReadableStream(stream) || isWritableStream(stream)) {
+    return eosWeb(stream, options, callback)
+  }
+  if (!isNodeStream(stream)) {
+    throw new ERR_INVALID_ARG_TYPE('stream', ['ReadableStream', 'WritableStream', 'Stream'], stream)
+  }
+  const readable =
+    (_options$readable = options.readable) !== null && _options$readable !== undefined
+      ? _options$readable
+      : isReadableNodeStream(stream)
+  const writable =
+    (_options$writable = options.writable) !== null && _options$writable !== undefined
+      ? _options$writable
+      : isWritableNodeStream(stream)
+  const wState = stream._writableState
+  const rState = stream._readableState
+  const onlegacyfinish = () => {
+    if (!stream.writable) {
+      onfinish()
+    }
+  }
+
+  // TODO (ronag): Improve soft detection to include core modules and
+  // common ecosystem modules that do properly emit 'close' but fail
+  // this generic check.
+  let willEmitClose =
+    _willEmitClose(stream) && isReadableNodeStream(stream) === readable && isWritableNodeStream(stream) === writable
+  let writableFinished = isWritableFinished(stream, false)
+  const onfinish = () => {
+    writableFinished = true
+    // Stream should not be destroyed here. If it is that
+    // means that user space is doing something differently and
+    // we cannot trust willEmitClose.
+    if (stream.destroyed) {
+      willEmitClose = false
+    }
+    if (willEmitClose && (!stream.readable || readable)) {
+      return
+    }
+    if (!readable || readableFinished) {
+      callback.call(stream)
+    }
+  }
+  let readableFinished = isReadableFinished(stream, false)
+  const onend = () => {
+    readableFinished = true
+    // Stream should not be destroyed here. If it is that
+    // means that user space is doing something differently and
+    // we cannot trust willEmitClose.
+    if (stream.destroyed) {
+      willEmitClose = false
+    }
+    if (willEmitClose && (!stream.writable || writable)) {
+      return
+    }
+    if (!writable || writableFinished) {
+      callback.call(stream)
+    }
+  }
+  const onerror = (err) => {
+    callback.call(stream, err)
+  }
+  let closed = isClosed(stream)
+  const onclose = () => {
+    closed = true
+    const errored = isWritableErrored(stream) || isReadableErrored(stream)
+    if (errored && typeof errored !== 'boolean') {
+      return callback.call(stream, errored)
+    }
+    if (readable && !readableFinished && isReadableNodeStream(stream, true)) {
+      if (!isReadableFinished(stream, false)) return callback.call(stream, new ERR_STREAM_PREMATURE_CLOSE())
+    }
+    if (writable && !writableFinished) {
+      if (!isWritableFinished(stream, false)) return callback.call(stream, new ERR_STREAM_PREMATURE_CLOSE())
+    }
+    callback.call(stream)
+  }
+  const onclosed = () => {
+    closed = true
+    const errored = isWritableErrored(stream) || isReadableErrored(stream)
+    if (errored && typeof errored !== 'boolean') {
+      return callback.call(stream, errored)
+    }
+    callback.call(stream)
+  }
+  const onrequest = () => {
+    stream.req.on('finish', onfinish)
+  }
+  if (isRequest(stream)) {
+    stream.on('complete', onfinish)
+    if (!willEmitClose) {
+      stream.on('abort', onclose)
+    }
+    if (stream.req) {
+      onrequest()
+    } else {
+      stream.on('request', onrequest)
+    }
+  } else if (writable && !wState) {
+    // legacy streams
+    stream.on('end', onlegacyfinish)
+    stream.on('close', onlegacyfinish)
+  }
+
+  // Not all streams will emit 'close' after 'aborted'.
+  if (!willEmitClose && typeof stream.aborted === 'boolean') {
+    stream.on('aborted', onclose)
+  }
+  stream.on('end', onend)
+  stream.on('finish', onfinish)
+  if (options.error !== false) {
+    stream.on('error', onerror)
+  }
+  stream.on('close', onclose)
+  if (closed) {
+    process.nextTick(onclose)
+  } else if (
+    (wState !== null && wState !== undefined && wState.errorEmitted) ||
+    (rState !== null && rState !== undefined && rState.errorEmitted)
+  ) {
+    if (!willEmitClose) {
+      process.nextTick(onclosed)
+    }
+  } else if (
+    !readable &&
+    (!willEmitClose || isReadable(stream)) &&
+    (writableFinished || isWritable(stream) === false)
+  ) {
+    process.nextTick(onclosed)
+  } else if (
+    !writable &&
+    (!willEmitClose || isWritable(stream)) &&
+    (readableFinished || isReadable(stream) === false)
+  ) {
+    process.nextTick(onclosed)
+  } else if (rState && stream.req && stream.aborted) {
+    process.nextTick(onclosed)
+  }
+  const cleanup = () => {
+    callback = nop
+    stream.removeListener('aborted', onclose)
+    stream.removeListener('complete', onfinish)
+    stream.removeListener('abort', onclose)
+    stream.removeListener('request', onrequest)
+    if (stream.req) stream.req.removeListener('finish', onfinish)
+    stream.removeListener('end', onlegacyfinish)
+    stream.removeListener('close', onlegacyfinish)
+    stream.removeListener('finish', onfinish)
+    stream.removeListener('end', onend)
+    stream.removeListener('error', onerror)
+    stream.removeListener('close', onclose)
+  }
+  if (options.signal && !closed) {
+    const abort = () => {
+      // Keep it because cleanup removes it.
+      const endCallback = callback
+      cleanup()
+      endCallback.call(
+        stream,
+        new AbortError(undefined, {
+          cause: options.signal.reason
+        })
+      )
+    }
+    if (options.signal.aborted) {
+      process.nextTick(abort)
+    } else {
+      addAbortListener = addAbortListener || (__webpack_require__(23539).addAbortListener)
+      const disposable = addAbortListener(options.signal, abort)
+      const originalCallback = callback
+      callback = once((...args) => {
+        disposable[SymbolDispose]()
+        originalCallback.apply(stream, args)
+      })
+    }
+  }
+  return cleanup
+}
+function eosWeb(stream, options, callback) {
+  let isAborted = false
+  let abort = nop
+  if (options.signal) {
+    abort = () => {
+      isAborted = true
+      callback.call(
+        stream,
+        new AbortError(undefined, {
+          cause: options.signal.reason
+        })
+      )
+    }
+    if (options.signal.aborted) {
+      process.nextTick(abort)
+    } else {
+      addAbortListener = addAbortListener || (__webpack_require__(23539).addAbortListener)
+      const disposable = addAbortListener(options.signal, abort)
+      const originalCallback = callback
+      callback = once((...args) => {
+        disposable[SymbolDispose]()
+        originalCallback.apply(stream, args)
+      })
+    }
+  }
+  const resolverFn = (...args) => {
+    if (!isAborted) {
+      process.nextTick(() => callback.apply(stream, args))
+    }
+  }
+  PromisePrototypeThen(stream[kIsClosedPromise].promise, resolverFn, resolverFn)
+  return nop
+}
+function finished(stream, opts) {
+  var _opts
+  let autoCleanup = false
+  if (opts === null) {
+    opts = kEmptyObject
+  }
+  if ((_opts = opts) !== null && _opts !== undefined && _opts.cleanup) {
+    validateBoolean(opts.cleanup, 'cleanup')
+    autoCleanup = opts.cleanup
+  }
+  return new Promise((resolve, reject) => {
+    const cleanup = eos(stream, opts, (err) => {
+      if (autoCleanup) {
+        cleanup()
+      }
+      if (err) {
+        reject(err)
+      } else {
+        resolve()
+      }
+    })
+  })
+}
+module.exports = eos
+module.exports.finished = finished
+
+
+/***/ }),
+
+/***/ 4659:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+/* replacement start */
+
+const process = __webpack_require__(76417)
+
+/* replacement end */
+
+const { PromisePrototypeThen, SymbolAsyncIterator, SymbolIterator } = __webpack_require__(50999)
+const { Buffer } = __webpack_require__(20181)
+const { ERR_INVALID_ARG_TYPE, ERR_STREAM_NULL_VALUES } = (__webpack_require__(69220).codes)
+function from(Readable, iterable, opts) {
+  let iterator
+  if (typeof iterable === 'string' || iterable instanceof Buffer) {
+    return new Readable({
+      objectMode: true,
+      ...opts,
+      read() {
+        this.push(iterable)
+        this.push(null)
+      }
+    })
+  }
+  let isAsync
+  if (iterable && iterable[SymbolAsyncIterator]) {
+    isAsync = true
+    iterator = iterable[SymbolAsyncIterator]()
+  } else if (iterable && iterable[SymbolIterator]) {
+    isAsync = false
+    iterator = iterable[SymbolIterator]()
+  } else {
+    throw new ERR_INVALID_ARG_TYPE('iterable', ['Iterable'], iterable)
+  }
+  const readable = new Readable({
+    objectMode: true,
+    highWaterMark: 1,
+    // TODO(ronag): What options should be allowed?
+    ...opts
+  })
+
+  // Flag to protect against _read
+  // being called before last iteration completion.
+  let reading = false
+  readable._read = function () {
+    if (!reading) {
+      reading = true
+      next()
+    }
+  }
+  readable._destroy = function (error, cb) {
+    PromisePrototypeThen(
+      close(error),
+      () => process.nextTick(cb, error),
+      // nextTick is here in case cb throws
+      (e) => process.nextTick(cb, e || error)
+    )
+  }
+  async function close(error) {
+    const hadError = error !== undefined && error !== null
+    const hasThrow = typeof iterator.throw === 'function'
+    if (hadError && hasThrow) {
+      const { value, done } = await iterator.throw(error)
+      await value
+      if (done) {
+        return
+      }
+    }
+    if (typeof iterator.return === 'function') {
+      const { value } = await iterator.return()
+      await value
+    }
+  }
+  async function next() {
+    for (;;) {
+      try {
+        const { value, done } = isAsync ? await iterator.next() : iterator.next()
+        if (done) {
+          readable.push(null)
+        } else {
+          const res = value && typeof value.then === 'function' ? await value : value
+          if (res === null) {
+            reading = false
+            throw new ERR_STREAM_NULL_VALUES()
+          } else if (readable.push(res)) {
+            continue
+          } else {
+            reading = false
+          }
+        }
+      } catch (err) {
+        readable.destroy(err)
+      }
+      break
+    }
+  }
+  return readable
+}
+module.exports = from
+
+
+/***/ }),
+
+/***/ 84128:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const { ArrayIsArray, ObjectSetPrototypeOf } = __webpack_require__(50999)
+const { EventEmitter: EE } = __webpack_require__(24434)
+function Stream(opts) {
+  EE.call(this, opts)
+}
+ObjectSetPrototypeOf(Stream.prototype, EE.prototype)
+ObjectSetPrototypeOf(Stream, EE)
+Stream.prototype.pipe = function (dest, options) {
+  const source = this
+  function ondata(chunk) {
+    if (dest.writable && dest.write(chunk) === false && source.pause) {
+      source.pause()
+    }
+  }
+  source.on('data', ondata)
+  function ondrain() {
+    if (source.readable && source.resume) {
+      source.resume()
+    }
+  }
+  dest.on('drain', ondrain)
+
+  // If the 'end' option is not supplied, dest.end() will be called when
+  // source gets the 'end' or 'close' events.  Only dest.end() once.
+  if (!dest._isStdio && (!options || options.end !== false)) {
+    source.on('end', onend)
+    source.on('close', onclose)
+  }
+  let didOnEnd = false
+  function onend() {
+    if (didOnEnd) return
+    didOnEnd = true
+    dest.end()
+  }
+  function onclose() {
+    if (didOnEnd) return
+    didOnEnd = true
+    if (typeof dest.destroy === 'function') dest.destroy()
+  }
+
+  // Don't leave dangling pipes when there are errors.
+  function onerror(er) {
+    var _this$listenerCount
+    cleanup()
+    if (
+      ((_this$listenerCount = this.listenerCount) === null || _this$listenerCount === undefined
+        ? undefined
+        : _this$listenerCount.call(this, 'error')) === 0
+    ) {
+      this.emit('error', er)
+    }
+  }
+  prependListener(source, 'error', onerror)
+  prependListener(dest, 'error', onerror)
+
+  // Remove all the event listeners that were added.
+  function cleanup() {
+    source.removeListener('data', ondata)
+    dest.removeListener('drain', ondrain)
+    source.removeListener('end', onend)
+    source.removeListener('close', onclose)
+    source.removeListener('error', onerror)
+    dest.removeListener('error', onerror)
+    source.removeListener('end', cleanup)
+    source.removeListener('close', cleanup)
+    dest.removeListener('close', cleanup)
+  }
+  source.on('end', cleanup)
+  source.on('close', cleanup)
+  dest.on('close', cleanup)
+  dest.emit('pipe', source)
+
+  // Allow for unix-like usage: A.pipe(B).pipe(C)
+  return dest
+}
+function prependListener(emitter, event, fn) {
+  // Sadly this is not cacheable as some libraries bundle their own
+  // event emitter implementation with them.
+  if (typeof emitter.prependListener === 'function') return emitter.prependListener(event, fn)
+
+  // This is a hack to make sure that our error handler is attached before any
+  // userland ones.  NEVER DO THIS. This is here only because this code needs
+  // to continue to work with older versions of Node.js that do not include
+  // the prependListener() method. The goal is to eventually remove this hack.
+  if (!emitter._events || !emitter._events[event]) emitter.on(event, fn)
+  else if (ArrayIsArray(emitter._events[event])) emitter._events[event].unshift(fn)
+  else emitter._events[event] = [fn, emitter._events[event]]
+}
+module.exports = {
+  Stream,
+  prependListener
+}
+
+
+/***/ }),
+
+/***/ 11222:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const AbortController = globalThis.AbortController || (__webpack_require__(17413).AbortController)
+const {
+  codes: { ERR_INVALID_ARG_VALUE, ERR_INVALID_ARG_TYPE, ERR_MISSING_ARGS, ERR_OUT_OF_RANGE },
+  AbortError
+} = __webpack_require__(69220)
+const { validateAbortSignal, validateInteger, validateObject } = __webpack_require__(49554)
+const kWeakHandler = (__webpack_require__(50999).Symbol)('kWeak')
+const kResistStopPropagation = (__webpack_require__(50999).Symbol)('kResistStopPropagation')
+const { finished } = __webpack_require__(36815)
+const staticCompose = __webpack_require__(64999)
+const { addAbortSignalNoValidate } = __webpack_require__(80652)
+const { isWritable, isNodeStream } = __webpack_require__(83426)
+const { deprecate } = __webpack_require__(23539)
+const {
+  ArrayPrototypePush,
+  Boolean,
+  MathFloor,
+  Number,
+  NumberIsNaN,
+  Promise,
+  PromiseReject,
+  PromiseResolve,
+  PromisePrototypeThen,
+  Symbol
+} = __webpack_require__(50999)
+const kEmpty = Symbol('kEmpty')
+const kEof = Symbol('kEof')
+function compose(stream, options) {
+  if (options != null) {
+    validateObject(options, 'options')
+  }
+  if ((options === null || options === undefined ? undefined : options.signal) != null) {
+    validateAbortSignal(options.signal, 'options.signal')
+  }
+  if (isNodeStream(stream) && !isWritable(stream)) {
+    throw new ERR_INVALID_ARG_VALUE('stream', stream, 'must be writable')
+  }
+  const composedStream = staticCompose(this, stream)
+  if (options !== null && options !== undefined && options.signal) {
+    // Not validating as we already validated before
+    addAbortSignalNoValidate(options.signal, composedStream)
+  }
+  return composedStream
+}
+function map(fn, options) {
+  if (typeof fn !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn)
+  }
+  if (options != null) {
+    validateObject(options, 'options')
+  }
+  if ((options === null || options === undefined ? undefined : options.signal) != null) {
+    validateAbortSignal(options.signal, 'options.signal')
+  }
+  let concurrency = 1
+  if ((options === null || options === undefined ? undefined : options.concurrency) != null) {
+    concurrency = MathFloor(options.concurrency)
+  }
+  let highWaterMark = concurrency - 1
+  if ((options === null || options === undefined ? undefined : options.highWaterMark) != null) {
+    highWaterMark = MathFloor(options.highWaterMark)
+  }
+  validateInteger(concurrency, 'options.concurrency', 1)
+  validateInteger(highWaterMark, 'options.highWaterMark', 0)
+  highWaterMark += concurrency
+  return async function* map() {
+    const signal = (__webpack_require__(23539).AbortSignalAny)(
+      [options === null || options === undefined ? undefined : options.signal].filter(Boolean)
+    )
+    const stream = this
+    const queue = []
+    const signalOpt = {
+      signal
+    }
+    let next
+    let resume
+    let done = false
+    let cnt = 0
+    function onCatch() {
+      done = true
+      afterItemProcessed()
+    }
+    function afterItemProcessed() {
+      cnt -= 1
+      maybeResume()
+    }
+    function maybeResume() {
+      if (resume && !done && cnt < concurrency && queue.length < highWaterMark) {
+        resume()
+        resume = null
+      }
+    }
+    async function pump() {
+      try {
+        for await (let val of stream) {
+          if (done) {
+            return
+          }
+          if (signal.aborted) {
+            throw new AbortError()
+          }
+          try {
+            val = fn(val, signalOpt)
+            if (val === kEmpty) {
+              continue
+            }
+            val = PromiseResolve(val)
+          } catch (err) {
+            val = PromiseReject(err)
+          }
+          cnt += 1
+          PromisePrototypeThen(val, afterItemProcessed, onCatch)
+          queue.push(val)
+          if (next) {
+            next()
+            next = null
+          }
+          if (!done && (queue.length >= highWaterMark || cnt >= concurrency)) {
+            await new Promise((resolve) => {
+              resume = resolve
+            })
+          }
+        }
+        queue.push(kEof)
+      } catch (err) {
+        const val = PromiseReject(err)
+        PromisePrototypeThen(val, afterItemProcessed, onCatch)
+        queue.push(val)
+      } finally {
+        done = true
+        if (next) {
+          next()
+          next = null
+        }
+      }
+    }
+    pump()
+    try {
+      while (true) {
+        while (queue.length > 0) {
+          const val = await queue[0]
+          if (val === kEof) {
+            return
+          }
+          if (signal.aborted) {
+            throw new AbortError()
+          }
+          if (val !== kEmpty) {
+            yield val
+          }
+          queue.shift()
+          maybeResume()
+        }
+        await new Promise((resolve) => {
+          next = resolve
+        })
+      }
+    } finally {
+      done = true
+      if (resume) {
+        resume()
+        resume = null
+      }
+    }
+  }.call(this)
+}
+function asIndexedPairs(options = undefined) {
+  if (options != null) {
+    validateObject(options, 'options')
+  }
+  if ((options === null || options === undefined ? undefined : options.signal) != null) {
+    validateAbortSignal(options.signal, 'options.signal')
+  }
+  return async function* asIndexedPairs() {
+    let index = 0
+    for await (const val of this) {
+      var _options$signal
+      if (
+        options !== null &&
+        options !== undefined &&
+        (_options$signal = options.signal) !== null &&
+        _options$signal !== undefined &&
+        _options$signal.aborted
+      ) {
+        throw new AbortError({
+          cause: options.signal.reason
+        })
+      }
+      yield [index++, val]
+    }
+  }.call(this)
+}
+async function some(fn, options = undefined) {
+  for await (const unused of filter.call(this, fn, options)) {
+    return true
+  }
+  return false
+}
+async function every(fn, options = undefined) {
+  if (typeof fn !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn)
+  }
+  // https://en.wikipedia.org/wiki/De_Morgan%27s_laws
+  return !(await some.call(
+    this,
+    async (...args) => {
+      return !(await fn(...args))
+    },
+    options
+  ))
+}
+async function find(fn, options) {
+  for await (const result of filter.call(this, fn, options)) {
+    return result
+  }
+  return undefined
+}
+async function forEach(fn, options) {
+  if (typeof fn !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn)
+  }
+  async function forEachFn(value, options) {
+    await fn(value, options)
+    return kEmpty
+  }
+  // eslint-disable-next-line no-unused-vars
+  for await (const unused of map.call(this, forEachFn, options));
+}
+function filter(fn, options) {
+  if (typeof fn !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('fn', ['Function', 'AsyncFunction'], fn)
+  }
+  async function filterFn(value, options) {
+    if (await fn(value, options)) {
+      return value
+    }
+    return kEmpty
+  }
+  return map.call(this, filterFn, options)
+}
+
+// Specific to provide better error to reduce since the argument is only
+// missing if the stream has no items in it - but the code is still appropriate
+class ReduceAwareErrMissingArgs extends ERR_MISSING_ARGS {
+  constructor() {
+    super('reduce')
+    this.message = 'Reduce of an empty stream requires an initial value'
+  }
+}
+async function reduce(reducer, initialValue, options) {
+  var _options$signal2
+  if (typeof reducer !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE('reducer', ['Function', 'AsyncFunction'], reducer)
+  }
+  if (options != null) {
+    validateObject(options, 'options')
+  }
+  if ((options === null || options === undefined ? undefined : options.signal) != null) {
+    validateAbortSignal(options.signal, 'options.signal')
+  }
+  let hasInitialValue = arguments.length > 1
+  if (
+    options !== null &&
+    options !== undefined &&
+    (_options$signal2 = options.signal) !== null &&
+    _options$signal2 !== undefined &&
+    _options$signal2.aborted
+  ) {
+    const err = new AbortError(undefined, {
+      cause: options.signal.reason
+    })
+    this.once('error', () => {}) // The error is already propagated
+    await finished(this.destroy(err))
+    throw err
+  }
+  const ac = new AbortController()
+  const signal = ac.signal
+  if (options !== null && options !== undefined && options.signal) {
+    const opts = {
+      once: true,
+      [kWeakHandler]: this,
+      [kResistStopPropagation]: true
+    }
+    options.signal.addEventListener('abort', () => ac.abort(), opts)
+  }
+  let gotAnyItemFromStream = false
+  try {
+    for await (const value of this) {
+      var _options$signal3
+      gotAnyItemFromStream = true
+      if (
+        options !== null &&
+        options !== undefined &&
+        (_options$signal3 = options.signal) !== null &&
+        _options$signal3 !== undefined &&
+        _options$signal3.aborted
+      ) {
+        throw new AbortError()
+      }
+      if (!hasInitialValue) {
+        initialValue = value
+        hasInitialValue = true
+      } else {
+        initialValue = await reducer(initialValue, value, {
+          signal
+        })
+      }
+    }
+    if (!gotAnyItemFromStream && !hasInitialValue) {
+      throw new ReduceAwareErrMissingArgs()
+    }
+  } finally {
+    ac.abort()
+  }
+  return initialValue
+}
+async function toArray(options) {
+  if (options != null) {
+    validateObject(options, 'options')
+  }
+  if ((options === null || options === undefined ? undefined : options.signal) != null) {
+    validateAbortSignal(options.signal, 'options.signal')
+  }
+  const result = []
+  for await (const val of this) {
+    var _options$signal4
+    if (
+      options !== null &&
+      options !== undefined &&
+      (_options$signal4 = options.signal) !== null &&
+      _options$signal4 !== undefined &&
+      _options$signal4.aborted
+    ) {
+      throw new AbortError(undefined, {
+        cause: options.signal.reason
+      })
+    }
+    ArrayPrototypePush(result, val)
+  }
+  return result
+}
+function flatMap(fn, options) {
+  const values = map.call(this, fn, options)
+  return async function* flatMap() {
+    for await (const val of values) {
+      yield* val
+    }
+  }.call(this)
+}
+function toIntegerOrInfinity(number) {
+  // We coerce here to align with the spec
+  // https://github.com/tc39/proposal-iterator-helpers/issues/169
+  number = Number(number)
+  if (NumberIsNaN(number)) {
+    return 0
+  }
+  if (number < 0) {
+    throw new ERR_OUT_OF_RANGE('number', '>= 0', number)
+  }
+  return number
+}
+function drop(number, options = undefined) {
+  if (options != null) {
+    validateObject(options, 'options')
+  }
+  if ((options === null || options === undefined ? undefined : options.signal) != null) {
+    validateAbortSignal(options.signal, 'options.signal')
+  }
+  number = toIntegerOrInfinity(number)
+  return async function* drop() {
+    var _options$signal5
+    if (
+      options !== null &&
+      options !== undefined &&
+      (_options$signal5 = options.signal) !== null &&
+      _options$signal5 !== undefined &&
+      _options$signal5.aborted
+    ) {
+      throw new AbortError()
+    }
+    for await (const val of this) {
+      var _options$signal6
+      if (
+        options !== null &&
+        options !== undefined &&
+        (_options$signal6 = options.signal) !== null &&
+        _options$signal6 !== undefined &&
+        _options$signal6.aborted
+      ) {
+        throw new AbortError()
+      }
+      if (number-- <= 0) {
+        yield val
+      }
+    }
+  }.call(this)
+}
+function take(number, options = undefined) {
+  if (options != null) {
+    validateObject(options, 'options')
+  }
+  if ((options === null || options === undefined ? undefined : options.signal) != null) {
+    validateAbortSignal(options.signal, 'options.signal')
+  }
+  number = toIntegerOrInfinity(number)
+  return async function* take() {
+    var _options$signal7
+    if (
+      options !== null &&
+      options !== undefined &&
+      (_options$signal7 = options.signal) !== null &&
+      _options$signal7 !== undefined &&
+      _options$signal7.aborted
+    ) {
+      throw new AbortError()
+    }
+    for await (const val of this) {
+      var _options$signal8
+      if (
+        options !== null &&
+        options !== undefined &&
+        (_options$signal8 = options.signal) !== null &&
+        _options$signal8 !== undefined &&
+        _options$signal8.aborted
+      ) {
+        throw new AbortError()
+      }
+      if (number-- > 0) {
+        yield val
+      }
+
+      // Don't get another item from iterator in case we reached the end
+      if (number <= 0) {
+        return
+      }
+    }
+  }.call(this)
+}
+module.exports.streamReturningOperators = {
+  asIndexedPairs: deprecate(asIndexedPairs, 'readable.asIndexedPairs will be removed in a future version.'),
+  drop,
+  filter,
+  flatMap,
+  map,
+  take,
+  compose
+}
+module.exports.promiseReturningOperators = {
+  every,
+  forEach,
+  reduce,
+  toArray,
+  some,
+  find
+}
+
+
+/***/ }),
+
+/***/ 19173:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// Copyright Joyent, Inc. and other Node contributors.
+//
+// Permission is hereby granted, free of charge, to any person obtaining a
+// copy of this software and associated documentation files (the
+// "Software"), to deal in the Software without restriction, including
+// without limitation the rights to use, copy, modify, merge, publish,
+// distribute, sublicense, and/or sell copies of the Software, and to permit
+// persons to whom the Software is furnished to do so, subject to the
+// following conditions:
+//
+// The above copyright notice and this permission notice shall be included
+// in all copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
+// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
+// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
+// USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+// a passthrough stream.
+// basically just the most minimal sort of Transform stream.
+// Every written chunk gets output as-is.
+
+
+
+const { ObjectSetPrototypeOf } = __webpack_require__(50999)
+module.exports = PassThrough
+const Transform = __webpack_require__(12135)
+ObjectSetPrototypeOf(PassThrough.prototype, Transform.prototype)
+ObjectSetPrototypeOf(PassThrough, Transform)
+function PassThrough(options) {
+  if (!(this instanceof PassThrough)) return new PassThrough(options)
+  Transform.call(this, options)
+}
+PassThrough.prototype._transform = function (chunk, encoding, cb) {
+  cb(null, chunk)
+}
+
+
+/***/ }),
+
+/***/ 16701:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/* replacement start */
+
+const process = __webpack_require__(76417)
+
+/* replacement end */
+// Ported from https://github.com/mafintosh/pump with
+// permission from the author, Mathias Buus (@mafintosh).
+
+;('use strict')
+const { ArrayIsArray, Promise, SymbolAsyncIterator, SymbolDispose } = __webpack_require__(50999)
+const eos = __webpack_require__(36815)
+const { once } = __webpack_require__(23539)
+const destroyImpl = __webpack_require__(65089)
+const Duplex = __webpack_require__(94449)
+const {
+  aggregateTwoErrors,
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_INVALID_RETURN_VALUE,
+    ERR_MISSING_ARGS,
+    ERR_STREAM_DESTROYED,
+    ERR_STREAM_PREMATURE_CLOSE
+  },
+  AbortError
+} = __webpack_require__(69220)
+const { validateFunction, validateAbortSignal } = __webpack_require__(49554)
+const {
+  isIterable,
+  isReadable,
+  isReadableNodeStream,
+  isNodeStream,
+  isTransformStream,
+  isWebStream,
+  isReadableStream,
+  isReadableFinished
+} = __webpack_require__(83426)
+const AbortController = globalThis.AbortController || (__webpack_require__(17413).AbortController)
+let PassThrough
+let Readable
+let addAbortListener
+function destroyer(stream, reading, writing) {
+  let finished = false
+  stream.on('close', () => {
+    finished = true
+  })
+  const cleanup = eos(
+    stream,
+    {
+      readable: reading,
+      writable: writing
+    },
+    (err) => {
+      finished = !err
+    }
+  )
+  return {
+    destroy: (err) => {
+      if (finished) return
+      finished = true
+      destroyImpl.destroyer(stream, err || new ERR_STREAM_DESTROYED('pipe'))
+    },
+    cleanup
+  }
+}
+function popCallback(streams) {
+  // Streams should never be an empty array. It should always contain at least
+  // a single stream. Therefore optimize for the average case instead of
+  // checking for length === 0 as well.
+  validateFunction(streams[streams.length - 1], 'streams[stream.length - 1]')
+  return streams.pop()
+}
+function makeAsyncIterable(val) {
+  if (isIterable(val)) {
+    return val
+  } else if (isReadableNodeStream(val)) {
+    // Legacy streams are not Iterable.
+    return fromReadable(val)
+  }
+  throw new ERR_INVALID_ARG_TYPE('val', ['Readable', 'Iterable', 'AsyncIterable'], val)
+}
+async function* fromReadable(val) {
+  if (!Readable) {
+    Readable = __webpack_require__(17783)
+  }
+  yield* Readable.prototype[SymbolAsyncIterator].call(val)
+}
+async function pumpToNode(iterable, writable, finish, { end }) {
+  let error
+  let onresolve = null
+  const resume = (err) => {
+    if (err) {
+      error = err
+    }
+    if (onresolve) {
+      const callback = onresolve
+      onresolve = null
+      callback()
+    }
+  }
+  const wait = () =>
+    new Promise((resolve, reject) => {
+      if (error) {
+        reject(error)
+      } else {
+        onresolve = () => {
+          if (error) {
+            reject(error)
+          } else {
+            resolve()
+          }
+        }
+      }
+    })
+  writable.on('drain', resume)
+  const cleanup = eos(
+    writable,
+    {
+      readable: false
+    },
+    resume
+  )
+  try {
+    if (writable.writableNeedDrain) {
+      await wait()
+    }
+    for await (const chunk of iterable) {
+      if (!writable.write(chunk)) {
+        await wait()
+      }
+    }
+    if (end) {
+      writable.end()
+      await wait()
+    }
+    finish()
+  } catch (err) {
+    finish(error !== err ? aggregateTwoErrors(error, err) : err)
+  } finally {
+    cleanup()
+    writable.off('drain', resume)
+  }
+}
+async function pumpToWeb(readable, writable, finish, { end }) {
+  if (isTransformStream(writable)) {
+    writable = writable.writable
+  }
+  // https://streams.spec.whatwg.org/#example-manual-write-with-backpressure
+  const writer = writable.getWriter()
+  try {
+    for await (const chunk of readable) {
+      await writer.ready
+      writer.write(chunk).catch(() => {})
+    }
+    await writer.ready
+    if (end) {
+      await writer.close()
+    }
+    finish()
+  } catch (err) {
+    try {
+      await writer.abort(err)
+      finish(err)
+    } catch (err) {
+      finish(err)
+    }
+  }
+}
+function pipeline(...streams) {
+  return pipelineImpl(streams, once(popCallback(streams)))
+}
+function pipelineImpl(streams, callback, opts) {
+  if (streams.length === 1 && ArrayIsArray(streams[0])) {
+    streams = streams[0]
+  }
+  if (streams.length < 2) {
+    throw new ERR_MISSING_ARGS('streams')
+  }
+  const ac = new AbortController()
+  const signal = ac.signal
+  const outerSignal = opts === null || opts === undefined ? undefined : opts.signal
+
+  // Need to cleanup event listeners if last stream is readable
+  // https://github.com/nodejs/node/issues/35452
+  const lastStreamCleanup = []
+  validateAbortSignal(outerSignal, 'options.signal')
+  function abort() {
+    finishImpl(new AbortError())
+  }
+  addAbortListener = addAbortListener || (__webpack_require__(23539).addAbortListener)
+  let disposable
+  if (outerSignal) {
+    disposable = addAbortListener(outerSignal, abort)
+  }
+  let error
+  let value
+  const destroys = []
+  let finishCount = 0
+  function finish(err) {
+    finishImpl(err, --finishCount === 0)
+  }
+  function finishImpl(err, final) {
+    var _disposable
+    if (err && (!error || error.code === 'ERR_STREAM_PREMATURE_CLOSE')) {
+      error = err
+    }
+    if (!error && !final) {
+      return
+    }
+    while (destroys.length) {
+      destroys.shift()(error)
+    }
+    ;(_disposable = disposable) === null || _disposable === undefined ? undefined : _disposable[SymbolDispose]()
+    ac.abort()
+    if (final) {
+      if (!error) {
+        lastStreamCleanup.forEach((fn) => fn())
+      }
+      process.nextTick(callback, error, value)
+    }
+  }
+  let ret
+  for (let i = 0; i < streams.length; i++) {
+    const stream = streams[i]
+    const reading = i < streams.length - 1
+    const writing = i > 0
+    const end = reading || (opts === null || opts === undefined ? undefined : opts.end) !== false
+    const isLastStream = i === streams.length - 1
+    if (isNodeStream(stream)) {
+      if (end) {
+        const { destroy, cleanup } = destroyer(stream, reading, writing)
+        destroys.push(destroy)
+        if (isReadable(stream) && isLastStream) {
+          lastStreamCleanup.push(cleanup)
+        }
+      }
+
+      // Catch stream errors that occur after pipe/pump has completed.
+      function onError(err) {
+        if (err && err.name !== 'AbortError' && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') {
+          finish(err)
+        }
+      }
+      stream.on('error', onError)
+      if (isReadable(stream) && isLastStream) {
+        lastStreamCleanup.push(() => {
+          stream.removeListener('error', onError)
+        })
+      }
+    }
+    if (i === 0) {
+      if (typeof stream === 'function') {
+        ret = stream({
+          signal
+        })
+        if (!isIterable(ret)) {
+          throw new ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or Stream', 'source', ret)
+        }
+      } else if (isIterable(stream) || isReadableNodeStream(stream) || isTransformStream(stream)) {
+        ret = stream
+      } else {
+        ret = Duplex.from(stream)
+      }
+    } else if (typeof stream === 'function') {
+      if (isTransformStream(ret)) {
+        var _ret
+        ret = makeAsyncIterable((_ret = ret) === null || _ret === undefined ? undefined : _ret.readable)
+      } else {
+        ret = makeAsyncIterable(ret)
+      }
+      ret = stream(ret, {
+        signal
+      })
+      if (reading) {
+        if (!isIterable(ret, true)) {
+          throw new ERR_INVALID_RETURN_VALUE('AsyncIterable', `transform[${i - 1}]`, ret)
+        }
+      } else {
+        var _ret2
+        if (!PassThrough) {
+          PassThrough = __webpack_require__(19173)
+        }
+
+        // If the last argument to pipeline is not a stream
+        // we must create a proxy stream so that pipeline(...)
+        // always returns a stream which can be further
+        // composed through `.pipe(stream)`.
+
+        const pt = new PassThrough({
+          objectMode: true
+        })
+
+        // Handle Promises/A+ spec, `then` could be a getter that throws on
+        // second use.
+        const then = (_ret2 = ret) === null || _ret2 === undefined ? undefined : _ret2.then
+        if (typeof then === 'function') {
+          finishCount++
+          then.call(
+            ret,
+            (val) => {
+              value = val
+              if (val != null) {
+                pt.write(val)
+              }
+              if (end) {
+                pt.end()
+              }
+              process.nextTick(finish)
+            },
+            (err) => {
+              pt.destroy(err)
+              process.nextTick(finish, err)
+            }
+          )
+        } else if (isIterable(ret, true)) {
+          finishCount++
+          pumpToNode(ret, pt, finish, {
+            end
+          })
+        } else if (isReadableStream(ret) || isTransformStream(ret)) {
+          const toRead = ret.readable || ret
+          finishCount++
+          pumpToNode(toRead, pt, finish, {
+            end
+          })
+        } else {
+          throw new ERR_INVALID_RETURN_VALUE('AsyncIterable or Promise', 'destination', ret)
+        }
+        ret = pt
+        const { destroy, cleanup } = destroyer(ret, false, true)
+        destroys.push(destroy)
+        if (isLastStream) {
+          lastStreamCleanup.push(cleanup)
+        }
+      }
+    } else if (isNodeStream(stream)) {
+      if (isReadableNodeStream(ret)) {
+        finishCount += 2
+        const cleanup = pipe(ret, stream, finish, {
+          end
+        })
+        if (isReadable(stream) && isLastStream) {
+          lastStreamCleanup.push(cleanup)
+        }
+      } else if (isTransformStream(ret) || isReadableStream(ret)) {
+        const toRead = ret.readable || ret
+        finishCount++
+        pumpToNode(toRead, stream, finish, {
+          end
+        })
+      } else if (isIterable(ret)) {
+        finishCount++
+        pumpToNode(ret, stream, finish, {
+          end
+        })
+      } else {
+        throw new ERR_INVALID_ARG_TYPE(
+          'val',
+          ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'],
+          ret
+        )
+      }
+      ret = stream
+    } else if (isWebStream(stream)) {
+      if (isReadableNodeStream(ret)) {
+        finishCount++
+        pumpToWeb(makeAsyncIterable(ret), stream, finish, {
+          end
+        })
+      } else if (isReadableStream(ret) || isIterable(ret)) {
+        finishCount++
+        pumpToWeb(ret, stream, finish, {
+          end
+        })
+      } else if (isTransformStream(ret)) {
+        finishCount++
+        pumpToWeb(ret.readable, stream, finish, {
+          end
+        })
+      } else {
+        throw new ERR_INVALID_ARG_TYPE(
+          'val',
+          ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'],
+          ret
+        )
+      }
+      ret = stream
+    } else {
+      ret = Duplex.from(stream)
+    }
+  }
+  if (
+    (signal !== null && signal !== undefined && signal.aborted) ||
+    (outerSignal !== null && outerSignal !== undefined && outerSignal.aborted)
+  ) {
+    process.nextTick(abort)
+  }
+  return ret
+}
+function pipe(src, dst, finish, { end }) {
+  let ended = false
+  dst.on('close', () => {
+    if (!ended) {
+      // Finish if the destination closes before the source has completed.
+      finish(new ERR_STREAM_PREMATURE_CLOSE())
+    }
+  })
+  src.pipe(dst, {
+    end: false
+  }) // If end is true we already will have a listener to end dst.
+
+  if (end) {
+    // Compat. Before node v10.12.0 stdio used to throw an error so
+    // pipe() did/does not end() stdio destinations.
+    // Now they allow it but "secretly" don't close the underlying fd.
+
+    function endFn() {
+      ended = true
+      dst.end()
+    }
+    if (isReadableFinished(src)) {
+      // End the destination if the source has already ended.
+      process.nextTick(endFn)
+    } else {
+      src.once('end', endFn)
+    }
+  } else {
+    finish()
+  }
+  eos(
+    src,
+    {
+      readable: true,
+      writable: false
+    },
+    (err) => {
+      const rState = src._readableState
+      if (
+        err &&
+        err.code === 'ERR_STREAM_PREMATURE_CLOSE' &&
+        rState &&
+        rState.ended &&
+        !rState.errored &&
+        !rState.errorEmitted
+      ) {
+        // Some readable streams will emit 'close' before 'end'. However, since
+        // this is on the readable side 'end' should still be emitted if the
+        // stream has been ended and no error emitted. This should be allowed in
+        // favor of backwards compatibility. Since the stream is piped to a
+        // destination this should not result in any observable difference.
+        // We don't need to check if this is a writable premature close since
+        // eos will only fail with premature close on the reading side for
+        // duplex streams.
+        src.once('end', finish).once('error', finish)
+      } else {
+        finish(err)
+      }
+    }
+  )
+  return eos(
+    dst,
+    {
+      readable: false,
+      writable: true
+    },
+    finish
+  )
+}
+module.exports = {
+  pipelineImpl,
+  pipeline
+}
+
+
+/***/ }),
+
+/***/ 17783:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// Copyright Joyent, Inc. and other Node contributors.
+//
+// Permission is hereby granted, free of charge, to any person obtaining a
+// copy of this software and associated documentation files (the
+// "Software"), to deal in the Software without restriction, including
+// without limitation the rights to use, copy, modify, merge, publish,
+// distribute, sublicense, and/or sell copies of the Software, and to permit
+// persons to whom the Software is furnished to do so, subject to the
+// following conditions:
+//
+// The above copyright notice and this permission notice shall be included
+// in all copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
+// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
+// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
+// USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+
+
+/* replacement start */
+
+const process = __webpack_require__(76417)
+
+/* replacement end */
+
+const {
+  ArrayPrototypeIndexOf,
+  NumberIsInteger,
+  NumberIsNaN,
+  NumberParseInt,
+  ObjectDefineProperties,
+  ObjectKeys,
+  ObjectSetPrototypeOf,
+  Promise,
+  SafeSet,
+  SymbolAsyncDispose,
+  SymbolAsyncIterator,
+  Symbol
+} = __webpack_require__(50999)
+module.exports = Readable
+Readable.ReadableState = ReadableState
+const { EventEmitter: EE } = __webpack_require__(24434)
+const { Stream, prependListener } = __webpack_require__(84128)
+const { Buffer } = __webpack_require__(20181)
+const { addAbortSignal } = __webpack_require__(80652)
+const eos = __webpack_require__(36815)
+let debug = (__webpack_require__(23539).debuglog)('stream', (fn) => {
+  debug = fn
+})
+const BufferList = __webpack_require__(77336)
+const destroyImpl = __webpack_require__(65089)
+const { getHighWaterMark, getDefaultHighWaterMark } = __webpack_require__(54874)
+const {
+  aggregateTwoErrors,
+  codes: {
+    ERR_INVALID_ARG_TYPE,
+    ERR_METHOD_NOT_IMPLEMENTED,
+    ERR_OUT_OF_RANGE,
+    ERR_STREAM_PUSH_AFTER_EOF,
+    ERR_STREAM_UNSHIFT_AFTER_END_EVENT
+  },
+  AbortError
+} = __webpack_require__(69220)
+const { validateObject } = __webpack_require__(49554)
+const kPaused = Symbol('kPaused')
+const { StringDecoder } = __webpack_require__(80634)
+const from = __webpack_require__(4659)
+ObjectSetPrototypeOf(Readable.prototype, Stream.prototype)
+ObjectSetPrototypeOf(Readable, Stream)
+const nop = () => {}
+const { errorOrDestroy } = destroyImpl
+const kObjectMode = 1 << 0
+const kEnded = 1 << 1
+const kEndEmitted = 1 << 2
+const kReading = 1 << 3
+const kConstructed = 1 << 4
+const kSync = 1 << 5
+const kNeedReadable = 1 << 6
+const kEmittedReadable = 1 << 7
+const kReadableListening = 1 << 8
+const kResumeScheduled = 1 << 9
+const kErrorEmitted = 1 << 10
+const kEmitClose = 1 << 11
+const kAutoDestroy = 1 << 12
+const kDestroyed = 1 << 13
+const kClosed = 1 << 14
+const kCloseEmitted = 1 << 15
+const kMultiAwaitDrain = 1 << 16
+const kReadingMore = 1 << 17
+const kDataEmitted = 1 << 18
+
+// TODO(benjamingr) it is likely slower to do it this way than with free functions
+function makeBitMapDescriptor(bit) {
+  return {
+    enumerable: false,
+    get() {
+      return (this.state & bit) !== 0
+    },
+    set(value) {
+      if (value) this.state |= bit
+      else this.state &= ~bit
+    }
+  }
+}
+ObjectDefineProperties(ReadableState.prototype, {
+  objectMode: makeBitMapDescriptor(kObjectMode),
+  ended: makeBitMapDescriptor(kEnded),
+  endEmitted: makeBitMapDescriptor(kEndEmitted),
+  reading: makeBitMapDescriptor(kReading),
+  // Stream is still being constructed and cannot be
+  // destroyed until construction finished or failed.
+  // Async construction is opt in, therefore we start as
+  // constructed.
+  constructed: makeBitMapDescriptor(kConstructed),
+  // A flag to be able to tell if the event 'readable'/'data' is emitted
+  // immediately, or on a later tick.  We set this to true at first, because
+  // any actions that shouldn't happen until "later" should generally also
+  // not happen before the first read call.
+  sync: makeBitMapDescriptor(kSync),
+  // Whenever we return null, then we set a flag to say
+  // that we're awaiting a 'readable' event emission.
+  needReadable: makeBitMapDescriptor(kNeedReadable),
+  emittedReadable: makeBitMapDescriptor(kEmittedReadable),
+  readableListening: makeBitMapDescriptor(kReadableListening),
+  resumeScheduled: makeBitMapDescriptor(kResumeScheduled),
+  // True if the error was already emitted and should not be thrown again.
+  errorEmitted: makeBitMapDescriptor(kErrorEmitted),
+  emitClose: makeBitMapDescriptor(kEmitClose),
+  autoDestroy: makeBitMapDescriptor(kAutoDestroy),
+  // Has it been destroyed.
+  destroyed: makeBitMapDescriptor(kDestroyed),
+  // Indicates whether the stream has finished destroying.
+  closed: makeBitMapDescriptor(kClosed),
+  // True if close has been emitted or would have been emitted
+  // depending on emitClose.
+  closeEmitted: makeBitMapDescriptor(kCloseEmitted),
+  multiAwaitDrain: makeBitMapDescriptor(kMultiAwaitDrain),
+  // If true, a maybeReadMore has been scheduled.
+  readingMore: makeBitMapDescriptor(kReadingMore),
+  dataEmitted: makeBitMapDescriptor(kDataEmitted)
+})
+function ReadableState(options, stream, isDuplex) {
+  // Duplex streams are both readable and writable, but share
+  // the same options object.
+  // However, some cases require setting options to different
+  // values for the readable and the writable sides of the duplex stream.
+  // These options can be provided separately as readableXXX and writableXXX.
+  if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof __webpack_require__(94449)
+
+  // Bit map field to store ReadableState more effciently with 1 bit per field
+  // instead of a V8 slot per field.
+  this.state = kEmitClose | kAutoDestroy | kConstructed | kSync
+  // Object stream flag. Used to make read(n) ignore n and to
+  // make all the buffer merging and length checks go away.
+  if (options && options.objectMode) this.state |= kObjectMode
+  if (isDuplex && options && options.readableObjectMode) this.state |= kObjectMode
+
+  // The point at which it stops calling _read() to fill the buffer
+  // Note: 0 is a valid value, means "don't call _read preemptively ever"
+  this.highWaterMark = options
+    ? getHighWaterMark(this, options, 'readableHighWaterMark', isDuplex)
+    : getDefaultHighWaterMark(false)
+
+  // A linked list is used to store data chunks instead of an array because the
+  // linked list can remove elements from the beginning faster than
+  // array.shift().
+  this.buffer = new BufferList()
+  this.length = 0
+  this.pipes = []
+  this.flowing = null
+  this[kPaused] = null
+
+  // Should close be emitted on destroy. Defaults to true.
+  if (options && options.emitClose === false) this.state &= ~kEmitClose
+
+  // Should .destroy() be called after 'end' (and potentially 'finish').
+  if (options && options.autoDestroy === false) this.state &= ~kAutoDestroy
+
+  // Indicates whether the stream has errored. When true no further
+  // _read calls, 'data' or 'readable' events should occur. This is needed
+  // since when autoDestroy is disabled we need a way to tell whether the
+  // stream has failed.
+  this.errored = null
+
+  // Crypto is kind of old and crusty.  Historically, its default string
+  // encoding is 'binary' so we have to make this configurable.
+  // Everything else in the universe uses 'utf8', though.
+  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8'
+
+  // Ref the piped dest which we need a drain event on it
+  // type: null | Writable | Set<Writable>.
+  this.awaitDrainWriters = null
+  this.decoder = null
+  this.encoding = null
+  if (options && options.encoding) {
+    this.decoder = new StringDecoder(options.encoding)
+    this.encoding = options.encoding
+  }
+}
+function Readable(options) {
+  if (!(this instanceof Readable)) return new Readable(options)
+
+  // Checking for a Stream.Duplex instance is faster here instead of inside
+  // the ReadableState constructor, at least with V8 6.5.
+  const isDuplex = this instanceof __webpack_require__(94449)
+  this._readableState = new ReadableState(options, this, isDuplex)
+  if (options) {
+    if (typeof options.read === 'function') this._read = options.read
+    if (typeof options.destroy === 'function') this._destroy = options.destroy
+    if (typeof options.construct === 'function') this._construct = options.construct
+    if (options.signal && !isDuplex) addAbortSignal(options.signal, this)
+  }
+  Stream.call(this, options)
+  destroyImpl.construct(this, () => {
+    if (this._readableState.needReadable) {
+      maybeReadMore(this, this._readableState)
+    }
+  })
+}
+Readable.prototype.destroy = destroyImpl.destroy
+Readable.prototype._undestroy = destroyImpl.undestroy
+Readable.prototype._destroy = function (err, cb) {
+  cb(err)
+}
+Readable.prototype[EE.captureRejectionSymbol] = function (err) {
+  this.destroy(err)
+}
+Readable.prototype[SymbolAsyncDispose] = function () {
+  let error
+  if (!this.destroyed) {
+    error = this.readableEnded ? null : new AbortError()
+    this.destroy(error)
+  }
+  return new Promise((resolve, reject) => eos(this, (err) => (err && err !== error ? reject(err) : resolve(null))))
+}
+
+// Manually shove something into the read() buffer.
+// This returns true if the highWaterMark has not been hit yet,
+// similar to how Writable.write() returns true if you should
+// write() some more.
+Readable.prototype.push = function (chunk, encoding) {
+  return readableAddChunk(this, chunk, encoding, false)
+}
+
+// Unshift should *always* be something directly out of read().
+Readable.prototype.unshift = function (chunk, encoding) {
+  return readableAddChunk(this, chunk, encoding, true)
+}
+function readableAddChunk(stream, chunk, encoding, addToFront) {
+  debug('readableAddChunk', chunk)
+  const state = stream._readableState
+  let err
+  if ((state.state & kObjectMode) === 0) {
+    if (typeof chunk === 'string') {
+      encoding = encoding || state.defaultEncoding
+      if (state.encoding !== encoding) {
+        if (addToFront && state.encoding) {
+          // When unshifting, if state.encoding is set, we have to save
+          // the string in the BufferList with the state encoding.
+          chunk = Buffer.from(chunk, encoding).toString(state.encoding)
+        } else {
+          chunk = Buffer.from(chunk, encoding)
+          encoding = ''
+        }
+      }
+    } else if (chunk instanceof Buffer) {
+      encoding = ''
+    } else if (Stream._isUint8Array(chunk)) {
+      chunk = Stream._uint8ArrayToBuffer(chunk)
+      encoding = ''
+    } else if (chunk != null) {
+      err = new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk)
+    }
+  }
+  if (err) {
+    errorOrDestroy(stream, err)
+  } else if (chunk === null) {
+    state.state &= ~kReading
+    onEofChunk(stream, state)
+  } else if ((state.state & kObjectMode) !== 0 || (chunk && chunk.length > 0)) {
+    if (addToFront) {
+      if ((state.state & kEndEmitted) !== 0) errorOrDestroy(stream, new ERR_STREAM_UNSHIFT_AFTER_END_EVENT())
+      else if (state.destroyed || state.errored) return false
+      else addChunk(stream, state, chunk, true)
+    } else if (state.ended) {
+      errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF())
+    } else if (state.destroyed || state.errored) {
+      return false
+    } else {
+      state.state &= ~kReading
+      if (state.decoder && !encoding) {
+        chunk = state.decoder.write(chunk)
+        if (state.objectMode || chunk.length !== 0) addChunk(stream, state, chunk, false)
+        else maybeReadMore(stream, state)
+      } else {
+        addChunk(stream, state, chunk, false)
+      }
+    }
+  } else if (!addToFront) {
+    state.state &= ~kReading
+    maybeReadMore(stream, state)
+  }
+
+  // We can push more data if we are below the highWaterMark.
+  // Also, if we have no data yet, we can stand some more bytes.
+  // This is to work around cases where hwm=0, such as the repl.
+  return !state.ended && (state.length < state.highWaterMark || state.length === 0)
+}
+function addChunk(stream, state, chunk, addToFront) {
+  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
+    // Use the guard to avoid creating `Set()` repeatedly
+    // when we have multiple pipes.
+    if ((state.state & kMultiAwaitDrain) !== 0) {
+      state.awaitDrainWriters.clear()
+    } else {
+      state.awaitDrainWriters = null
+    }
+    state.dataEmitted = true
+    stream.emit('data', chunk)
+  } else {
+    // Update the buffer info.
+    state.length += state.objectMode ? 1 : chunk.length
+    if (addToFront) state.buffer.unshift(chunk)
+    else state.buffer.push(chunk)
+    if ((state.state & kNeedReadable) !== 0) emitReadable(stream)
+  }
+  maybeReadMore(stream, state)
+}
+Readable.prototype.isPaused = function () {
+  const state = this._readableState
+  return state[kPaused] === true || state.flowing === false
+}
+
+// Backwards compatibility.
+Readable.prototype.setEncoding = function (enc) {
+  const decoder = new StringDecoder(enc)
+  this._readableState.decoder = decoder
+  // If setEncoding(null), decoder.encoding equals utf8.
+  this._readableState.encoding = this._readableState.decoder.encoding
+  const buffer = this._readableState.buffer
+  // Iterate over current buffer to convert already stored Buffers:
+  let content = ''
+  for (const data of buffer) {
+    content += decoder.write(data)
+  }
+  buffer.clear()
+  if (content !== '') buffer.push(content)
+  this._readableState.length = content.length
+  return this
+}
+
+// Don't raise the hwm > 1GB.
+const MAX_HWM = 0x40000000
+function computeNewHighWaterMark(n) {
+  if (n > MAX_HWM) {
+    throw new ERR_OUT_OF_RANGE('size', '<= 1GiB', n)
+  } else {
+    // Get the next highest power of 2 to prevent increasing hwm excessively in
+    // tiny amounts.
+    n--
+    n |= n >>> 1
+    n |= n >>> 2
+    n |= n >>> 4
+    n |= n >>> 8
+    n |= n >>> 16
+    n++
+  }
+  return n
+}
+
+// This function is designed to be inlinable, so please take care when making
+// changes to the function body.
+function howMuchToRead(n, state) {
+  if (n <= 0 || (state.length === 0 && state.ended)) return 0
+  if ((state.state & kObjectMode) !== 0) return 1
+  if (NumberIsNaN(n)) {
+    // Only flow one buffer at a time.
+    if (state.flowing && state.length) return state.buffer.first().length
+    return state.length
+  }
+  if (n <= state.length) return n
+  return state.ended ? state.length : 0
+}
+
+// You can override either this method, or the async _read(n) below.
+Readable.prototype.read = function (n) {
+  debug('read', n)
+  // Same as parseInt(undefined, 10), however V8 7.3 performance regressed
+  // in this scenario, so we are doing it manually.
+  if (n === undefined) {
+    n = NaN
+  } else if (!NumberIsInteger(n)) {
+    n = NumberParseInt(n, 10)
+  }
+  const state = this._readableState
+  const nOrig = n
+
+  // If we're asking for more than the current hwm, then raise the hwm.
+  if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n)
+  if (n !== 0) state.state &= ~kEmittedReadable
+
+  // If we're doing read(0) to trigger a readable event, but we
+  // already have a bunch of data in the buffer, then just trigger
+  // the 'readable' event and move on.
+  if (
+    n === 0 &&
+    state.needReadable &&
+    ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)
+  ) {
+    debug('read: emitReadable', state.length, state.ended)
+    if (state.length === 0 && state.ended) endReadable(this)
+    else emitReadable(this)
+    return null
+  }
+  n = howMuchToRead(n, state)
+
+  // If we've ended, and we're now clear, then finish it up.
+  if (n === 0 && state.ended) {
+    if (state.length === 0) endReadable(this)
+    return null
+  }
+
+  // All the actual chunk generation logic needs to be
+  // *below* the call to _read.  The reason is that in certain
+  // synthetic stream cases, such as passthrough streams, _read
+  // may be a completely synchronous operation which may change
+  // the state of the read buffer, providing enough data when
+  // before there was *not* enough.
+  //
+  // So, the steps are:
+  // 1. Figure out what the state of things will be after we do
+  // a read from the buffer.
+  //
+  // 2. If that resulting state will trigger a _read, then call _read.
+  // Note that this may be asynchronous, or synchronous.  Yes, it is
+  // deeply ugly to write APIs this way, but that still doesn't mean
+  // that the Readable class should behave improperly, as streams are
+  // designed to be sync/async agnostic.
+  // Take note if the _read call is sync or async (ie, if the read call
+  // has returned yet), so that we know whether or not it's safe to emit
+  // 'readable' etc.
+  //
+  // 3. Actually pull the requested chunks out of the buffer and return.
+
+  // if we need a readable event, then we need to do some reading.
+  let doRead = (state.state & kNeedReadable) !== 0
+  debug('need readable', doRead)
+
+  // If we currently have less than the highWaterMark, then also read some.
+  if (state.length === 0 || state.length - n < state.highWaterMark) {
+    doRead = true
+    debug('length less than watermark', doRead)
+  }
+
+  // However, if we've ended, then there's no point, if we're already
+  // reading, then it's unnecessary, if we're constructing we have to wait,
+  // and if we're destroyed or errored, then it's not allowed,
+  if (state.ended || state.reading || state.destroyed || state.errored || !state.constructed) {
+    doRead = false
+    debug('reading, ended or constructing', doRead)
+  } else if (doRead) {
+    debug('do read')
+    state.state |= kReading | kSync
+    // If the length is currently zero, then we *need* a readable event.
+    if (state.length === 0) state.state |= kNeedReadable
+
+    // Call internal read method
+    try {
+      this._read(state.highWaterMark)
+    } catch (err) {
+      errorOrDestroy(this, err)
+    }
+    state.state &= ~kSync
+
+    // If _read pushed data synchronously, then `reading` will be false,
+    // and we need to re-evaluate how much data we can return to the user.
+    if (!state.reading) n = howMuchToRead(nOrig, state)
+  }
+  let ret
+  if (n > 0) ret = fromList(n, state)
+  else ret = null
+  if (ret === null) {
+    state.needReadable = state.length <= state.highWaterMark
+    n = 0
+  } else {
+    state.length -= n
+    if (state.multiAwaitDrain) {
+      state.awaitDrainWriters.clear()
+    } else {
+      state.awaitDrainWriters = null
+    }
+  }
+  if (state.length === 0) {
+    // If we have nothing in the buffer, then we want to know
+    // as soon as we *do* get something into the buffer.
+    if (!state.ended) state.needReadable = true
+
+    // If we tried to read() past the EOF, then emit end on the next tick.
+    if (nOrig !== n && state.ended) endReadable(this)
+  }
+  if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
+    state.dataEmitted = true
+    this.emit('data', ret)
+  }
+  return ret
+}
+function onEofChunk(stream, state) {
+  debug('onEofChunk')
+  if (state.ended) return
+  if (state.decoder) {
+    const chunk = state.decoder.end()
+    if (chunk && chunk.length) {
+      state.buffer.push(chunk)
+      state.length += state.objectMode ? 1 : chunk.length
+    }
+  }
+  state.ended = true
+  if (state.sync) {
+    // If we are sync, wait until next tick to emit the data.
+    // Otherwise we risk emitting data in the flow()
+    // the readable code triggers during a read() call.
+    emitReadable(stream)
+  } else {
+    // Emit 'readable' now to make sure it gets picked up.
+    state.needReadable = false
+    state.emittedReadable = true
+    // We have to emit readable now that we are EOF. Modules
+    // in the ecosystem (e.g. dicer) rely on this event being sync.
+    emitReadable_(stream)
+  }
+}
+
+// Don't emit readable right away in sync mode, because this can trigger
+// another read() call => stack overflow.  This way, it might trigger
+// a nextTick recursion warning, but that's not so bad.
+function emitReadable(stream) {
+  const state = stream._readableState
+  debug('emitReadable', state.needReadable, state.emittedReadable)
+  state.needReadable = false
+  if (!state.emittedReadable) {
+    debug('emitReadable', state.flowing)
+    state.emittedReadable = true
+    process.nextTick(emitReadable_, stream)
+  }
+}
+function emitReadable_(stream) {
+  const state = stream._readableState
+  debug('emitReadable_', state.destroyed, state.length, state.ended)
+  if (!state.destroyed && !state.errored && (state.length || state.ended)) {
+    stream.emit('readable')
+    state.emittedReadable = false
+  }
+
+  // The stream needs another readable event if:
+  // 1. It is not flowing, as the flow mechanism will take
+  //    care of it.
+  // 2. It is not ended.
+  // 3. It is below the highWaterMark, so we can schedule
+  //    another readable later.
+  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark
+  flow(stream)
+}
+
+// At this point, the user has presumably seen the 'readable' event,
+// and called read() to consume some data.  that may have triggered
+// in turn another _read(n) call, in which case reading = true if
+// it's in progress.
+// However, if we're not ended, or reading, and the length < hwm,
+// then go ahead and try to read some more preemptively.
+function maybeReadMore(stream, state) {
+  if (!state.readingMore && state.constructed) {
+    state.readingMore = true
+    process.nextTick(maybeReadMore_, stream, state)
+  }
+}
+function maybeReadMore_(stream, state) {
+  // Attempt to read more data if we should.
+  //
+  // The conditions for reading more data are (one of):
+  // - Not enough data buffered (state.length < state.highWaterMark). The loop
+  //   is responsible for filling the buffer with enough data if such data
+  //   is available. If highWaterMark is 0 and we are not in the flowing mode
+  //   we should _not_ attempt to buffer any extra data. We'll get more data
+  //   when the stream consumer calls read() instead.
+  // - No data in the buffer, and the stream is in flowing mode. In this mode
+  //   the loop below is responsible for ensuring read() is called. Failing to
+  //   call read here would abort the flow and there's no other mechanism for
+  //   continuing the flow if the stream consumer has just subscribed to the
+  //   'data' event.
+  //
+  // In addition to the above conditions to keep reading data, the following
+  // conditions prevent the data from being read:
+  // - The stream has ended (state.ended).
+  // - There is already a pending 'read' operation (state.reading). This is a
+  //   case where the stream has called the implementation defined _read()
+  //   method, but they are processing the call asynchronously and have _not_
+  //   called push() with new data. In this case we skip performing more
+  //   read()s. The execution ends in this method again after the _read() ends
+  //   up calling push() with more data.
+  while (
+    !state.reading &&
+    !state.ended &&
+    (state.length < state.highWaterMark || (state.flowing && state.length === 0))
+  ) {
+    const len = state.length
+    debug('maybeReadMore read 0')
+    stream.read(0)
+    if (len === state.length)
+      // Didn't get any data, stop spinning.
+      break
+  }
+  state.readingMore = false
+}
+
+// Abstract method.  to be overridden in specific implementation classes.
+// call cb(er, data) where data is <= n in length.
+// for virtual (non-string, non-buffer) streams, "length" is somewhat
+// arbitrary, and perhaps not very meaningful.
+Readable.prototype._read = function (n) {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('_read()')
+}
+Readable.prototype.pipe = function (dest, pipeOpts) {
+  const src = this
+  const state = this._readableState
+  if (state.pipes.length === 1) {
+    if (!state.multiAwaitDrain) {
+      state.multiAwaitDrain = true
+      state.awaitDrainWriters = new SafeSet(state.awaitDrainWriters ? [state.awaitDrainWriters] : [])
+    }
+  }
+  state.pipes.push(dest)
+  debug('pipe count=%d opts=%j', state.pipes.length, pipeOpts)
+  const doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr
+  const endFn = doEnd ? onend : unpipe
+  if (state.endEmitted) process.nextTick(endFn)
+  else src.once('end', endFn)
+  dest.on('unpipe', onunpipe)
+  function onunpipe(readable, unpipeInfo) {
+    debug('onunpipe')
+    if (readable === src) {
+      if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
+        unpipeInfo.hasUnpiped = true
+        cleanup()
+      }
+    }
+  }
+  function onend() {
+    debug('onend')
+    dest.end()
+  }
+  let ondrain
+  let cleanedUp = false
+  function cleanup() {
+    debug('cleanup')
+    // Cleanup event handlers once the pipe is broken.
+    dest.removeListener('close', onclose)
+    dest.removeListener('finish', onfinish)
+    if (ondrain) {
+      dest.removeListener('drain', ondrain)
+    }
+    dest.removeListener('error', onerror)
+    dest.removeListener('unpipe', onunpipe)
+    src.removeListener('end', onend)
+    src.removeListener('end', unpipe)
+    src.removeListener('data', ondata)
+    cleanedUp = true
+
+    // If the reader is waiting for a drain event from this
+    // specific writer, then it would cause it to never start
+    // flowing again.
+    // So, if this is awaiting a drain, then we just call it now.
+    // If we don't know, then assume that we are waiting for one.
+    if (ondrain && state.awaitDrainWriters && (!dest._writableState || dest._writableState.needDrain)) ondrain()
+  }
+  function pause() {
+    // If the user unpiped during `dest.write()`, it is possible
+    // to get stuck in a permanently paused state if that write
+    // also returned false.
+    // => Check whether `dest` is still a piping destination.
+    if (!cleanedUp) {
+      if (state.pipes.length === 1 && state.pipes[0] === dest) {
+        debug('false write response, pause', 0)
+        state.awaitDrainWriters = dest
+        state.multiAwaitDrain = false
+      } else if (state.pipes.length > 1 && state.pipes.includes(dest)) {
+        debug('false write response, pause', state.awaitDrainWriters.size)
+        state.awaitDrainWriters.add(dest)
+      }
+      src.pause()
+    }
+    if (!ondrain) {
+      // When the dest drains, it reduces the awaitDrain counter
+      // on the source.  This would be more elegant with a .once()
+      // handler in flow(), but adding and removing repeatedly is
+      // too slow.
+      ondrain = pipeOnDrain(src, dest)
+      dest.on('drain', ondrain)
+    }
+  }
+  src.on('data', ondata)
+  function ondata(chunk) {
+    debug('ondata')
+    const ret = dest.write(chunk)
+    debug('dest.write', ret)
+    if (ret === false) {
+      pause()
+    }
+  }
+
+  // If the dest has an error, then stop piping into it.
+  // However, don't suppress the throwing behavior for this.
+  function onerror(er) {
+    debug('onerror', er)
+    unpipe()
+    dest.removeListener('error', onerror)
+    if (dest.listenerCount('error') === 0) {
+      const s = dest._writableState || dest._readableState
+      if (s && !s.errorEmitted) {
+        // User incorrectly emitted 'error' directly on the stream.
+        errorOrDestroy(dest, er)
+      } else {
+        dest.emit('error', er)
+      }
+    }
+  }
+
+  // Make sure our error handler is attached before userland ones.
+  prependListener(dest, 'error', onerror)
+
+  // Both close and finish should trigger unpipe, but only once.
+  function onclose() {
+    dest.removeListener('finish', onfinish)
+    unpipe()
+  }
+  dest.once('close', onclose)
+  function onfinish() {
+    debug('onfinish')
+    dest.removeListener('close', onclose)
+    unpipe()
+  }
+  dest.once('finish', onfinish)
+  function unpipe() {
+    debug('unpipe')
+    src.unpipe(dest)
+  }
+
+  // Tell the dest that it's being piped to.
+  dest.emit('pipe', src)
+
+  // Start the flow if it hasn't been started already.
+
+  if (dest.writableNeedDrain === true) {
+    pause()
+  } else if (!state.flowing) {
+    debug('pipe resume')
+    src.resume()
+  }
+  return dest
+}
+function pipeOnDrain(src, dest) {
+  return function pipeOnDrainFunctionResult() {
+    const state = src._readableState
+
+    // `ondrain` will call directly,
+    // `this` maybe not a reference to dest,
+    // so we use the real dest here.
+    if (state.awaitDrainWriters === dest) {
+      debug('pipeOnDrain', 1)
+      state.awaitDrainWriters = null
+    } else if (state.multiAwaitDrain) {
+      debug('pipeOnDrain', state.awaitDrainWriters.size)
+      state.awaitDrainWriters.delete(dest)
+    }
+    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) && src.listenerCount('data')) {
+      src.resume()
+    }
+  }
+}
+Readable.prototype.unpipe = function (dest) {
+  const state = this._readableState
+  const unpipeInfo = {
+    hasUnpiped: false
+  }
+
+  // If we're not piping anywhere, then do nothing.
+  if (state.pipes.length === 0) return this
+  if (!dest) {
+    // remove all.
+    const dests = state.pipes
+    state.pipes = []
+    this.pause()
+    for (let i = 0; i < dests.length; i++)
+      dests[i].emit('unpipe', this, {
+        hasUnpiped: false
+      })
+    return this
+  }
+
+  // Try to find the right one.
+  const index = ArrayPrototypeIndexOf(state.pipes, dest)
+  if (index === -1) return this
+  state.pipes.splice(index, 1)
+  if (state.pipes.length === 0) this.pause()
+  dest.emit('unpipe', this, unpipeInfo)
+  return this
+}
+
+// Set up data events if they are asked for
+// Ensure readable listeners eventually get something.
+Readable.prototype.on = function (ev, fn) {
+  const res = Stream.prototype.on.call(this, ev, fn)
+  const state = this._readableState
+  if (ev === 'data') {
+    // Update readableListening so that resume() may be a no-op
+    // a few lines down. This is needed to support once('readable').
+    state.readableListening = this.listenerCount('readable') > 0
+
+    // Try start flowing on next tick if stream isn't explicitly paused.
+    if (state.flowing !== false) this.resume()
+  } else if (ev === 'readable') {
+    if (!state.endEmitted && !state.readableListening) {
+      state.readableListening = state.needReadable = true
+      state.flowing = false
+      state.emittedReadable = false
+      debug('on readable', state.length, state.reading)
+      if (state.length) {
+        emitReadable(this)
+      } else if (!state.reading) {
+        process.nextTick(nReadingNextTick, this)
+      }
+    }
+  }
+  return res
+}
+Readable.prototype.addListener = Readable.prototype.on
+Readable.prototype.removeListener = function (ev, fn) {
+  const res = Stream.prototype.removeListener.call(this, ev, fn)
+  if (ev === 'readable') {
+    // We need to check if there is someone still listening to
+    // readable and reset the state. However this needs to happen
+    // after readable has been emitted but before I/O (nextTick) to
+    // support once('readable', fn) cycles. This means that calling
+    // resume within the same tick will have no
+    // effect.
+    process.nextTick(updateReadableListening, this)
+  }
+  return res
+}
+Readable.prototype.off = Readable.prototype.removeListener
+Readable.prototype.removeAllListeners = function (ev) {
+  const res = Stream.prototype.removeAllListeners.apply(this, arguments)
+  if (ev === 'readable' || ev === undefined) {
+    // We need to check if there is someone still listening to
+    // readable and reset the state. However this needs to happen
+    // after readable has been emitted but before I/O (nextTick) to
+    // support once('readable', fn) cycles. This means that calling
+    // resume within the same tick will have no
+    // effect.
+    process.nextTick(updateReadableListening, this)
+  }
+  return res
+}
+function updateReadableListening(self) {
+  const state = self._readableState
+  state.readableListening = self.listenerCount('readable') > 0
+  if (state.resumeScheduled && state[kPaused] === false) {
+    // Flowing needs to be set to true now, otherwise
+    // the upcoming resume will not flow.
+    state.flowing = true
+
+    // Crude way to check if we should resume.
+  } else if (self.listenerCount('data') > 0) {
+    self.resume()
+  } else if (!state.readableListening) {
+    state.flowing = null
+  }
+}
+function nReadingNextTick(self) {
+  debug('readable nexttick read 0')
+  self.read(0)
+}
+
+// pause() and resume() are remnants of the legacy readable stream API
+// If the user uses them, then switch into old mode.
+Readable.prototype.resume = function () {
+  const state = this._readableState
+  if (!state.flowing) {
+    debug('resume')
+    // We flow only if there is no one listening
+    // for readable, but we still have to call
+    // resume().
+    state.flowing = !state.readableListening
+    resume(this, state)
+  }
+  state[kPaused] = false
+  return this
+}
+function resume(stream, state) {
+  if (!state.resumeScheduled) {
+    state.resumeScheduled = true
+    process.nextTick(resume_, stream, state)
+  }
+}
+function resume_(stream, state) {
+  debug('resume', state.reading)
+  if (!state.reading) {
+    stream.read(0)
+  }
+  state.resumeScheduled = false
+  stream.emit('resume')
+  flow(stream)
+  if (state.flowing && !state.reading) stream.read(0)
+}
+Readable.prototype.pause = function () {
+  debug('call pause flowing=%j', this._readableState.flowing)
+  if (this._readableState.flowing !== false) {
+    debug('pause')
+    this._readableState.flowing = false
+    this.emit('pause')
+  }
+  this._readableState[kPaused] = true
+  return this
+}
+function flow(stream) {
+  const state = stream._readableState
+  debug('flow', state.flowing)
+  while (state.flowing && stream.read() !== null);
+}
+
+// Wrap an old-style stream as the async data source.
+// This is *not* part of the readable stream interface.
+// It is an ugly unfortunate mess of history.
+Readable.prototype.wrap = function (stream) {
+  let paused = false
+
+  // TODO (ronag): Should this.destroy(err) emit
+  // 'error' on the wrapped stream? Would require
+  // a static factory method, e.g. Readable.wrap(stream).
+
+  stream.on('data', (chunk) => {
+    if (!this.push(chunk) && stream.pause) {
+      paused = true
+      stream.pause()
+    }
+  })
+  stream.on('end', () => {
+    this.push(null)
+  })
+  stream.on('error', (err) => {
+    errorOrDestroy(this, err)
+  })
+  stream.on('close', () => {
+    this.destroy()
+  })
+  stream.on('destroy', () => {
+    this.destroy()
+  })
+  this._read = () => {
+    if (paused && stream.resume) {
+      paused = false
+      stream.resume()
+    }
+  }
+
+  // Proxy all the other methods. Important when wrapping filters and duplexes.
+  const streamKeys = ObjectKeys(stream)
+  for (let j = 1; j < streamKeys.length; j++) {
+    const i = streamKeys[j]
+    if (this[i] === undefined && typeof stream[i] === 'function') {
+      this[i] = stream[i].bind(stream)
+    }
+  }
+  return this
+}
+Readable.prototype[SymbolAsyncIterator] = function () {
+  return streamToAsyncIterator(this)
+}
+Readable.prototype.iterator = function (options) {
+  if (options !== undefined) {
+    validateObject(options, 'options')
+  }
+  return streamToAsyncIterator(this, options)
+}
+function streamToAsyncIterator(stream, options) {
+  if (typeof stream.read !== 'function') {
+    stream = Readable.wrap(stream, {
+      objectMode: true
+    })
+  }
+  const iter = createAsyncIterator(stream, options)
+  iter.stream = stream
+  return iter
+}
+async function* createAsyncIterator(stream, options) {
+  let callback = nop
+  function next(resolve) {
+    if (this === stream) {
+      callback()
+      callback = nop
+    } else {
+      callback = resolve
+    }
+  }
+  stream.on('readable', next)
+  let error
+  const cleanup = eos(
+    stream,
+    {
+      writable: false
+    },
+    (err) => {
+      error = err ? aggregateTwoErrors(error, err) : null
+      callback()
+      callback = nop
+    }
+  )
+  try {
+    while (true) {
+      const chunk = stream.destroyed ? null : stream.read()
+      if (chunk !== null) {
+        yield chunk
+      } else if (error) {
+        throw error
+      } else if (error === null) {
+        return
+      } else {
+        await new Promise(next)
+      }
+    }
+  } catch (err) {
+    error = aggregateTwoErrors(error, err)
+    throw error
+  } finally {
+    if (
+      (error || (options === null || options === undefined ? undefined : options.destroyOnReturn) !== false) &&
+      (error === undefined || stream._readableState.autoDestroy)
+    ) {
+      destroyImpl.destroyer(stream, null)
+    } else {
+      stream.off('readable', next)
+      cleanup()
+    }
+  }
+}
+
+// Making it explicit these properties are not enumerable
+// because otherwise some prototype manipulation in
+// userland will fail.
+ObjectDefineProperties(Readable.prototype, {
+  readable: {
+    __proto__: null,
+    get() {
+      const r = this._readableState
+      // r.readable === false means that this is part of a Duplex stream
+      // where the readable side was disabled upon construction.
+      // Compat. The user might manually disable readable side through
+      // deprecated setter.
+      return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted
+    },
+    set(val) {
+      // Backwards compat.
+      if (this._readableState) {
+        this._readableState.readable = !!val
+      }
+    }
+  },
+  readableDidRead: {
+    __proto__: null,
+    enumerable: false,
+    get: function () {
+      return this._readableState.dataEmitted
+    }
+  },
+  readableAborted: {
+    __proto__: null,
+    enumerable: false,
+    get: function () {
+      return !!(
+        this._readableState.readable !== false &&
+        (this._readableState.destroyed || this._readableState.errored) &&
+        !this._readableState.endEmitted
+      )
+    }
+  },
+  readableHighWaterMark: {
+    __proto__: null,
+    enumerable: false,
+    get: function () {
+      return this._readableState.highWaterMark
+    }
+  },
+  readableBuffer: {
+    __proto__: null,
+    enumerable: false,
+    get: function () {
+      return this._readableState && this._readableState.buffer
+    }
+  },
+  readableFlowing: {
+    __proto__: null,
+    enumerable: false,
+    get: function () {
+      return this._readableState.flowing
+    },
+    set: function (state) {
+      if (this._readableState) {
+        this._readableState.flowing = state
+      }
+    }
+  },
+  readableLength: {
+    __proto__: null,
+    enumerable: false,
+    get() {
+      return this._readableState.length
+    }
+  },
+  readableObjectMode: {
+    __proto__: null,
+    enumerable: false,
+    get() {
+      return this._readableState ? this._readableState.objectMode : false
+    }
+  },
+  readableEncoding: {
+    __proto__: null,
+    enumerable: false,
+    get() {
+      return this._readableState ? this._readableState.encoding : null
+    }
+  },
+  errored: {
+    __proto__: null,
+    enumerable: false,
+    get() {
+      return this._readableState ? this._readableState.errored : null
+    }
+  },
+  closed: {
+    __proto__: null,
+    get() {
+      return this._readableState ? this._readableState.closed : false
+    }
+  },
+  destroyed: {
+    __proto__: null,
+    enumerable: false,
+    get() {
+      return this._readableState ? this._readableState.destroyed : false
+    },
+    set(value) {
+      // We ignore the value if the stream
+      // has not been initialized yet.
+      if (!this._readableState) {
+        return
+      }
+
+      // Backward compatibility, the user is explicitly
+      // managing destroyed.
+      this._readableState.destroyed = value
+    }
+  },
+  readableEnded: {
+    __proto__: null,
+    enumerable: false,
+    get() {
+      return this._readableState ? this._readableState.endEmitted : false
+    }
+  }
+})
+ObjectDefineProperties(ReadableState.prototype, {
+  // Legacy getter for `pipesCount`.
+  pipesCount: {
+    __proto__: null,
+    get() {
+      return this.pipes.length
+    }
+  },
+  // Legacy property for `paused`.
+  paused: {
+    __proto__: null,
+    get() {
+      return this[kPaused] !== false
+    },
+    set(value) {
+      this[kPaused] = !!value
+    }
+  }
+})
+
+// Exposed for testing purposes only.
+Readable._fromList = fromList
+
+// Pluck off n bytes from an array of buffers.
+// Length is the combined lengths of all the buffers in the list.
+// This function is designed to be inlinable, so please take care when making
+// changes to the function body.
+function fromList(n, state) {
+  // nothing buffered.
+  if (state.length === 0) return null
+  let ret
+  if (state.objectMode) ret = state.buffer.shift()
+  else if (!n || n >= state.length) {
+    // Read it all, truncate the list.
+    if (state.decoder) ret = state.buffer.join('')
+    else if (state.buffer.length === 1) ret = state.buffer.first()
+    else ret = state.buffer.concat(state.length)
+    state.buffer.clear()
+  } else {
+    // read part of list.
+    ret = state.buffer.consume(n, state.decoder)
+  }
+  return ret
+}
+function endReadable(stream) {
+  const state = stream._readableState
+  debug('endReadable', state.endEmitted)
+  if (!state.endEmitted) {
+    state.ended = true
+    process.nextTick(endReadableNT, state, stream)
+  }
+}
+function endReadableNT(state, stream) {
+  debug('endReadableNT', state.endEmitted, state.length)
+
+  // Check that we didn't get one last unshift.
+  if (!state.errored && !state.closeEmitted && !state.endEmitted && state.length === 0) {
+    state.endEmitted = true
+    stream.emit('end')
+    if (stream.writable && stream.allowHalfOpen === false) {
+      process.nextTick(endWritableNT, stream)
+    } else if (state.autoDestroy) {
+      // In case of duplex streams we need a way to detect
+      // if the writable side is ready for autoDestroy as well.
+      const wState = stream._writableState
+      const autoDestroy =
+        !wState ||
+        (wState.autoDestroy &&
+          // We don't expect the writable to ever 'finish'
+          // if writable is explicitly set to false.
+          (wState.finished || wState.writable === false))
+      if (autoDestroy) {
+        stream.destroy()
+      }
+    }
+  }
+}
+function endWritableNT(stream) {
+  const writable = stream.writable && !stream.writableEnded && !stream.destroyed
+  if (writable) {
+    stream.end()
+  }
+}
+Readable.from = function (iterable, opts) {
+  return from(Readable, iterable, opts)
+}
+let webStreamsAdapters
+
+// Lazy to avoid circular references
+function lazyWebStreams() {
+  if (webStreamsAdapters === undefined) webStreamsAdapters = {}
+  return webStreamsAdapters
+}
+Readable.fromWeb = function (readableStream, options) {
+  return lazyWebStreams().newStreamReadableFromReadableStream(readableStream, options)
+}
+Readable.toWeb = function (streamReadable, options) {
+  return lazyWebStreams().newReadableStreamFromStreamReadable(streamReadable, options)
+}
+Readable.wrap = function (src, options) {
+  var _ref, _src$readableObjectMo
+  return new Readable({
+    objectMode:
+      (_ref =
+        (_src$readableObjectMo = src.readableObjectMode) !== null && _src$readableObjectMo !== undefined
+          ? _src$readableObjectMo
+          : src.objectMode) !== null && _ref !== undefined
+        ? _ref
+        : true,
+    ...options,
+    destroy(err, callback) {
+      destroyImpl.destroyer(src, err)
+      callback(err)
+    }
+  }).wrap(src)
+}
+
+
+/***/ }),
+
+/***/ 54874:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const { MathFloor, NumberIsInteger } = __webpack_require__(50999)
+const { validateInteger } = __webpack_require__(49554)
+const { ERR_INVALID_ARG_VALUE } = (__webpack_require__(69220).codes)
+let defaultHighWaterMarkBytes = 16 * 1024
+let defaultHighWaterMarkObjectMode = 16
+function highWaterMarkFrom(options, isDuplex, duplexKey) {
+  return options.highWaterMark != null ? options.highWaterMark : isDuplex ? options[duplexKey] : null
+}
+function getDefaultHighWaterMark(objectMode) {
+  return objectMode ? defaultHighWaterMarkObjectMode : defaultHighWaterMarkBytes
+}
+function setDefaultHighWaterMark(objectMode, value) {
+  validateInteger(value, 'value', 0)
+  if (objectMode) {
+    defaultHighWaterMarkObjectMode = value
+  } else {
+    defaultHighWaterMarkBytes = value
+  }
+}
+function getHighWaterMark(state, options, duplexKey, isDuplex) {
+  const hwm = highWaterMarkFrom(options, isDuplex, duplexKey)
+  if (hwm != null) {
+    if (!NumberIsInteger(hwm) || hwm < 0) {
+      const name = isDuplex ? `options.${duplexKey}` : 'options.highWaterMark'
+      throw new ERR_INVALID_ARG_VALUE(name, hwm)
+    }
+    return MathFloor(hwm)
+  }
+
+  // Default value
+  return getDefaultHighWaterMark(state.objectMode)
+}
+module.exports = {
+  getHighWaterMark,
+  getDefaultHighWaterMark,
+  setDefaultHighWaterMark
+}
+
+
+/***/ }),
+
+/***/ 12135:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// Copyright Joyent, Inc. and other Node contributors.
+//
+// Permission is hereby granted, free of charge, to any person obtaining a
+// copy of this software and associated documentation files (the
+// "Software"), to deal in the Software without restriction, including
+// without limitation the rights to use, copy, modify, merge, publish,
+// distribute, sublicense, and/or sell copies of the Software, and to permit
+// persons to whom the Software is furnished to do so, subject to the
+// following conditions:
+//
+// The above copyright notice and this permission notice shall be included
+// in all copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
+// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
+// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
+// USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+// a transform stream is a readable/writable stream where you do
+// something with the data.  Sometimes it's called a "filter",
+// but that's not a great name for it, since that implies a thing where
+// some bits pass through, and others are simply ignored.  (That would
+// be a valid example of a transform, of course.)
+//
+// While the output is causally related to the input, it's not a
+// necessarily symmetric or synchronous transformation.  For example,
+// a zlib stream might take multiple plain-text writes(), and then
+// emit a single compressed chunk some time in the future.
+//
+// Here's how this works:
+//
+// The Transform stream has all the aspects of the readable and writable
+// stream classes.  When you write(chunk), that calls _write(chunk,cb)
+// internally, and returns false if there's a lot of pending writes
+// buffered up.  When you call read(), that calls _read(n) until
+// there's enough pending readable data buffered up.
+//
+// In a transform stream, the written data is placed in a buffer.  When
+// _read(n) is called, it transforms the queued up data, calling the
+// buffered _write cb's as it consumes chunks.  If consuming a single
+// written chunk would result in multiple output chunks, then the first
+// outputted bit calls the readcb, and subsequent chunks just go into
+// the read buffer, and will cause it to emit 'readable' if necessary.
+//
+// This way, back-pressure is actually determined by the reading side,
+// since _read has to be called to start processing a new chunk.  However,
+// a pathological inflate type of transform can cause excessive buffering
+// here.  For example, imagine a stream where every byte of input is
+// interpreted as an integer from 0-255, and then results in that many
+// bytes of output.  Writing the 4 bytes {ff,ff,ff,ff} would result in
+// 1kb of data being output.  In this case, you could write a very small
+// amount of input, and end up with a very large amount of output.  In
+// such a pathological inflating mechanism, there'd be no way to tell
+// the system to stop doing the transform.  A single 4MB write could
+// cause the system to run out of memory.
+//
+// However, even in such a pathological case, only a single written chunk
+// would be consumed, and then the rest would wait (un-transformed) until
+// the results of the previous transformed chunk were consumed.
+
+
+
+const { ObjectSetPrototypeOf, Symbol } = __webpack_require__(50999)
+module.exports = Transform
+const { ERR_METHOD_NOT_IMPLEMENTED } = (__webpack_require__(69220).codes)
+const Duplex = __webpack_require__(94449)
+const { getHighWaterMark } = __webpack_require__(54874)
+ObjectSetPrototypeOf(Transform.prototype, Duplex.prototype)
+ObjectSetPrototypeOf(Transform, Duplex)
+const kCallback = Symbol('kCallback')
+function Transform(options) {
+  if (!(this instanceof Transform)) return new Transform(options)
+
+  // TODO (ronag): This should preferably always be
+  // applied but would be semver-major. Or even better;
+  // make Transform a Readable with the Writable interface.
+  const readableHighWaterMark = options ? getHighWaterMark(this, options, 'readableHighWaterMark', true) : null
+  if (readableHighWaterMark === 0) {
+    // A Duplex will buffer both on the writable and readable side while
+    // a Transform just wants to buffer hwm number of elements. To avoid
+    // buffering twice we disable buffering on the writable side.
+    options = {
+      ...options,
+      highWaterMark: null,
+      readableHighWaterMark,
+      // TODO (ronag): 0 is not optimal since we have
+      // a "bug" where we check needDrain before calling _write and not after.
+      // Refs: https://github.com/nodejs/node/pull/32887
+      // Refs: https://github.com/nodejs/node/pull/35941
+      writableHighWaterMark: options.writableHighWaterMark || 0
+    }
+  }
+  Duplex.call(this, options)
+
+  // We have implemented the _read method, and done the other things
+  // that Readable wants before the first _read call, so unset the
+  // sync guard flag.
+  this._readableState.sync = false
+  this[kCallback] = null
+  if (options) {
+    if (typeof options.transform === 'function') this._transform = options.transform
+    if (typeof options.flush === 'function') this._flush = options.flush
+  }
+
+  // When the writable side finishes, then flush out anything remaining.
+  // Backwards compat. Some Transform streams incorrectly implement _final
+  // instead of or in addition to _flush. By using 'prefinish' instead of
+  // implementing _final we continue supporting this unfortunate use case.
+  this.on('prefinish', prefinish)
+}
+function final(cb) {
+  if (typeof this._flush === 'function' && !this.destroyed) {
+    this._flush((er, data) => {
+      if (er) {
+        if (cb) {
+          cb(er)
+        } else {
+          this.destroy(er)
+        }
+        return
+      }
+      if (data != null) {
+        this.push(data)
+      }
+      this.push(null)
+      if (cb) {
+        cb()
+      }
+    })
+  } else {
+    this.push(null)
+    if (cb) {
+      cb()
+    }
+  }
+}
+function prefinish() {
+  if (this._final !== final) {
+    final.call(this)
+  }
+}
+Transform.prototype._final = final
+Transform.prototype._transform = function (chunk, encoding, callback) {
+  throw new ERR_METHOD_NOT_IMPLEMENTED('_transform()')
+}
+Transform.prototype._write = function (chunk, encoding, callback) {
+  const rState = this._readableState
+  const wState = this._writableState
+  const length = rState.length
+  this._transform(chunk, encoding, (err, val) => {
+    if (err) {
+      callback(err)
+      return
+    }
+    if (val != null) {
+      this.push(val)
+    }
+    if (
+      wState.ended ||
+      // Backwards compat.
+      length === rState.length ||
+      // Backwards compat.
+      rState.length < rState.highWaterMark
+    ) {
+      callback()
+    } else {
+      this[kCallback] = callback
+    }
+  })
+}
+Transform.prototype._read = function () {
+  if (this[kCallback]) {
+    const callback = this[kCallback]
+    this[kCallback] = null
+    callback()
+  }
+}
+
+
+/***/ }),
+
+/***/ 83426:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const { SymbolAsyncIterator, SymbolIterator, SymbolFor } = __webpack_require__(50999)
+
+// We need to use SymbolFor to make these globally available
+// for interopt with readable-stream, i.e. readable-stream
+// and node core needs to be able to read/write private state
+// from each other for proper interoperability.
+const kIsDestroyed = SymbolFor('nodejs.stream.destroyed')
+const kIsErrored = SymbolFor('nodejs.stream.errored')
+const kIsReadable = SymbolFor('nodejs.stream.readable')
+const kIsWritable = SymbolFor('nodejs.stream.writable')
+const kIsDisturbed = SymbolFor('nodejs.stream.disturbed')
+const kIsClosedPromise = SymbolFor('nodejs.webstream.isClosedPromise')
+const kControllerErrorFunction = SymbolFor('nodejs.webstream.controllerErrorFunction')
+function isReadableNodeStream(obj, strict = false) {
+  var _obj$_readableState
+  return !!(
+    (
+      obj &&
+      typeof obj.pipe === 'function' &&
+      typeof obj.on === 'function' &&
+      (!strict || (typeof obj.pause === 'function' && typeof obj.resume === 'function')) &&
+      (!obj._writableState ||
+        ((_obj$_readableState = obj._readableState) === null || _obj$_readableState === undefined
+          ? undefined
+          : _obj$_readableState.readable) !== false) &&
+      // Duplex
+      (!obj._writableState || obj._readableState)
+    ) // Writable has .pipe.
+  )
+}
+function isWritableNodeStream(obj) {
+  var _obj$_writableState
+  return !!(
+    (
+      obj &&
+      typeof obj.write === 'function' &&
+      typeof obj.on === 'function' &&
+      (!obj._readableState ||
+        ((_obj$_writableState = obj._writableState) === null || _obj$_writableState === undefined
+          ? undefined
+          : _obj$_writableState.writable) !== false)
+    ) // Duplex
+  )
+}
+function isDuplexNodeStream(obj) {
+  return !!(
+    obj &&
+    typeof obj.pipe === 'function' &&
+    obj._readableState &&
+    typeof obj.on === 'function' &&
+    typeof obj.write === 'function'
+  )
+}
+function isNodeStream(obj) {
+  return (
+    obj &&
+    (obj._readableState ||
+      obj._writableState ||
+      (typeof obj.write === 'function' && typeof obj.on === 'function') ||
+      (typeof obj.pipe === 'function' && typeof obj.on === 'function'))
+  )
+}
+function isReadableStream(obj) {
+  return !!(
+    obj &&
+    !isNodeStream(obj) &&
+    typeof obj.pipeThrough === 'function' &&
+    typeof obj.getReader === 'function' &&
+    typeof obj.cancel === 'function'
+  )
+}
+function isWritableStream(obj) {
+  return !!(obj && !isNodeStream(obj) && typeof obj.getWriter === 'function' && typeof obj.abort === 'function')
+}
+function isTransformStream(obj) {
+  return !!(obj && !isNodeStream(obj) && typeof obj.readable === 'object' && typeof obj.writable === 'object')
+}
+function isWebStream(obj) {
+  return isReadableStream(obj) || isWritableStream(obj) || isTransformStream(obj)
+}
+function isIterable(obj, isAsync) {
+  if (obj == null) return false
+  if (isAsync === true) return typeof obj[SymbolAsyncIterator] === 'function'
+  if (isAsync === false) return typeof obj[SymbolIterator] === 'function'
+  return typeof obj[SymbolAsyncIterator] === 'function' || typeof obj[SymbolIterator] === 'function'
+}
+function isDestroyed(stream) {
+  if (!isNodeStream(stream)) return null
+  const wState = stream._writableState
+  const rState = stream._readableState
+  const state = wState || rState
+  return !!(stream.destroyed || stream[kIsDestroyed] || (state !== null && state !== undefined && state.destroyed))
+}
+
+// Have been end():d.
+function isWritableEnded(stream) {
+  if (!isWritableNodeStream(stream)) return null
+  if (stream.writableEnded === true) return true
+  const wState = stream._writableState
+  if (wState !== null && wState !== undefined && wState.errored) return false
+  if (typeof (wState === null || wState === undefined ? undefined : wState.ended) !== 'boolean') return null
+  return wState.ended
+}
+
+// Have emitted 'finish'.
+function isWritableFinished(stream, strict) {
+  if (!isWritableNodeStream(stream)) return null
+  if (stream.writableFinished === true) return true
+  const wState = stream._writableState
+  if (wState !== null && wState !== undefined && wState.errored) return false
+  if (typeof (wState === null || wState === undefined ? undefined : wState.finished) !== 'boolean') return null
+  return !!(wState.finished || (strict === false && wState.ended === true && wState.length === 0))
+}
+
+// Have been push(null):d.
+function isReadableEnded(stream) {
+  if (!isReadableNodeStream(stream)) return null
+  if (stream.readableEnded === true) return true
+  const rState = stream._readableState
+  if (!rState || rState.errored) return false
+  if (typeof (rState === null || rState === undefined ? undefined : rState.ended) !== 'boolean') return null
+  return rState.ended
+}
+
+// Have emitted 'end'.
+function isReadableFinished(stream, strict) {
+  if (!isReadableNodeStream(stream)) return null
+  const rState = stream._readableState
+  if (rState !== null && rState !== undefined && rState.errored) return false
+  if (typeof (rState === null || rState === undefined ? undefined : rState.endEmitted) !== 'boolean') return null
+  return !!(rState.endEmitted || (strict === false && rState.ended === true && rState.length === 0))
+}
+function isReadable(stream) {
+  if (stream && stream[kIsReadable] != null) return stream[kIsReadable]
+  if (typeof (stream === null || stream === undefined ? undefined : stream.readable) !== 'boolean') return null
+  if (isDestroyed(stream)) return false
+  return isReadableNodeStream(stream) && stream.readable && !isReadableFinished(stream)
+}
+function isWritable(stream) {
+  if (stream && stream[kIsWritable] != null) return stream[kIsWritable]
+  if (typeof (stream === null || stream === undefined ? undefined : stream.writable) !== 'boolean') return null
+  if (isDestroyed(stream)) return false
+  return isWritableNodeStream(stream) && stream.writable && !isWritableEnded(stream)
+}
+function isFinished(stream, opts) {
+  if (!isNodeStream(stream)) {
+    return null
+  }
+  if (isDestroyed(stream)) {
+    return true
+  }
+  if ((opts === null || opts === undefined ? undefined : opts.readable) !== false && isReadable(stream)) {
+    return false
+  }
+  if ((opts === null || opts === undefined ? undefined : opts.writable) !== false && isWritable(stream)) {
+    return false
+  }
+  return true
+}
+function isWritableErrored(stream) {
+  var _stream$_writableStat, _stream$_writableStat2
+  if (!isNodeStream(stream)) {
+    return null
+  }
+  if (stream.writableErrored) {
+    return stream.writableErrored
+  }
+  return (_stream$_writableStat =
+    (_stream$_writableStat2 = stream._writableState) === null || _stream$_writableStat2 === undefined
+      ? undefined
+      : _stream$_writableStat2.errored) !== null && _stream$_writableStat !== undefined
+    ? _stream$_writableStat
+    : null
+}
+function isReadableErrored(stream) {
+  var _stream$_readableStat, _stream$_readableStat2
+  if (!isNodeStream(stream)) {
+    return null
+  }
+  if (stream.readableErrored) {
+    return stream.readableErrored
+  }
+  return (_stream$_readableStat =
+    (_stream$_readableStat2 = stream._readableState) === null || _stream$_readableStat2 === undefined
+      ? undefined
+      : _stream$_readableStat2.errored) !== null && _stream$_readableStat !== undefined
+    ? _stream$_readableStat
+    : null
+}
+function isClosed(stream) {
+  if (!isNodeStream(stream)) {
+    return null
+  }
+  if (typeof stream.closed === 'boolean') {
+    return stream.closed
+  }
+  const wState = stream._writableState
+  const rState = stream._readableState
+  if (
+    typeof (wState === null || wState === undefined ? undefined : wState.closed) === 'boolean' ||
+    typeof (rState === null || rState === undefined ? undefined : rState.closed) === 'boolean'
+  ) {
+    return (
+      (wState === null || wState === undefined ? undefined : wState.closed) ||
+      (rState === null || rState === undefined ? undefined : rState.closed)
+    )
+  }
+  if (typeof stream._closed === 'boolean' && isOutgoingMessage(stream)) {
+    return stream._closed
+  }
+  return null
+}
+function isOutgoingMessage(stream) {
+  return (
+    typeof stream._closed === 'boolean' &&
+    typeof stream._defaultKeepAlive === 'boolean' &&
+    typeof stream._removedConnection === 'boolean' &&
+    typeof stream._removedContLen === 'boolean'
+  )
+}
+function isServerResponse(stream) {
+  return typeof stream._sent100 === 'boolean' && isOutgoingMessage(stream)
+}
+function isServerRequest(stream) {
+  var _stream$req
+  return (
+    typeof stream._consuming === 'boolean' &&
+    typeof stream._dumped === 'boolean' &&
+    ((_stream$req = stream.req) === null || _stream$req === undefined ? undefined : _stream$req.upgradeOrConnect) ===
+      undefined
+  )
+}
+function willEmitClose(stream) {
+  if (!isNodeStream(stream)) return null
+  const wState = stream._writableState
+  const rState = stream._readableState
+  const state = wState || rState
+  return (
+    (!state && isServerResponse(stream)) || !!(state && state.autoDestroy && state.emitClose && state.closed === false)
+  )
+}
+function isDisturbed(stream) {
+  var _stream$kIsDisturbed
+  return !!(
+    stream &&
+    ((_stream$kIsDisturbed = stream[kIsDisturbed]) !== null && _stream$kIsDisturbed !== undefined
+      ? _stream$kIsDisturbed
+      : stream.readableDidRead || stream.readableAborted)
+  )
+}
+function isErrored(stream) {
+  var _ref,
+    _ref2,
+    _ref3,
+    _ref4,
+    _ref5,
+    _stream$kIsErrored,
+    _stream$_readableStat3,
+    _stream$_writableStat3,
+    _stream$_readableStat4,
+    _stream$_writableStat4
+  return !!(
+    stream &&
+    ((_ref =
+      (_ref2 =
+        (_ref3 =
+          (_ref4 =
+            (_ref5 =
+              (_stream$kIsErrored = stream[kIsErrored]) !== null && _stream$kIsErrored !== undefined
+                ? _stream$kIsErrored
+                : stream.readableErrored) !== null && _ref5 !== undefined
+              ? _ref5
+              : stream.writableErrored) !== null && _ref4 !== undefined
+            ? _ref4
+            : (_stream$_readableStat3 = stream._readableState) === null || _stream$_readableStat3 === undefined
+            ? undefined
+            : _stream$_readableStat3.errorEmitted) !== null && _ref3 !== undefined
+          ? _ref3
+          : (_stream$_writableStat3 = stream._writableState) === null || _stream$_writableStat3 === undefined
+          ? undefined
+          : _stream$_writableStat3.errorEmitted) !== null && _ref2 !== undefined
+        ? _ref2
+        : (_stream$_readableStat4 = stream._readableState) === null || _stream$_readableStat4 === undefined
+        ? undefined
+        : _stream$_readableStat4.errored) !== null && _ref !== undefined
+      ? _ref
+      : (_stream$_writableStat4 = stream._writableState) === null || _stream$_writableStat4 === undefined
+      ? undefined
+      : _stream$_writableStat4.errored)
+  )
+}
+module.exports = {
+  isDestroyed,
+  kIsDestroyed,
+  isDisturbed,
+  kIsDisturbed,
+  isErrored,
+  kIsErrored,
+  isReadable,
+  kIsReadable,
+  kIsClosedPromise,
+  kControllerErrorFunction,
+  kIsWritable,
+  isClosed,
+  isDuplexNodeStream,
+  isFinished,
+  isIterable,
+  isReadableNodeStream,
+  isReadableStream,
+  isReadableEnded,
+  isReadableFinished,
+  isReadableErrored,
+  isNodeStream,
+  isWebStream,
+  isWritable,
+  isWritableNodeStream,
+  isWritableStream,
+  isWritableEnded,
+  isWritableFinished,
+  isWritableErrored,
+  isServerRequest,
+  isServerResponse,
+  willEmitClose,
+  isTransformStream
+}
+
+
+/***/ }),
+
+/***/ 58939:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// Copyright Joyent, Inc. and other Node contributors.
+//
+// Permission is hereby granted, free of charge, to any person obtaining a
+// copy of this software and associated documentation files (the
+// "Software"), to deal in the Software without restriction, including
+// without limitation the rights to use, copy, modify, merge, publish,
+// distribute, sublicense, and/or sell copies of the Software, and to permit
+// persons to whom the Software is furnished to do so, subject to the
+// following conditions:
+//
+// The above copyright notice and this permission notice shall be included
+// in all copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
+// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
+// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
+// USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+// A bit simpler than readable streams.
+// Implement an async ._write(chunk, encoding, cb), and it'll handle all
+// the drain event emission and buffering.
+
+
+
+/* replacement start */
+
+const process = __webpack_require__(76417)
+
+/* replacement end */
+
+const {
+  ArrayPrototypeSlice,
+  Error,
+  FunctionPrototypeSymbolHasInstance,
+  ObjectDefineProperty,
+  ObjectDefineProperties,
+  ObjectSetPrototypeOf,
+  StringPrototypeToLowerCase,
+  Symbol,
+  SymbolHasInstance
+} = __webpack_require__(50999)
+module.exports = Writable
+Writable.WritableState = WritableState
+const { EventEmitter: EE } = __webpack_require__(24434)
+const Stream = (__webpack_require__(84128).Stream)
+const { Buffer } = __webpack_require__(20181)
+const destroyImpl = __webpack_require__(65089)
+const { addAbortSignal } = __webpack_require__(80652)
+const { getHighWaterMark, getDefaultHighWaterMark } = __webpack_require__(54874)
+const {
+  ERR_INVALID_ARG_TYPE,
+  ERR_METHOD_NOT_IMPLEMENTED,
+  ERR_MULTIPLE_CALLBACK,
+  ERR_STREAM_CANNOT_PIPE,
+  ERR_STREAM_DESTROYED,
+  ERR_STREAM_ALREADY_FINISHED,
+  ERR_STREAM_NULL_VALUES,
+  ERR_STREAM_WRITE_AFTER_END,
+  ERR_UNKNOWN_ENCODING
+} = (__webpack_require__(69220).codes)
+const { errorOrDestroy } = destroyImpl
+ObjectSetPrototypeOf(Writable.prototype, Stream.prototype)
+ObjectSetPrototypeOf(Writable, Stream)
+function nop() {}
+const kOnFinished = Symbol('kOnFinished')
+function WritableState(options, stream, isDuplex) {
+  // Duplex streams are both readable and writable, but share
+  // the same options object.
+  // However, some cases require setting options to different
+  // values for the readable and the writable sides of the duplex stream,
+  // e.g. options.readableObjectMode vs. options.writableObjectMode, etc.
+  if (typeof isDuplex !== 'boolean') isDuplex = stream instanceof __webpack_require__(94449)
+
+  // Object stream flag to indicate whether or not this stream
+  // contains buffers or objects.
+  this.objectMode = !!(options && options.objectMode)
+  if (isDuplex) this.objectMode = this.objectMode || !!(options && options.writableObjectMode)
+
+  // The point at which write() starts returning false
+  // Note: 0 is a valid value, means that we always return false if
+  // the entire buffer is not flushed immediately on write().
+  this.highWaterMark = options
+    ? getHighWaterMark(this, options, 'writableHighWaterMark', isDuplex)
+    : getDefaultHighWaterMark(false)
+
+  // if _final has been called.
+  this.finalCalled = false
+
+  // drain event flag.
+  this.needDrain = false
+  // At the start of calling end()
+  this.ending = false
+  // When end() has been called, and returned.
+  this.ended = false
+  // When 'finish' is emitted.
+  this.finished = false
+
+  // Has it been destroyed
+  this.destroyed = false
+
+  // Should we decode strings into buffers before passing to _write?
+  // this is here so that some node-core streams can optimize string
+  // handling at a lower level.
+  const noDecode = !!(options && options.decodeStrings === false)
+  this.decodeStrings = !noDecode
+
+  // Crypto is kind of old and crusty.  Historically, its default string
+  // encoding is 'binary' so we have to make this configurable.
+  // Everything else in the universe uses 'utf8', though.
+  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8'
+
+  // Not an actual buffer we keep track of, but a measurement
+  // of how much we're waiting to get pushed to some underlying
+  // socket or file.
+  this.length = 0
+
+  // A flag to see when we're in the middle of a write.
+  this.writing = false
+
+  // When true all writes will be buffered until .uncork() call.
+  this.corked = 0
+
+  // A flag to be able to tell if the onwrite cb is called immediately,
+  // or on a later tick.  We set this to true at first, because any
+  // actions that shouldn't happen until "later" should generally also
+  // not happen before the first write call.
+  this.sync = true
+
+  // A flag to know if we're processing previously buffered items, which
+  // may call the _write() callback in the same tick, so that we don't
+  // end up in an overlapped onwrite situation.
+  this.bufferProcessing = false
+
+  // The callback that's passed to _write(chunk, cb).
+  this.onwrite = onwrite.bind(undefined, stream)
+
+  // The callback that the user supplies to write(chunk, encoding, cb).
+  this.writecb = null
+
+  // The amount that is being written when _write is called.
+  this.writelen = 0
+
+  // Storage for data passed to the afterWrite() callback in case of
+  // synchronous _write() completion.
+  this.afterWriteTickInfo = null
+  resetBuffer(this)
+
+  // Number of pending user-supplied write callbacks
+  // this must be 0 before 'finish' can be emitted.
+  this.pendingcb = 0
+
+  // Stream is still being constructed and cannot be
+  // destroyed until construction finished or failed.
+  // Async construction is opt in, therefore we start as
+  // constructed.
+  this.constructed = true
+
+  // Emit prefinish if the only thing we're waiting for is _write cbs
+  // This is relevant for synchronous Transform streams.
+  this.prefinished = false
+
+  // True if the error was already emitted and should not be thrown again.
+  this.errorEmitted = false
+
+  // Should close be emitted on destroy. Defaults to true.
+  this.emitClose = !options || options.emitClose !== false
+
+  // Should .destroy() be called after 'finish' (and potentially 'end').
+  this.autoDestroy = !options || options.autoDestroy !== false
+
+  // Indicates whether the stream has errored. When true all write() calls
+  // should return false. This is needed since when autoDestroy
+  // is disabled we need a way to tell whether the stream has failed.
+  this.errored = null
+
+  // Indicates whether the stream has finished destroying.
+  this.closed = false
+
+  // True if close has been emitted or would have been emitted
+  // depending on emitClose.
+  this.closeEmitted = false
+  this[kOnFinished] = []
+}
+function resetBuffer(state) {
+  state.buffered = []
+  state.bufferedIndex = 0
+  state.allBuffers = true
+  state.allNoop = true
+}
+WritableState.prototype.getBuffer = function getBuffer() {
+  return ArrayPrototypeSlice(this.buffered, this.bufferedIndex)
+}
+ObjectDefineProperty(WritableState.prototype, 'bufferedRequestCount', {
+  __proto__: null,
+  get() {
+    return this.buffered.length - this.bufferedIndex
+  }
+})
+function Writable(options) {
+  // Writable ctor is applied to Duplexes, too.
+  // `realHasInstance` is necessary because using plain `instanceof`
+  // would return false, as no `_writableState` property is attached.
+
+  // Trying to use the custom `instanceof` for Writable here will also break the
+  // Node.js LazyTransform implementation, which has a non-trivial getter for
+  // `_writableState` that would lead to infinite recursion.
+
+  // Checking for a Stream.Duplex instance is faster here instead of inside
+  // the WritableState constructor, at least with V8 6.5.
+  const isDuplex = this instanceof __webpack_require__(94449)
+  if (!isDuplex && !FunctionPrototypeSymbolHasInstance(Writable, this)) return new Writable(options)
+  this._writableState = new WritableState(options, this, isDuplex)
+  if (options) {
+    if (typeof options.write === 'function') this._write = options.write
+    if (typeof options.writev === 'function') this._writev = options.writev
+    if (typeof options.destroy === 'function') this._destroy = options.destroy
+    if (typeof options.final === 'function') this._final = options.final
+    if (typeof options.construct === 'function') this._construct = options.construct
+    if (options.signal) addAbortSignal(options.signal, this)
+  }
+  Stream.call(this, options)
+  destroyImpl.construct(this, () => {
+    const state = this._writableState
+    if (!state.writing) {
+      clearBuffer(this, state)
+    }
+    finishMaybe(this, state)
+  })
+}
+ObjectDefineProperty(Writable, SymbolHasInstance, {
+  __proto__: null,
+  value: function (object) {
+    if (FunctionPrototypeSymbolHasInstance(this, object)) return true
+    if (this !== Writable) return false
+    return object && object._writableState instanceof WritableState
+  }
+})
+
+// Otherwise people can pipe Writable streams, which is just wrong.
+Writable.prototype.pipe = function () {
+  errorOrDestroy(this, new ERR_STREAM_CANNOT_PIPE())
+}
+function _write(stream, chunk, encoding, cb) {
+  const state = stream._writableState
+  if (typeof encoding === 'function') {
+    cb = encoding
+    encoding = state.defaultEncoding
+  } else {
+    if (!encoding) encoding = state.defaultEncoding
+    else if (encoding !== 'buffer' && !Buffer.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding)
+    if (typeof cb !== 'function') cb = nop
+  }
+  if (chunk === null) {
+    throw new ERR_STREAM_NULL_VALUES()
+  } else if (!state.objectMode) {
+    if (typeof chunk === 'string') {
+      if (state.decodeStrings !== false) {
+        chunk = Buffer.from(chunk, encoding)
+        encoding = 'buffer'
+      }
+    } else if (chunk instanceof Buffer) {
+      encoding = 'buffer'
+    } else if (Stream._isUint8Array(chunk)) {
+      chunk = Stream._uint8ArrayToBuffer(chunk)
+      encoding = 'buffer'
+    } else {
+      throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'Uint8Array'], chunk)
+    }
+  }
+  let err
+  if (state.ending) {
+    err = new ERR_STREAM_WRITE_AFTER_END()
+  } else if (state.destroyed) {
+    err = new ERR_STREAM_DESTROYED('write')
+  }
+  if (err) {
+    process.nextTick(cb, err)
+    errorOrDestroy(stream, err, true)
+    return err
+  }
+  state.pendingcb++
+  return writeOrBuffer(stream, state, chunk, encoding, cb)
+}
+Writable.prototype.write = function (chunk, encoding, cb) {
+  return _write(this, chunk, encoding, cb) === true
+}
+Writable.prototype.cork = function () {
+  this._writableState.corked++
+}
+Writable.prototype.uncork = function () {
+  const state = this._writableState
+  if (state.corked) {
+    state.corked--
+    if (!state.writing) clearBuffer(this, state)
+  }
+}
+Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
+  // node::ParseEncoding() requires lower case.
+  if (typeof encoding === 'string') encoding = StringPrototypeToLowerCase(encoding)
+  if (!Buffer.isEncoding(encoding)) throw new ERR_UNKNOWN_ENCODING(encoding)
+  this._writableState.defaultEncoding = encoding
+  return this
+}
+
+// If we're already writing something, then just put this
+// in the queue, and wait our turn.  Otherwise, call _write
+// If we return false, then we need a drain event, so set that flag.
+function writeOrBuffer(stream, state, chunk, encoding, callback) {
+  const len = state.objectMode ? 1 : chunk.length
+  state.length += len
+
+  // stream._write resets state.length
+  const ret = state.length < state.highWaterMark
+  // We must ensure that previous needDrain will not be reset to false.
+  if (!ret) state.needDrain = true
+  if (state.writing || state.corked || state.errored || !state.constructed) {
+    state.buffered.push({
+      chunk,
+      encoding,
+      callback
+    })
+    if (state.allBuffers && encoding !== 'buffer') {
+      state.allBuffers = false
+    }
+    if (state.allNoop && callback !== nop) {
+      state.allNoop = false
+    }
+  } else {
+    state.writelen = len
+    state.writecb = callback
+    state.writing = true
+    state.sync = true
+    stream._write(chunk, encoding, state.onwrite)
+    state.sync = false
+  }
+
+  // Return false if errored or destroyed in order to break
+  // any synchronous while(stream.write(data)) loops.
+  return ret && !state.errored && !state.destroyed
+}
+function doWrite(stream, state, writev, len, chunk, encoding, cb) {
+  state.writelen = len
+  state.writecb = cb
+  state.writing = true
+  state.sync = true
+  if (state.destroyed) state.onwrite(new ERR_STREAM_DESTROYED('write'))
+  else if (writev) stream._writev(chunk, state.onwrite)
+  else stream._write(chunk, encoding, state.onwrite)
+  state.sync = false
+}
+function onwriteError(stream, state, er, cb) {
+  --state.pendingcb
+  cb(er)
+  // Ensure callbacks are invoked even when autoDestroy is
+  // not enabled. Passing `er` here doesn't make sense since
+  // it's related to one specific write, not to the buffered
+  // writes.
+  errorBuffer(state)
+  // This can emit error, but error must always follow cb.
+  errorOrDestroy(stream, er)
+}
+function onwrite(stream, er) {
+  const state = stream._writableState
+  const sync = state.sync
+  const cb = state.writecb
+  if (typeof cb !== 'function') {
+    errorOrDestroy(stream, new ERR_MULTIPLE_CALLBACK())
+    return
+  }
+  state.writing = false
+  state.writecb = null
+  state.length -= state.writelen
+  state.writelen = 0
+  if (er) {
+    // Avoid V8 leak, https://github.com/nodejs/node/pull/34103#issuecomment-652002364
+    er.stack // eslint-disable-line no-unused-expressions
+
+    if (!state.errored) {
+      state.errored = er
+    }
+
+    // In case of duplex streams we need to notify the readable side of the
+    // error.
+    if (stream._readableState && !stream._readableState.errored) {
+      stream._readableState.errored = er
+    }
+    if (sync) {
+      process.nextTick(onwriteError, stream, state, er, cb)
+    } else {
+      onwriteError(stream, state, er, cb)
+    }
+  } else {
+    if (state.buffered.length > state.bufferedIndex) {
+      clearBuffer(stream, state)
+    }
+    if (sync) {
+      // It is a common case that the callback passed to .write() is always
+      // the same. In that case, we do not schedule a new nextTick(), but
+      // rather just increase a counter, to improve performance and avoid
+      // memory allocations.
+      if (state.afterWriteTickInfo !== null && state.afterWriteTickInfo.cb === cb) {
+        state.afterWriteTickInfo.count++
+      } else {
+        state.afterWriteTickInfo = {
+          count: 1,
+          cb,
+          stream,
+          state
+        }
+        process.nextTick(afterWriteTick, state.afterWriteTickInfo)
+      }
+    } else {
+      afterWrite(stream, state, 1, cb)
+    }
+  }
+}
+function afterWriteTick({ stream, state, count, cb }) {
+  state.afterWriteTickInfo = null
+  return afterWrite(stream, state, count, cb)
+}
+function afterWrite(stream, state, count, cb) {
+  const needDrain = !state.ending && !stream.destroyed && state.length === 0 && state.needDrain
+  if (needDrain) {
+    state.needDrain = false
+    stream.emit('drain')
+  }
+  while (count-- > 0) {
+    state.pendingcb--
+    cb()
+  }
+  if (state.destroyed) {
+    errorBuffer(state)
+  }
+  finishMaybe(stream, state)
+}
+
+// If there's something in the buffer waiting, then invoke callbacks.
+function errorBuffer(state) {
+  if (state.writing) {
+    return
+  }
+  for (let n = state.bufferedIndex; n < state.buffered.length; ++n) {
+    var _state$errored
+    const { chunk, callback } = state.buffered[n]
+    const len = state.objectMode ? 1 : chunk.length
+    state.length -= len
+    callback(
+      (_state$errored = state.errored) !== null && _state$errored !== undefined
+        ? _state$errored
+        : new ERR_STREAM_DESTROYED('write')
+    )
+  }
+  const onfinishCallbacks = state[kOnFinished].splice(0)
+  for (let i = 0; i < onfinishCallbacks.length; i++) {
+    var _state$errored2
+    onfinishCallbacks[i](
+      (_state$errored2 = state.errored) !== null && _state$errored2 !== undefined
+        ? _state$errored2
+        : new ERR_STREAM_DESTROYED('end')
+    )
+  }
+  resetBuffer(state)
+}
+
+// If there's something in the buffer waiting, then process it.
+function clearBuffer(stream, state) {
+  if (state.corked || state.bufferProcessing || state.destroyed || !state.constructed) {
+    return
+  }
+  const { buffered, bufferedIndex, objectMode } = state
+  const bufferedLength = buffered.length - bufferedIndex
+  if (!bufferedLength) {
+    return
+  }
+  let i = bufferedIndex
+  state.bufferProcessing = true
+  if (bufferedLength > 1 && stream._writev) {
+    state.pendingcb -= bufferedLength - 1
+    const callback = state.allNoop
+      ? nop
+      : (err) => {
+          for (let n = i; n < buffered.length; ++n) {
+            buffered[n].callback(err)
+          }
+        }
+    // Make a copy of `buffered` if it's going to be used by `callback` above,
+    // since `doWrite` will mutate the array.
+    const chunks = state.allNoop && i === 0 ? buffered : ArrayPrototypeSlice(buffered, i)
+    chunks.allBuffers = state.allBuffers
+    doWrite(stream, state, true, state.length, chunks, '', callback)
+    resetBuffer(state)
+  } else {
+    do {
+      const { chunk, encoding, callback } = buffered[i]
+      buffered[i++] = null
+      const len = objectMode ? 1 : chunk.length
+      doWrite(stream, state, false, len, chunk, encoding, callback)
+    } while (i < buffered.length && !state.writing)
+    if (i === buffered.length) {
+      resetBuffer(state)
+    } else if (i > 256) {
+      buffered.splice(0, i)
+      state.bufferedIndex = 0
+    } else {
+      state.bufferedIndex = i
+    }
+  }
+  state.bufferProcessing = false
+}
+Writable.prototype._write = function (chunk, encoding, cb) {
+  if (this._writev) {
+    this._writev(
+      [
+        {
+          chunk,
+          encoding
+        }
+      ],
+      cb
+    )
+  } else {
+    throw new ERR_METHOD_NOT_IMPLEMENTED('_write()')
+  }
+}
+Writable.prototype._writev = null
+Writable.prototype.end = function (chunk, encoding, cb) {
+  const state = this._writableState
+  if (typeof chunk === 'function') {
+    cb = chunk
+    chunk = null
+    encoding = null
+  } else if (typeof encoding === 'function') {
+    cb = encoding
+    encoding = null
+  }
+  let err
+  if (chunk !== null && chunk !== undefined) {
+    const ret = _write(this, chunk, encoding)
+    if (ret instanceof Error) {
+      err = ret
+    }
+  }
+
+  // .end() fully uncorks.
+  if (state.corked) {
+    state.corked = 1
+    this.uncork()
+  }
+  if (err) {
+    // Do nothing...
+  } else if (!state.errored && !state.ending) {
+    // This is forgiving in terms of unnecessary calls to end() and can hide
+    // logic errors. However, usually such errors are harmless and causing a
+    // hard error can be disproportionately destructive. It is not always
+    // trivial for the user to determine whether end() needs to be called
+    // or not.
+
+    state.ending = true
+    finishMaybe(this, state, true)
+    state.ended = true
+  } else if (state.finished) {
+    err = new ERR_STREAM_ALREADY_FINISHED('end')
+  } else if (state.destroyed) {
+    err = new ERR_STREAM_DESTROYED('end')
+  }
+  if (typeof cb === 'function') {
+    if (err || state.finished) {
+      process.nextTick(cb, err)
+    } else {
+      state[kOnFinished].push(cb)
+    }
+  }
+  return this
+}
+function needFinish(state) {
+  return (
+    state.ending &&
+    !state.destroyed &&
+    state.constructed &&
+    state.length === 0 &&
+    !state.errored &&
+    state.buffered.length === 0 &&
+    !state.finished &&
+    !state.writing &&
+    !state.errorEmitted &&
+    !state.closeEmitted
+  )
+}
+function callFinal(stream, state) {
+  let called = false
+  function onFinish(err) {
+    if (called) {
+      errorOrDestroy(stream, err !== null && err !== undefined ? err : ERR_MULTIPLE_CALLBACK())
+      return
+    }
+    called = true
+    state.pendingcb--
+    if (err) {
+      const onfinishCallbacks = state[kOnFinished].splice(0)
+      for (let i = 0; i < onfinishCallbacks.length; i++) {
+        onfinishCallbacks[i](err)
+      }
+      errorOrDestroy(stream, err, state.sync)
+    } else if (needFinish(state)) {
+      state.prefinished = true
+      stream.emit('prefinish')
+      // Backwards compat. Don't check state.sync here.
+      // Some streams assume 'finish' will be emitted
+      // asynchronously relative to _final callback.
+      state.pendingcb++
+      process.nextTick(finish, stream, state)
+    }
+  }
+  state.sync = true
+  state.pendingcb++
+  try {
+    stream._final(onFinish)
+  } catch (err) {
+    onFinish(err)
+  }
+  state.sync = false
+}
+function prefinish(stream, state) {
+  if (!state.prefinished && !state.finalCalled) {
+    if (typeof stream._final === 'function' && !state.destroyed) {
+      state.finalCalled = true
+      callFinal(stream, state)
+    } else {
+      state.prefinished = true
+      stream.emit('prefinish')
+    }
+  }
+}
+function finishMaybe(stream, state, sync) {
+  if (needFinish(state)) {
+    prefinish(stream, state)
+    if (state.pendingcb === 0) {
+      if (sync) {
+        state.pendingcb++
+        process.nextTick(
+          (stream, state) => {
+            if (needFinish(state)) {
+              finish(stream, state)
+            } else {
+              state.pendingcb--
+            }
+          },
+          stream,
+          state
+        )
+      } else if (needFinish(state)) {
+        state.pendingcb++
+        finish(stream, state)
+      }
+    }
+  }
+}
+function finish(stream, state) {
+  state.pendingcb--
+  state.finished = true
+  const onfinishCallbacks = state[kOnFinished].splice(0)
+  for (let i = 0; i < onfinishCallbacks.length; i++) {
+    onfinishCallbacks[i]()
+  }
+  stream.emit('finish')
+  if (state.autoDestroy) {
+    // In case of duplex streams we need a way to detect
+    // if the readable side is ready for autoDestroy as well.
+    const rState = stream._readableState
+    const autoDestroy =
+      !rState ||
+      (rState.autoDestroy &&
+        // We don't expect the readable to ever 'end'
+        // if readable is explicitly set to false.
+        (rState.endEmitted || rState.readable === false))
+    if (autoDestroy) {
+      stream.destroy()
+    }
+  }
+}
+ObjectDefineProperties(Writable.prototype, {
+  closed: {
+    __proto__: null,
+    get() {
+      return this._writableState ? this._writableState.closed : false
+    }
+  },
+  destroyed: {
+    __proto__: null,
+    get() {
+      return this._writableState ? this._writableState.destroyed : false
+    },
+    set(value) {
+      // Backward compatibility, the user is explicitly managing destroyed.
+      if (this._writableState) {
+        this._writableState.destroyed = value
+      }
+    }
+  },
+  writable: {
+    __proto__: null,
+    get() {
+      const w = this._writableState
+      // w.writable === false means that this is part of a Duplex stream
+      // where the writable side was disabled upon construction.
+      // Compat. The user might manually disable writable side through
+      // deprecated setter.
+      return !!w && w.writable !== false && !w.destroyed && !w.errored && !w.ending && !w.ended
+    },
+    set(val) {
+      // Backwards compatible.
+      if (this._writableState) {
+        this._writableState.writable = !!val
+      }
+    }
+  },
+  writableFinished: {
+    __proto__: null,
+    get() {
+      return this._writableState ? this._writableState.finished : false
+    }
+  },
+  writableObjectMode: {
+    __proto__: null,
+    get() {
+      return this._writableState ? this._writableState.objectMode : false
+    }
+  },
+  writableBuffer: {
+    __proto__: null,
+    get() {
+      return this._writableState && this._writableState.getBuffer()
+    }
+  },
+  writableEnded: {
+    __proto__: null,
+    get() {
+      return this._writableState ? this._writableState.ending : false
+    }
+  },
+  writableNeedDrain: {
+    __proto__: null,
+    get() {
+      const wState = this._writableState
+      if (!wState) return false
+      return !wState.destroyed && !wState.ending && wState.needDrain
+    }
+  },
+  writableHighWaterMark: {
+    __proto__: null,
+    get() {
+      return this._writableState && this._writableState.highWaterMark
+    }
+  },
+  writableCorked: {
+    __proto__: null,
+    get() {
+      return this._writableState ? this._writableState.corked : 0
+    }
+  },
+  writableLength: {
+    __proto__: null,
+    get() {
+      return this._writableState && this._writableState.length
+    }
+  },
+  errored: {
+    __proto__: null,
+    enumerable: false,
+    get() {
+      return this._writableState ? this._writableState.errored : null
+    }
+  },
+  writableAborted: {
+    __proto__: null,
+    enumerable: false,
+    get: function () {
+      return !!(
+        this._writableState.writable !== false &&
+        (this._writableState.destroyed || this._writableState.errored) &&
+        !this._writableState.finished
+      )
+    }
+  }
+})
+const destroy = destroyImpl.destroy
+Writable.prototype.destroy = function (err, cb) {
+  const state = this._writableState
+
+  // Invoke pending callbacks.
+  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || state[kOnFinished].length)) {
+    process.nextTick(errorBuffer, state)
+  }
+  destroy.call(this, err, cb)
+  return this
+}
+Writable.prototype._undestroy = destroyImpl.undestroy
+Writable.prototype._destroy = function (err, cb) {
+  cb(err)
+}
+Writable.prototype[EE.captureRejectionSymbol] = function (err) {
+  this.destroy(err)
+}
+let webStreamsAdapters
+
+// Lazy to avoid circular references
+function lazyWebStreams() {
+  if (webStreamsAdapters === undefined) webStreamsAdapters = {}
+  return webStreamsAdapters
+}
+Writable.fromWeb = function (writableStream, options) {
+  return lazyWebStreams().newStreamWritableFromWritableStream(writableStream, options)
+}
+Writable.toWeb = function (streamWritable) {
+  return lazyWebStreams().newWritableStreamFromStreamWritable(streamWritable)
+}
+
+
+/***/ }),
+
+/***/ 49554:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/* eslint jsdoc/require-jsdoc: "error" */
+
+
+
+const {
+  ArrayIsArray,
+  ArrayPrototypeIncludes,
+  ArrayPrototypeJoin,
+  ArrayPrototypeMap,
+  NumberIsInteger,
+  NumberIsNaN,
+  NumberMAX_SAFE_INTEGER,
+  NumberMIN_SAFE_INTEGER,
+  NumberParseInt,
+  ObjectPrototypeHasOwnProperty,
+  RegExpPrototypeExec,
+  String,
+  StringPrototypeToUpperCase,
+  StringPrototypeTrim
+} = __webpack_require__(50999)
+const {
+  hideStackFrames,
+  codes: { ERR_SOCKET_BAD_PORT, ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_UNKNOWN_SIGNAL }
+} = __webpack_require__(69220)
+const { normalizeEncoding } = __webpack_require__(23539)
+const { isAsyncFunction, isArrayBufferView } = (__webpack_require__(23539).types)
+const signals = {}
+
+/**
+ * @param {*} value
+ * @returns {boolean}
+ */
+function isInt32(value) {
+  return value === (value | 0)
+}
+
+/**
+ * @param {*} value
+ * @returns {boolean}
+ */
+function isUint32(value) {
+  return value === value >>> 0
+}
+const octalReg = /^[0-7]+$/
+const modeDesc = 'must be a 32-bit unsigned integer or an octal string'
+
+/**
+ * Parse and validate values that will be converted into mode_t (the S_*
+ * constants). Only valid numbers and octal strings are allowed. They could be
+ * converted to 32-bit unsigned integers or non-negative signed integers in the
+ * C++ land, but any value higher than 0o777 will result in platform-specific
+ * behaviors.
+ * @param {*} value Values to be validated
+ * @param {string} name Name of the argument
+ * @param {number} [def] If specified, will be returned for invalid values
+ * @returns {number}
+ */
+function parseFileMode(value, name, def) {
+  if (typeof value === 'undefined') {
+    value = def
+  }
+  if (typeof value === 'string') {
+    if (RegExpPrototypeExec(octalReg, value) === null) {
+      throw new ERR_INVALID_ARG_VALUE(name, value, modeDesc)
+    }
+    value = NumberParseInt(value, 8)
+  }
+  validateUint32(value, name)
+  return value
+}
+
+/**
+ * @callback validateInteger
+ * @param {*} value
+ * @param {string} name
+ * @param {number} [min]
+ * @param {number} [max]
+ * @returns {asserts value is number}
+ */
+
+/** @type {validateInteger} */
+const validateInteger = hideStackFrames((value, name, min = NumberMIN_SAFE_INTEGER, max = NumberMAX_SAFE_INTEGER) => {
+  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value)
+  if (!NumberIsInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value)
+  if (value < min || value > max) throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value)
+})
+
+/**
+ * @callback validateInt32
+ * @param {*} value
+ * @param {string} name
+ * @param {number} [min]
+ * @param {number} [max]
+ * @returns {asserts value is number}
+ */
+
+/** @type {validateInt32} */
+const validateInt32 = hideStackFrames((value, name, min = -2147483648, max = 2147483647) => {
+  // The defaults for min and max correspond to the limits of 32-bit integers.
+  if (typeof value !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE(name, 'number', value)
+  }
+  if (!NumberIsInteger(value)) {
+    throw new ERR_OUT_OF_RANGE(name, 'an integer', value)
+  }
+  if (value < min || value > max) {
+    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value)
+  }
+})
+
+/**
+ * @callback validateUint32
+ * @param {*} value
+ * @param {string} name
+ * @param {number|boolean} [positive=false]
+ * @returns {asserts value is number}
+ */
+
+/** @type {validateUint32} */
+const validateUint32 = hideStackFrames((value, name, positive = false) => {
+  if (typeof value !== 'number') {
+    throw new ERR_INVALID_ARG_TYPE(name, 'number', value)
+  }
+  if (!NumberIsInteger(value)) {
+    throw new ERR_OUT_OF_RANGE(name, 'an integer', value)
+  }
+  const min = positive ? 1 : 0
+  // 2 ** 32 === 4294967296
+  const max = 4294967295
+  if (value < min || value > max) {
+    throw new ERR_OUT_OF_RANGE(name, `>= ${min} && <= ${max}`, value)
+  }
+})
+
+/**
+ * @callback validateString
+ * @param {*} value
+ * @param {string} name
+ * @returns {asserts value is string}
+ */
+
+/** @type {validateString} */
+function validateString(value, name) {
+  if (typeof value !== 'string') throw new ERR_INVALID_ARG_TYPE(name, 'string', value)
+}
+
+/**
+ * @callback validateNumber
+ * @param {*} value
+ * @param {string} name
+ * @param {number} [min]
+ * @param {number} [max]
+ * @returns {asserts value is number}
+ */
+
+/** @type {validateNumber} */
+function validateNumber(value, name, min = undefined, max) {
+  if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value)
+  if (
+    (min != null && value < min) ||
+    (max != null && value > max) ||
+    ((min != null || max != null) && NumberIsNaN(value))
+  ) {
+    throw new ERR_OUT_OF_RANGE(
+      name,
+      `${min != null ? `>= ${min}` : ''}${min != null && max != null ? ' && ' : ''}${max != null ? `<= ${max}` : ''}`,
+      value
+    )
+  }
+}
+
+/**
+ * @callback validateOneOf
+ * @template T
+ * @param {T} value
+ * @param {string} name
+ * @param {T[]} oneOf
+ */
+
+/** @type {validateOneOf} */
+const validateOneOf = hideStackFrames((value, name, oneOf) => {
+  if (!ArrayPrototypeIncludes(oneOf, value)) {
+    const allowed = ArrayPrototypeJoin(
+      ArrayPrototypeMap(oneOf, (v) => (typeof v === 'string' ? `'${v}'` : String(v))),
+      ', '
+    )
+    const reason = 'must be one of: ' + allowed
+    throw new ERR_INVALID_ARG_VALUE(name, value, reason)
+  }
+})
+
+/**
+ * @callback validateBoolean
+ * @param {*} value
+ * @param {string} name
+ * @returns {asserts value is boolean}
+ */
+
+/** @type {validateBoolean} */
+function validateBoolean(value, name) {
+  if (typeof value !== 'boolean') throw new ERR_INVALID_ARG_TYPE(name, 'boolean', value)
+}
+
+/**
+ * @param {any} options
+ * @param {string} key
+ * @param {boolean} defaultValue
+ * @returns {boolean}
+ */
+function getOwnPropertyValueOrDefault(options, key, defaultValue) {
+  return options == null || !ObjectPrototypeHasOwnProperty(options, key) ? defaultValue : options[key]
+}
+
+/**
+ * @callback validateObject
+ * @param {*} value
+ * @param {string} name
+ * @param {{
+ *   allowArray?: boolean,
+ *   allowFunction?: boolean,
+ *   nullable?: boolean
+ * }} [options]
+ */
+
+/** @type {validateObject} */
+const validateObject = hideStackFrames((value, name, options = null) => {
+  const allowArray = getOwnPropertyValueOrDefault(options, 'allowArray', false)
+  const allowFunction = getOwnPropertyValueOrDefault(options, 'allowFunction', false)
+  const nullable = getOwnPropertyValueOrDefault(options, 'nullable', false)
+  if (
+    (!nullable && value === null) ||
+    (!allowArray && ArrayIsArray(value)) ||
+    (typeof value !== 'object' && (!allowFunction || typeof value !== 'function'))
+  ) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'Object', value)
+  }
+})
+
+/**
+ * @callback validateDictionary - We are using the Web IDL Standard definition
+ *                                of "dictionary" here, which means any value
+ *                                whose Type is either Undefined, Null, or
+ *                                Object (which includes functions).
+ * @param {*} value
+ * @param {string} name
+ * @see https://webidl.spec.whatwg.org/#es-dictionary
+ * @see https://tc39.es/ecma262/#table-typeof-operator-results
+ */
+
+/** @type {validateDictionary} */
+const validateDictionary = hideStackFrames((value, name) => {
+  if (value != null && typeof value !== 'object' && typeof value !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE(name, 'a dictionary', value)
+  }
+})
+
+/**
+ * @callback validateArray
+ * @param {*} value
+ * @param {string} name
+ * @param {number} [minLength]
+ * @returns {asserts value is any[]}
+ */
+
+/** @type {validateArray} */
+const validateArray = hideStackFrames((value, name, minLength = 0) => {
+  if (!ArrayIsArray(value)) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'Array', value)
+  }
+  if (value.length < minLength) {
+    const reason = `must be longer than ${minLength}`
+    throw new ERR_INVALID_ARG_VALUE(name, value, reason)
+  }
+})
+
+/**
+ * @callback validateStringArray
+ * @param {*} value
+ * @param {string} name
+ * @returns {asserts value is string[]}
+ */
+
+/** @type {validateStringArray} */
+function validateStringArray(value, name) {
+  validateArray(value, name)
+  for (let i = 0; i < value.length; i++) {
+    validateString(value[i], `${name}[${i}]`)
+  }
+}
+
+/**
+ * @callback validateBooleanArray
+ * @param {*} value
+ * @param {string} name
+ * @returns {asserts value is boolean[]}
+ */
+
+/** @type {validateBooleanArray} */
+function validateBooleanArray(value, name) {
+  validateArray(value, name)
+  for (let i = 0; i < value.length; i++) {
+    validateBoolean(value[i], `${name}[${i}]`)
+  }
+}
+
+/**
+ * @callback validateAbortSignalArray
+ * @param {*} value
+ * @param {string} name
+ * @returns {asserts value is AbortSignal[]}
+ */
+
+/** @type {validateAbortSignalArray} */
+function validateAbortSignalArray(value, name) {
+  validateArray(value, name)
+  for (let i = 0; i < value.length; i++) {
+    const signal = value[i]
+    const indexedName = `${name}[${i}]`
+    if (signal == null) {
+      throw new ERR_INVALID_ARG_TYPE(indexedName, 'AbortSignal', signal)
+    }
+    validateAbortSignal(signal, indexedName)
+  }
+}
+
+/**
+ * @param {*} signal
+ * @param {string} [name='signal']
+ * @returns {asserts signal is keyof signals}
+ */
+function validateSignalName(signal, name = 'signal') {
+  validateString(signal, name)
+  if (signals[signal] === undefined) {
+    if (signals[StringPrototypeToUpperCase(signal)] !== undefined) {
+      throw new ERR_UNKNOWN_SIGNAL(signal + ' (signals must use all capital letters)')
+    }
+    throw new ERR_UNKNOWN_SIGNAL(signal)
+  }
+}
+
+/**
+ * @callback validateBuffer
+ * @param {*} buffer
+ * @param {string} [name='buffer']
+ * @returns {asserts buffer is ArrayBufferView}
+ */
+
+/** @type {validateBuffer} */
+const validateBuffer = hideStackFrames((buffer, name = 'buffer') => {
+  if (!isArrayBufferView(buffer)) {
+    throw new ERR_INVALID_ARG_TYPE(name, ['Buffer', 'TypedArray', 'DataView'], buffer)
+  }
+})
+
+/**
+ * @param {string} data
+ * @param {string} encoding
+ */
+function validateEncoding(data, encoding) {
+  const normalizedEncoding = normalizeEncoding(encoding)
+  const length = data.length
+  if (normalizedEncoding === 'hex' && length % 2 !== 0) {
+    throw new ERR_INVALID_ARG_VALUE('encoding', encoding, `is invalid for data of length ${length}`)
+  }
+}
+
+/**
+ * Check that the port number is not NaN when coerced to a number,
+ * is an integer and that it falls within the legal range of port numbers.
+ * @param {*} port
+ * @param {string} [name='Port']
+ * @param {boolean} [allowZero=true]
+ * @returns {number}
+ */
+function validatePort(port, name = 'Port', allowZero = true) {
+  if (
+    (typeof port !== 'number' && typeof port !== 'string') ||
+    (typeof port === 'string' && StringPrototypeTrim(port).length === 0) ||
+    +port !== +port >>> 0 ||
+    port > 0xffff ||
+    (port === 0 && !allowZero)
+  ) {
+    throw new ERR_SOCKET_BAD_PORT(name, port, allowZero)
+  }
+  return port | 0
+}
+
+/**
+ * @callback validateAbortSignal
+ * @param {*} signal
+ * @param {string} name
+ */
+
+/** @type {validateAbortSignal} */
+const validateAbortSignal = hideStackFrames((signal, name) => {
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal)
+  }
+})
+
+/**
+ * @callback validateFunction
+ * @param {*} value
+ * @param {string} name
+ * @returns {asserts value is Function}
+ */
+
+/** @type {validateFunction} */
+const validateFunction = hideStackFrames((value, name) => {
+  if (typeof value !== 'function') throw new ERR_INVALID_ARG_TYPE(name, 'Function', value)
+})
+
+/**
+ * @callback validatePlainFunction
+ * @param {*} value
+ * @param {string} name
+ * @returns {asserts value is Function}
+ */
+
+/** @type {validatePlainFunction} */
+const validatePlainFunction = hideStackFrames((value, name) => {
+  if (typeof value !== 'function' || isAsyncFunction(value)) throw new ERR_INVALID_ARG_TYPE(name, 'Function', value)
+})
+
+/**
+ * @callback validateUndefined
+ * @param {*} value
+ * @param {string} name
+ * @returns {asserts value is undefined}
+ */
+
+/** @type {validateUndefined} */
+const validateUndefined = hideStackFrames((value, name) => {
+  if (value !== undefined) throw new ERR_INVALID_ARG_TYPE(name, 'undefined', value)
+})
+
+/**
+ * @template T
+ * @param {T} value
+ * @param {string} name
+ * @param {T[]} union
+ */
+function validateUnion(value, name, union) {
+  if (!ArrayPrototypeIncludes(union, value)) {
+    throw new ERR_INVALID_ARG_TYPE(name, `('${ArrayPrototypeJoin(union, '|')}')`, value)
+  }
+}
+
+/*
+  The rules for the Link header field are described here:
+  https://www.rfc-editor.org/rfc/rfc8288.html#section-3
+
+  This regex validates any string surrounded by angle brackets
+  (not necessarily a valid URI reference) followed by zero or more
+  link-params separated by semicolons.
+*/
+const linkValueRegExp = /^(?:<[^>]*>)(?:\s*;\s*[^;"\s]+(?:=(")?[^;"\s]*\1)?)*$/
+
+/**
+ * @param {any} value
+ * @param {string} name
+ */
+function validateLinkHeaderFormat(value, name) {
+  if (typeof value === 'undefined' || !RegExpPrototypeExec(linkValueRegExp, value)) {
+    throw new ERR_INVALID_ARG_VALUE(
+      name,
+      value,
+      'must be an array or string of format "</styles.css>; rel=preload; as=style"'
+    )
+  }
+}
+
+/**
+ * @param {any} hints
+ * @return {string}
+ */
+function validateLinkHeaderValue(hints) {
+  if (typeof hints === 'string') {
+    validateLinkHeaderFormat(hints, 'hints')
+    return hints
+  } else if (ArrayIsArray(hints)) {
+    const hintsLength = hints.length
+    let result = ''
+    if (hintsLength === 0) {
+      return result
+    }
+    for (let i = 0; i < hintsLength; i++) {
+      const link = hints[i]
+      validateLinkHeaderFormat(link, 'hints')
+      result += link
+      if (i !== hintsLength - 1) {
+        result += ', '
+      }
+    }
+    return result
+  }
+  throw new ERR_INVALID_ARG_VALUE(
+    'hints',
+    hints,
+    'must be an array or string of format "</styles.css>; rel=preload; as=style"'
+  )
+}
+module.exports = {
+  isInt32,
+  isUint32,
+  parseFileMode,
+  validateArray,
+  validateStringArray,
+  validateBooleanArray,
+  validateAbortSignalArray,
+  validateBoolean,
+  validateBuffer,
+  validateDictionary,
+  validateEncoding,
+  validateFunction,
+  validateInt32,
+  validateInteger,
+  validateNumber,
+  validateObject,
+  validateOneOf,
+  validatePlainFunction,
+  validatePort,
+  validateSignalName,
+  validateString,
+  validateUint32,
+  validateUndefined,
+  validateUnion,
+  validateAbortSignal,
+  validateLinkHeaderValue
+}
+
+
+/***/ }),
+
+/***/ 69220:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const { format, inspect } = __webpack_require__(43536)
+const { AggregateError: CustomAggregateError } = __webpack_require__(50999)
+
+/*
+  This file is a reduced and adapted version of the main lib/internal/errors.js file defined at
+
+  https://github.com/nodejs/node/blob/main/lib/internal/errors.js
+
+  Don't try to replace with the original file and keep it up to date (starting from E(...) definitions)
+  with the upstream file.
+*/
+
+const AggregateError = globalThis.AggregateError || CustomAggregateError
+const kIsNodeError = Symbol('kIsNodeError')
+const kTypes = [
+  'string',
+  'function',
+  'number',
+  'object',
+  // Accept 'Function' and 'Object' as alternative to the lower cased version.
+  'Function',
+  'Object',
+  'boolean',
+  'bigint',
+  'symbol'
+]
+const classRegExp = /^([A-Z][a-z0-9]*)+$/
+const nodeInternalPrefix = '__node_internal_'
+const codes = {}
+function assert(value, message) {
+  if (!value) {
+    throw new codes.ERR_INTERNAL_ASSERTION(message)
+  }
+}
+
+// Only use this for integers! Decimal numbers do not work with this function.
+function addNumericalSeparator(val) {
+  let res = ''
+  let i = val.length
+  const start = val[0] === '-' ? 1 : 0
+  for (; i >= start + 4; i -= 3) {
+    res = `_${val.slice(i - 3, i)}${res}`
+  }
+  return `${val.slice(0, i)}${res}`
+}
+function getMessage(key, msg, args) {
+  if (typeof msg === 'function') {
+    assert(
+      msg.length <= args.length,
+      // Default options do not count.
+      `Code: ${key}; The provided arguments length (${args.length}) does not match the required ones (${msg.length}).`
+    )
+    return msg(...args)
+  }
+  const expectedLength = (msg.match(/%[dfijoOs]/g) || []).length
+  assert(
+    expectedLength === args.length,
+    `Code: ${key}; The provided arguments length (${args.length}) does not match the required ones (${expectedLength}).`
+  )
+  if (args.length === 0) {
+    return msg
+  }
+  return format(msg, ...args)
+}
+function E(code, message, Base) {
+  if (!Base) {
+    Base = Error
+  }
+  class NodeError extends Base {
+    constructor(...args) {
+      super(getMessage(code, message, args))
+    }
+    toString() {
+      return `${this.name} [${code}]: ${this.message}`
+    }
+  }
+  Object.defineProperties(NodeError.prototype, {
+    name: {
+      value: Base.name,
+      writable: true,
+      enumerable: false,
+      configurable: true
+    },
+    toString: {
+      value() {
+        return `${this.name} [${code}]: ${this.message}`
+      },
+      writable: true,
+      enumerable: false,
+      configurable: true
+    }
+  })
+  NodeError.prototype.code = code
+  NodeError.prototype[kIsNodeError] = true
+  codes[code] = NodeError
+}
+function hideStackFrames(fn) {
+  // We rename the functions that will be hidden to cut off the stacktrace
+  // at the outermost one
+  const hidden = nodeInternalPrefix + fn.name
+  Object.defineProperty(fn, 'name', {
+    value: hidden
+  })
+  return fn
+}
+function aggregateTwoErrors(innerError, outerError) {
+  if (innerError && outerError && innerError !== outerError) {
+    if (Array.isArray(outerError.errors)) {
+      // If `outerError` is already an `AggregateError`.
+      outerError.errors.push(innerError)
+      return outerError
+    }
+    const err = new AggregateError([outerError, innerError], outerError.message)
+    err.code = outerError.code
+    return err
+  }
+  return innerError || outerError
+}
+class AbortError extends Error {
+  constructor(message = 'The operation was aborted', options = undefined) {
+    if (options !== undefined && typeof options !== 'object') {
+      throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options)
+    }
+    super(message, options)
+    this.code = 'ABORT_ERR'
+    this.name = 'AbortError'
+  }
+}
+E('ERR_ASSERTION', '%s', Error)
+E(
+  'ERR_INVALID_ARG_TYPE',
+  (name, expected, actual) => {
+    assert(typeof name === 'string', "'name' must be a string")
+    if (!Array.isArray(expected)) {
+      expected = [expected]
+    }
+    let msg = 'The '
+    if (name.endsWith(' argument')) {
+      // For cases like 'first argument'
+      msg += `${name} `
+    } else {
+      msg += `"${name}" ${name.includes('.') ? 'property' : 'argument'} `
+    }
+    msg += 'must be '
+    const types = []
+    const instances = []
+    const other = []
+    for (const value of expected) {
+      assert(typeof value === 'string', 'All expected entries have to be of type string')
+      if (kTypes.includes(value)) {
+        types.push(value.toLowerCase())
+      } else if (classRegExp.test(value)) {
+        instances.push(value)
+      } else {
+        assert(value !== 'object', 'The value "object" should be written as "Object"')
+        other.push(value)
+      }
+    }
+
+    // Special handle `object` in case other instances are allowed to outline
+    // the differences between each other.
+    if (instances.length > 0) {
+      const pos = types.indexOf('object')
+      if (pos !== -1) {
+        types.splice(types, pos, 1)
+        instances.push('Object')
+      }
+    }
+    if (types.length > 0) {
+      switch (types.length) {
+        case 1:
+          msg += `of type ${types[0]}`
+          break
+        case 2:
+          msg += `one of type ${types[0]} or ${types[1]}`
+          break
+        default: {
+          const last = types.pop()
+          msg += `one of type ${types.join(', ')}, or ${last}`
+        }
+      }
+      if (instances.length > 0 || other.length > 0) {
+        msg += ' or '
+      }
+    }
+    if (instances.length > 0) {
+      switch (instances.length) {
+        case 1:
+          msg += `an instance of ${instances[0]}`
+          break
+        case 2:
+          msg += `an instance of ${instances[0]} or ${instances[1]}`
+          break
+        default: {
+          const last = instances.pop()
+          msg += `an instance of ${instances.join(', ')}, or ${last}`
+        }
+      }
+      if (other.length > 0) {
+        msg += ' or '
+      }
+    }
+    switch (other.length) {
+      case 0:
+        break
+      case 1:
+        if (other[0].toLowerCase() !== other[0]) {
+          msg += 'an '
+        }
+        msg += `${other[0]}`
+        break
+      case 2:
+        msg += `one of ${other[0]} or ${other[1]}`
+        break
+      default: {
+        const last = other.pop()
+        msg += `one of ${other.join(', ')}, or ${last}`
+      }
+    }
+    if (actual == null) {
+      msg += `. Received ${actual}`
+    } else if (typeof actual === 'function' && actual.name) {
+      msg += `. Received function ${actual.name}`
+    } else if (typeof actual === 'object') {
+      var _actual$constructor
+      if (
+        (_actual$constructor = actual.constructor) !== null &&
+        _actual$constructor !== undefined &&
+        _actual$constructor.name
+      ) {
+        msg += `. Received an instance of ${actual.constructor.name}`
+      } else {
+        const inspected = inspect(actual, {
+          depth: -1
+        })
+        msg += `. Received ${inspected}`
+      }
+    } else {
+      let inspected = inspect(actual, {
+        colors: false
+      })
+      if (inspected.length > 25) {
+        inspected = `${inspected.slice(0, 25)}...`
+      }
+      msg += `. Received type ${typeof actual} (${inspected})`
+    }
+    return msg
+  },
+  TypeError
+)
+E(
+  'ERR_INVALID_ARG_VALUE',
+  (name, value, reason = 'is invalid') => {
+    let inspected = inspect(value)
+    if (inspected.length > 128) {
+      inspected = inspected.slice(0, 128) + '...'
+    }
+    const type = name.includes('.') ? 'property' : 'argument'
+    return `The ${type} '${name}' ${reason}. Received ${inspected}`
+  },
+  TypeError
+)
+E(
+  'ERR_INVALID_RETURN_VALUE',
+  (input, name, value) => {
+    var _value$constructor
+    const type =
+      value !== null &&
+      value !== undefined &&
+      (_value$constructor = value.constructor) !== null &&
+      _value$constructor !== undefined &&
+      _value$constructor.name
+        ? `instance of ${value.constructor.name}`
+        : `type ${typeof value}`
+    return `Expected ${input} to be returned from the "${name}"` + ` function but got ${type}.`
+  },
+  TypeError
+)
+E(
+  'ERR_MISSING_ARGS',
+  (...args) => {
+    assert(args.length > 0, 'At least one arg needs to be specified')
+    let msg
+    const len = args.length
+    args = (Array.isArray(args) ? args : [args]).map((a) => `"${a}"`).join(' or ')
+    switch (len) {
+      case 1:
+        msg += `The ${args[0]} argument`
+        break
+      case 2:
+        msg += `The ${args[0]} and ${args[1]} arguments`
+        break
+      default:
+        {
+          const last = args.pop()
+          msg += `The ${args.join(', ')}, and ${last} arguments`
+        }
+        break
+    }
+    return `${msg} must be specified`
+  },
+  TypeError
+)
+E(
+  'ERR_OUT_OF_RANGE',
+  (str, range, input) => {
+    assert(range, 'Missing "range" argument')
+    let received
+    if (Number.isInteger(input) && Math.abs(input) > 2 ** 32) {
+      received = addNumericalSeparator(String(input))
+    } else if (typeof input === 'bigint') {
+      received = String(input)
+      const limit = BigInt(2) ** BigInt(32)
+      if (input > limit || input < -limit) {
+        received = addNumericalSeparator(received)
+      }
+      received += 'n'
+    } else {
+      received = inspect(input)
+    }
+    return `The value of "${str}" is out of range. It must be ${range}. Received ${received}`
+  },
+  RangeError
+)
+E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error)
+E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error)
+E('ERR_STREAM_ALREADY_FINISHED', 'Cannot call %s after a stream was finished', Error)
+E('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable', Error)
+E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error)
+E('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError)
+E('ERR_STREAM_PREMATURE_CLOSE', 'Premature close', Error)
+E('ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF', Error)
+E('ERR_STREAM_UNSHIFT_AFTER_END_EVENT', 'stream.unshift() after end event', Error)
+E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error)
+E('ERR_UNKNOWN_ENCODING', 'Unknown encoding: %s', TypeError)
+module.exports = {
+  AbortError,
+  aggregateTwoErrors: hideStackFrames(aggregateTwoErrors),
+  hideStackFrames,
+  codes
+}
+
+
+/***/ }),
+
+/***/ 29963:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const Stream = __webpack_require__(2203)
+if (Stream && process.env.READABLE_STREAM === 'disable') {
+  const promises = Stream.promises
+
+  // Explicit export naming is needed for ESM
+  module.exports._uint8ArrayToBuffer = Stream._uint8ArrayToBuffer
+  module.exports._isUint8Array = Stream._isUint8Array
+  module.exports.isDisturbed = Stream.isDisturbed
+  module.exports.isErrored = Stream.isErrored
+  module.exports.isReadable = Stream.isReadable
+  module.exports.Readable = Stream.Readable
+  module.exports.Writable = Stream.Writable
+  module.exports.Duplex = Stream.Duplex
+  module.exports.Transform = Stream.Transform
+  module.exports.PassThrough = Stream.PassThrough
+  module.exports.addAbortSignal = Stream.addAbortSignal
+  module.exports.finished = Stream.finished
+  module.exports.destroy = Stream.destroy
+  module.exports.pipeline = Stream.pipeline
+  module.exports.compose = Stream.compose
+  Object.defineProperty(Stream, 'promises', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return promises
+    }
+  })
+  module.exports.Stream = Stream.Stream
+} else {
+  const CustomStream = __webpack_require__(12375)
+  const promises = __webpack_require__(65904)
+  const originalDestroy = CustomStream.Readable.destroy
+  module.exports = CustomStream.Readable
+
+  // Explicit export naming is needed for ESM
+  module.exports._uint8ArrayToBuffer = CustomStream._uint8ArrayToBuffer
+  module.exports._isUint8Array = CustomStream._isUint8Array
+  module.exports.isDisturbed = CustomStream.isDisturbed
+  module.exports.isErrored = CustomStream.isErrored
+  module.exports.isReadable = CustomStream.isReadable
+  module.exports.Readable = CustomStream.Readable
+  module.exports.Writable = CustomStream.Writable
+  module.exports.Duplex = CustomStream.Duplex
+  module.exports.Transform = CustomStream.Transform
+  module.exports.PassThrough = CustomStream.PassThrough
+  module.exports.addAbortSignal = CustomStream.addAbortSignal
+  module.exports.finished = CustomStream.finished
+  module.exports.destroy = CustomStream.destroy
+  module.exports.destroy = originalDestroy
+  module.exports.pipeline = CustomStream.pipeline
+  module.exports.compose = CustomStream.compose
+  Object.defineProperty(CustomStream, 'promises', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return promises
+    }
+  })
+  module.exports.Stream = CustomStream.Stream
+}
+
+// Allow default importing
+module.exports["default"] = module.exports
+
+
+/***/ }),
+
+/***/ 50999:
+/***/ ((module) => {
+
+
+
+/*
+  This file is a reduced and adapted version of the main lib/internal/per_context/primordials.js file defined at
+
+  https://github.com/nodejs/node/blob/main/lib/internal/per_context/primordials.js
+
+  Don't try to replace with the original file and keep it up to date with the upstream file.
+*/
+
+// This is a simplified version of AggregateError
+class AggregateError extends Error {
+  constructor(errors) {
+    if (!Array.isArray(errors)) {
+      throw new TypeError(`Expected input to be an Array, got ${typeof errors}`)
+    }
+    let message = ''
+    for (let i = 0; i < errors.length; i++) {
+      message += `    ${errors[i].stack}\n`
+    }
+    super(message)
+    this.name = 'AggregateError'
+    this.errors = errors
+  }
+}
+module.exports = {
+  AggregateError,
+  ArrayIsArray(self) {
+    return Array.isArray(self)
+  },
+  ArrayPrototypeIncludes(self, el) {
+    return self.includes(el)
+  },
+  ArrayPrototypeIndexOf(self, el) {
+    return self.indexOf(el)
+  },
+  ArrayPrototypeJoin(self, sep) {
+    return self.join(sep)
+  },
+  ArrayPrototypeMap(self, fn) {
+    return self.map(fn)
+  },
+  ArrayPrototypePop(self, el) {
+    return self.pop(el)
+  },
+  ArrayPrototypePush(self, el) {
+    return self.push(el)
+  },
+  ArrayPrototypeSlice(self, start, end) {
+    return self.slice(start, end)
+  },
+  Error,
+  FunctionPrototypeCall(fn, thisArgs, ...args) {
+    return fn.call(thisArgs, ...args)
+  },
+  FunctionPrototypeSymbolHasInstance(self, instance) {
+    return Function.prototype[Symbol.hasInstance].call(self, instance)
+  },
+  MathFloor: Math.floor,
+  Number,
+  NumberIsInteger: Number.isInteger,
+  NumberIsNaN: Number.isNaN,
+  NumberMAX_SAFE_INTEGER: Number.MAX_SAFE_INTEGER,
+  NumberMIN_SAFE_INTEGER: Number.MIN_SAFE_INTEGER,
+  NumberParseInt: Number.parseInt,
+  ObjectDefineProperties(self, props) {
+    return Object.defineProperties(self, props)
+  },
+  ObjectDefineProperty(self, name, prop) {
+    return Object.defineProperty(self, name, prop)
+  },
+  ObjectGetOwnPropertyDescriptor(self, name) {
+    return Object.getOwnPropertyDescriptor(self, name)
+  },
+  ObjectKeys(obj) {
+    return Object.keys(obj)
+  },
+  ObjectSetPrototypeOf(target, proto) {
+    return Object.setPrototypeOf(target, proto)
+  },
+  Promise,
+  PromisePrototypeCatch(self, fn) {
+    return self.catch(fn)
+  },
+  PromisePrototypeThen(self, thenFn, catchFn) {
+    return self.then(thenFn, catchFn)
+  },
+  PromiseReject(err) {
+    return Promise.reject(err)
+  },
+  PromiseResolve(val) {
+    return Promise.resolve(val)
+  },
+  ReflectApply: Reflect.apply,
+  RegExpPrototypeTest(self, value) {
+    return self.test(value)
+  },
+  SafeSet: Set,
+  String,
+  StringPrototypeSlice(self, start, end) {
+    return self.slice(start, end)
+  },
+  StringPrototypeToLowerCase(self) {
+    return self.toLowerCase()
+  },
+  StringPrototypeToUpperCase(self) {
+    return self.toUpperCase()
+  },
+  StringPrototypeTrim(self) {
+    return self.trim()
+  },
+  Symbol,
+  SymbolFor: Symbol.for,
+  SymbolAsyncIterator: Symbol.asyncIterator,
+  SymbolHasInstance: Symbol.hasInstance,
+  SymbolIterator: Symbol.iterator,
+  SymbolDispose: Symbol.dispose || Symbol('Symbol.dispose'),
+  SymbolAsyncDispose: Symbol.asyncDispose || Symbol('Symbol.asyncDispose'),
+  TypedArrayPrototypeSet(self, buf, len) {
+    return self.set(buf, len)
+  },
+  Boolean,
+  Uint8Array
+}
+
+
+/***/ }),
+
+/***/ 23539:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const bufferModule = __webpack_require__(20181)
+const { format, inspect } = __webpack_require__(43536)
+const {
+  codes: { ERR_INVALID_ARG_TYPE }
+} = __webpack_require__(69220)
+const { kResistStopPropagation, AggregateError, SymbolDispose } = __webpack_require__(50999)
+const AbortSignal = globalThis.AbortSignal || (__webpack_require__(17413).AbortSignal)
+const AbortController = globalThis.AbortController || (__webpack_require__(17413).AbortController)
+const AsyncFunction = Object.getPrototypeOf(async function () {}).constructor
+const Blob = globalThis.Blob || bufferModule.Blob
+/* eslint-disable indent */
+const isBlob =
+  typeof Blob !== 'undefined'
+    ? function isBlob(b) {
+        // eslint-disable-next-line indent
+        return b instanceof Blob
+      }
+    : function isBlob(b) {
+        return false
+      }
+/* eslint-enable indent */
+
+const validateAbortSignal = (signal, name) => {
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw new ERR_INVALID_ARG_TYPE(name, 'AbortSignal', signal)
+  }
+}
+const validateFunction = (value, name) => {
+  if (typeof value !== 'function') {
+    throw new ERR_INVALID_ARG_TYPE(name, 'Function', value)
+  }
+}
+module.exports = {
+  AggregateError,
+  kEmptyObject: Object.freeze({}),
+  once(callback) {
+    let called = false
+    return function (...args) {
+      if (called) {
+        return
+      }
+      called = true
+      callback.apply(this, args)
+    }
+  },
+  createDeferredPromise: function () {
+    let resolve
+    let reject
+
+    // eslint-disable-next-line promise/param-names
+    const promise = new Promise((res, rej) => {
+      resolve = res
+      reject = rej
+    })
+    return {
+      promise,
+      resolve,
+      reject
+    }
+  },
+  promisify(fn) {
+    return new Promise((resolve, reject) => {
+      fn((err, ...args) => {
+        if (err) {
+          return reject(err)
+        }
+        return resolve(...args)
+      })
+    })
+  },
+  debuglog() {
+    return function () {}
+  },
+  format,
+  inspect,
+  types: {
+    isAsyncFunction(fn) {
+      return fn instanceof AsyncFunction
+    },
+    isArrayBufferView(arr) {
+      return ArrayBuffer.isView(arr)
+    }
+  },
+  isBlob,
+  deprecate(fn, message) {
+    return fn
+  },
+  addAbortListener:
+    (__webpack_require__(24434).addAbortListener) ||
+    function addAbortListener(signal, listener) {
+      if (signal === undefined) {
+        throw new ERR_INVALID_ARG_TYPE('signal', 'AbortSignal', signal)
+      }
+      validateAbortSignal(signal, 'signal')
+      validateFunction(listener, 'listener')
+      let removeEventListener
+      if (signal.aborted) {
+        queueMicrotask(() => listener())
+      } else {
+        signal.addEventListener('abort', listener, {
+          __proto__: null,
+          once: true,
+          [kResistStopPropagation]: true
+        })
+        removeEventListener = () => {
+          signal.removeEventListener('abort', listener)
+        }
+      }
+      return {
+        __proto__: null,
+        [SymbolDispose]() {
+          var _removeEventListener
+          ;(_removeEventListener = removeEventListener) === null || _removeEventListener === undefined
+            ? undefined
+            : _removeEventListener()
+        }
+      }
+    },
+  AbortSignalAny:
+    AbortSignal.any ||
+    function AbortSignalAny(signals) {
+      // Fast path if there is only one signal.
+      if (signals.length === 1) {
+        return signals[0]
+      }
+      const ac = new AbortController()
+      const abort = () => ac.abort()
+      signals.forEach((signal) => {
+        validateAbortSignal(signal, 'signals')
+        signal.addEventListener('abort', abort, {
+          once: true
+        })
+      })
+      ac.signal.addEventListener(
+        'abort',
+        () => {
+          signals.forEach((signal) => signal.removeEventListener('abort', abort))
+        },
+        {
+          once: true
+        }
+      )
+      return ac.signal
+    }
+}
+module.exports.promisify.custom = Symbol.for('nodejs.util.promisify.custom')
+
+
+/***/ }),
+
+/***/ 43536:
+/***/ ((module) => {
+
+
+
+/*
+  This file is a reduced and adapted version of the main lib/internal/util/inspect.js file defined at
+
+  https://github.com/nodejs/node/blob/main/lib/internal/util/inspect.js
+
+  Don't try to replace with the original file and keep it up to date with the upstream file.
+*/
+module.exports = {
+  format(format, ...args) {
+    // Simplified version of https://nodejs.org/api/util.html#utilformatformat-args
+    return format.replace(/%([sdifj])/g, function (...[_unused, type]) {
+      const replacement = args.shift()
+      if (type === 'f') {
+        return replacement.toFixed(6)
+      } else if (type === 'j') {
+        return JSON.stringify(replacement)
+      } else if (type === 's' && typeof replacement === 'object') {
+        const ctor = replacement.constructor !== Object ? replacement.constructor.name : ''
+        return `${ctor} {}`.trim()
+      } else {
+        return replacement.toString()
+      }
+    })
+  },
+  inspect(value) {
+    // Vastly simplified version of https://nodejs.org/api/util.html#utilinspectobject-options
+    switch (typeof value) {
+      case 'string':
+        if (value.includes("'")) {
+          if (!value.includes('"')) {
+            return `"${value}"`
+          } else if (!value.includes('`') && !value.includes('${')) {
+            return `\`${value}\``
+          }
+        }
+        return `'${value}'`
+      case 'number':
+        if (isNaN(value)) {
+          return 'NaN'
+        } else if (Object.is(value, -0)) {
+          return String(value)
+        }
+        return value
+      case 'bigint':
+        return `${String(value)}n`
+      case 'boolean':
+      case 'undefined':
+        return String(value)
+      case 'object':
+        return '{}'
+    }
+  }
+}
+
+
+/***/ }),
+
+/***/ 12375:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// Copyright Joyent, Inc. and other Node contributors.
+//
+// Permission is hereby granted, free of charge, to any person obtaining a
+// copy of this software and associated documentation files (the
+// "Software"), to deal in the Software without restriction, including
+// without limitation the rights to use, copy, modify, merge, publish,
+// distribute, sublicense, and/or sell copies of the Software, and to permit
+// persons to whom the Software is furnished to do so, subject to the
+// following conditions:
+//
+// The above copyright notice and this permission notice shall be included
+// in all copies or substantial portions of the Software.
+//
+// THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS
+// OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF
+// MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
+// NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM,
+// DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR
+// OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE
+// USE OR OTHER DEALINGS IN THE SOFTWARE.
+
+
+
+/* replacement start */
+
+const { Buffer } = __webpack_require__(20181)
+
+/* replacement end */
+
+const { ObjectDefineProperty, ObjectKeys, ReflectApply } = __webpack_require__(50999)
+const {
+  promisify: { custom: customPromisify }
+} = __webpack_require__(23539)
+const { streamReturningOperators, promiseReturningOperators } = __webpack_require__(11222)
+const {
+  codes: { ERR_ILLEGAL_CONSTRUCTOR }
+} = __webpack_require__(69220)
+const compose = __webpack_require__(64999)
+const { setDefaultHighWaterMark, getDefaultHighWaterMark } = __webpack_require__(54874)
+const { pipeline } = __webpack_require__(16701)
+const { destroyer } = __webpack_require__(65089)
+const eos = __webpack_require__(36815)
+const internalBuffer = {}
+const promises = __webpack_require__(65904)
+const utils = __webpack_require__(83426)
+const Stream = (module.exports = __webpack_require__(84128).Stream)
+Stream.isDestroyed = utils.isDestroyed
+Stream.isDisturbed = utils.isDisturbed
+Stream.isErrored = utils.isErrored
+Stream.isReadable = utils.isReadable
+Stream.isWritable = utils.isWritable
+Stream.Readable = __webpack_require__(17783)
+for (const key of ObjectKeys(streamReturningOperators)) {
+  const op = streamReturningOperators[key]
+  function fn(...args) {
+    if (new.target) {
+      throw ERR_ILLEGAL_CONSTRUCTOR()
+    }
+    return Stream.Readable.from(ReflectApply(op, this, args))
+  }
+  ObjectDefineProperty(fn, 'name', {
+    __proto__: null,
+    value: op.name
+  })
+  ObjectDefineProperty(fn, 'length', {
+    __proto__: null,
+    value: op.length
+  })
+  ObjectDefineProperty(Stream.Readable.prototype, key, {
+    __proto__: null,
+    value: fn,
+    enumerable: false,
+    configurable: true,
+    writable: true
+  })
+}
+for (const key of ObjectKeys(promiseReturningOperators)) {
+  const op = promiseReturningOperators[key]
+  function fn(...args) {
+    if (new.target) {
+      throw ERR_ILLEGAL_CONSTRUCTOR()
+    }
+    return ReflectApply(op, this, args)
+  }
+  ObjectDefineProperty(fn, 'name', {
+    __proto__: null,
+    value: op.name
+  })
+  ObjectDefineProperty(fn, 'length', {
+    __proto__: null,
+    value: op.length
+  })
+  ObjectDefineProperty(Stream.Readable.prototype, key, {
+    __proto__: null,
+    value: fn,
+    enumerable: false,
+    configurable: true,
+    writable: true
+  })
+}
+Stream.Writable = __webpack_require__(58939)
+Stream.Duplex = __webpack_require__(94449)
+Stream.Transform = __webpack_require__(12135)
+Stream.PassThrough = __webpack_require__(19173)
+Stream.pipeline = pipeline
+const { addAbortSignal } = __webpack_require__(80652)
+Stream.addAbortSignal = addAbortSignal
+Stream.finished = eos
+Stream.destroy = destroyer
+Stream.compose = compose
+Stream.setDefaultHighWaterMark = setDefaultHighWaterMark
+Stream.getDefaultHighWaterMark = getDefaultHighWaterMark
+ObjectDefineProperty(Stream, 'promises', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    return promises
+  }
+})
+ObjectDefineProperty(pipeline, customPromisify, {
+  __proto__: null,
+  enumerable: true,
+  get() {
+    return promises.pipeline
+  }
+})
+ObjectDefineProperty(eos, customPromisify, {
+  __proto__: null,
+  enumerable: true,
+  get() {
+    return promises.finished
+  }
+})
+
+// Backwards-compat with node 0.4.x
+Stream.Stream = Stream
+Stream._isUint8Array = function isUint8Array(value) {
+  return value instanceof Uint8Array
+}
+Stream._uint8ArrayToBuffer = function _uint8ArrayToBuffer(chunk) {
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+}
+
+
+/***/ }),
+
+/***/ 65904:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+
+
+const { ArrayPrototypePop, Promise } = __webpack_require__(50999)
+const { isIterable, isNodeStream, isWebStream } = __webpack_require__(83426)
+const { pipelineImpl: pl } = __webpack_require__(16701)
+const { finished } = __webpack_require__(36815)
+__webpack_require__(12375)
+function pipeline(...streams) {
+  return new Promise((resolve, reject) => {
+    let signal
+    let end
+    const lastArg = streams[streams.length - 1]
+    if (
+      lastArg &&
+      typeof lastArg === 'object' &&
+      !isNodeStream(lastArg) &&
+      !isIterable(lastArg) &&
+      !isWebStream(lastArg)
+    ) {
+      const options = ArrayPrototypePop(streams)
+      signal = options.signal
+      end = options.end
+    }
+    pl(
+      streams,
+      (err, value) => {
+        if (err) {
+          reject(err)
+        } else {
+          resolve(value)
+        }
+      },
+      {
+        signal,
+        end
+      }
+    )
+  })
+}
+module.exports = {
+  finished,
+  pipeline
+}
+
+
+/***/ }),
+
 /***/ 36204:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
@@ -24492,6 +23289,1084 @@ module.exports = class StreamError extends Error {
 
 /***/ }),
 
+/***/ 20775:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+const constants = { // just for envs without fs
+  S_IFMT: 61440,
+  S_IFDIR: 16384,
+  S_IFCHR: 8192,
+  S_IFBLK: 24576,
+  S_IFIFO: 4096,
+  S_IFLNK: 40960
+}
+
+try {
+  module.exports = (__webpack_require__(79896).constants) || constants
+} catch {
+  module.exports = constants
+}
+
+
+/***/ }),
+
+/***/ 35763:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+const { Writable, Readable, getStreamError } = __webpack_require__(36204)
+const FIFO = __webpack_require__(83867)
+const b4a = __webpack_require__(73057)
+const headers = __webpack_require__(88428)
+
+const EMPTY = b4a.alloc(0)
+const MAX_HEADER_SIZE = 4 * 1024 * 1024 // arbitrary big number
+
+class BufferList {
+  constructor () {
+    this.buffered = 0
+    this.shifted = 0
+    this.queue = new FIFO()
+
+    this._offset = 0
+  }
+
+  push (buffer) {
+    this.buffered += buffer.byteLength
+    this.queue.push(buffer)
+  }
+
+  shiftFirst (size) {
+    return this.buffered === 0 ? null : this._next(size)
+  }
+
+  shift (size) {
+    if (size > this.buffered) return null
+    if (size === 0) return EMPTY
+
+    let chunk = this._next(size)
+
+    if (size === chunk.byteLength) return chunk // likely case
+
+    const chunks = [chunk]
+
+    while ((size -= chunk.byteLength) > 0) {
+      chunk = this._next(size)
+      chunks.push(chunk)
+    }
+
+    return b4a.concat(chunks)
+  }
+
+  _next (size) {
+    const buf = this.queue.peek()
+    const rem = buf.byteLength - this._offset
+
+    if (size >= rem) {
+      const sub = this._offset ? buf.subarray(this._offset, buf.byteLength) : buf
+      this.queue.shift()
+      this._offset = 0
+      this.buffered -= rem
+      this.shifted += rem
+      return sub
+    }
+
+    this.buffered -= size
+    this.shifted += size
+
+    return buf.subarray(this._offset, (this._offset += size))
+  }
+}
+
+class Source extends Readable {
+  constructor (self, header, offset) {
+    super()
+
+    this.header = header
+    this.offset = offset
+
+    this._parent = self
+  }
+
+  _read (cb) {
+    if (this.header.size === 0) {
+      this.push(null)
+    }
+    if (this._parent._stream === this) {
+      this._parent._update()
+    }
+    cb(null)
+  }
+
+  _predestroy () {
+    this._parent.destroy(getStreamError(this))
+  }
+
+  _detach () {
+    if (this._parent._stream === this) {
+      this._parent._stream = null
+      this._parent._missing = overflow(this.header.size)
+      this._parent._update()
+    }
+  }
+
+  _destroy (cb) {
+    this._detach()
+    cb(null)
+  }
+}
+
+class Extract extends Writable {
+  constructor (opts) {
+    super(opts)
+
+    if (!opts) opts = {}
+
+    this._buffer = new BufferList()
+    this._offset = 0
+    this._header = null
+    this._stream = null
+    this._missing = 0
+    this._longHeader = false
+    this._callback = noop
+    this._locked = false
+    this._finished = false
+    this._pax = null
+    this._paxGlobal = null
+    this._gnuLongPath = null
+    this._gnuLongLinkPath = null
+    this._filenameEncoding = opts.filenameEncoding || 'utf-8'
+    this._allowUnknownFormat = !!opts.allowUnknownFormat
+    this._unlockBound = this._unlock.bind(this)
+  }
+
+  _unlock (err) {
+    this._locked = false
+
+    if (err) {
+      this.destroy(err)
+      this._continueWrite(err)
+      return
+    }
+
+    this._update()
+  }
+
+  _consumeHeader () {
+    if (this._locked) return false
+
+    this._offset = this._buffer.shifted
+
+    try {
+      this._header = headers.decode(this._buffer.shift(512), this._filenameEncoding, this._allowUnknownFormat)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    if (!this._header) return true
+
+    this._header.byteOffset = this._buffer.shifted
+
+    switch (this._header.type) {
+      case 'gnu-long-path':
+      case 'gnu-long-link-path':
+      case 'pax-global-header':
+      case 'pax-header':
+        this._longHeader = true
+        this._missing = this._header.size
+        if (this._missing > MAX_HEADER_SIZE) {
+          this._continueWrite(new Error('Header exceeds max size'))
+          return false
+        }
+        return true
+    }
+
+    this._locked = true
+    this._applyLongHeaders()
+
+    if (!(this._header.size >= 0)) {
+      this._continueWrite(new Error('Invalid header'))
+      return false
+    }
+
+    if (this._header.size === 0 || this._header.type === 'directory') {
+      this.emit('entry', this._header, this._createStream(), this._unlockBound)
+      return true
+    }
+
+    this._stream = this._createStream()
+    this._missing = this._header.size
+
+    this.emit('entry', this._header, this._stream, this._unlockBound)
+    return true
+  }
+
+  _applyLongHeaders () {
+    if (this._gnuLongPath) {
+      this._header.name = this._gnuLongPath
+      this._gnuLongPath = null
+    }
+
+    if (this._gnuLongLinkPath) {
+      this._header.linkname = this._gnuLongLinkPath
+      this._gnuLongLinkPath = null
+    }
+
+    if (this._pax) {
+      if (this._pax.path) this._header.name = this._pax.path
+      if (this._pax.linkpath) this._header.linkname = this._pax.linkpath
+      if (this._pax.size) this._header.size = parseInt(this._pax.size, 10)
+      this._header.pax = this._pax
+      this._pax = null
+    }
+  }
+
+  _decodeLongHeader (buf) {
+    switch (this._header.type) {
+      case 'gnu-long-path':
+        this._gnuLongPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'gnu-long-link-path':
+        this._gnuLongLinkPath = headers.decodeLongPath(buf, this._filenameEncoding)
+        break
+      case 'pax-global-header':
+        this._paxGlobal = headers.decodePax(buf)
+        break
+      case 'pax-header':
+        this._pax = this._paxGlobal === null
+          ? headers.decodePax(buf)
+          : Object.assign({}, this._paxGlobal, headers.decodePax(buf))
+        break
+    }
+  }
+
+  _consumeLongHeader () {
+    this._longHeader = false
+    this._missing = overflow(this._header.size)
+
+    const buf = this._buffer.shift(this._header.size)
+
+    try {
+      this._decodeLongHeader(buf)
+    } catch (err) {
+      this._continueWrite(err)
+      return false
+    }
+
+    return true
+  }
+
+  _consumeStream () {
+    const buf = this._buffer.shiftFirst(this._missing)
+    if (buf === null) return false
+
+    this._missing -= buf.byteLength
+    const drained = this._stream.push(buf)
+
+    if (this._missing === 0) {
+      this._stream.push(null)
+      if (drained) this._stream._detach()
+      return drained && this._locked === false
+    }
+
+    return drained
+  }
+
+  _createStream () {
+    return new Source(this, this._header, this._offset)
+  }
+
+  _update () {
+    while (this._buffer.buffered > 0 && !this.destroying) {
+      if (this._missing > 0) {
+        if (this._stream !== null) {
+          if (this._consumeStream() === false) return
+          continue
+        }
+
+        if (this._longHeader === true) {
+          if (this._missing > this._buffer.buffered) break
+          if (this._consumeLongHeader() === false) return false
+          continue
+        }
+
+        const ignore = this._buffer.shiftFirst(this._missing)
+        if (ignore !== null) this._missing -= ignore.byteLength
+        continue
+      }
+
+      if (this._buffer.buffered < 512) break
+      if (this._stream !== null || this._consumeHeader() === false) return
+    }
+
+    this._continueWrite(null)
+  }
+
+  _continueWrite (err) {
+    const cb = this._callback
+    this._callback = noop
+    cb(err)
+  }
+
+  _write (data, cb) {
+    this._callback = cb
+    this._buffer.push(data)
+    this._update()
+  }
+
+  _final (cb) {
+    this._finished = this._missing === 0 && this._buffer.buffered === 0
+    cb(this._finished ? null : new Error('Unexpected end of data'))
+  }
+
+  _predestroy () {
+    this._continueWrite(null)
+  }
+
+  _destroy (cb) {
+    if (this._stream) this._stream.destroy(getStreamError(this))
+    cb(null)
+  }
+
+  [Symbol.asyncIterator] () {
+    let error = null
+
+    let promiseResolve = null
+    let promiseReject = null
+
+    let entryStream = null
+    let entryCallback = null
+
+    const extract = this
+
+    this.on('entry', onentry)
+    this.on('error', (err) => { error = err })
+    this.on('close', onclose)
+
+    return {
+      [Symbol.asyncIterator] () {
+        return this
+      },
+      next () {
+        return new Promise(onnext)
+      },
+      return () {
+        return destroy(null)
+      },
+      throw (err) {
+        return destroy(err)
+      }
+    }
+
+    function consumeCallback (err) {
+      if (!entryCallback) return
+      const cb = entryCallback
+      entryCallback = null
+      cb(err)
+    }
+
+    function onnext (resolve, reject) {
+      if (error) {
+        return reject(error)
+      }
+
+      if (entryStream) {
+        resolve({ value: entryStream, done: false })
+        entryStream = null
+        return
+      }
+
+      promiseResolve = resolve
+      promiseReject = reject
+
+      consumeCallback(null)
+
+      if (extract._finished && promiseResolve) {
+        promiseResolve({ value: undefined, done: true })
+        promiseResolve = promiseReject = null
+      }
+    }
+
+    function onentry (header, stream, callback) {
+      entryCallback = callback
+      stream.on('error', noop) // no way around this due to tick sillyness
+
+      if (promiseResolve) {
+        promiseResolve({ value: stream, done: false })
+        promiseResolve = promiseReject = null
+      } else {
+        entryStream = stream
+      }
+    }
+
+    function onclose () {
+      consumeCallback(error)
+      if (!promiseResolve) return
+      if (error) promiseReject(error)
+      else promiseResolve({ value: undefined, done: true })
+      promiseResolve = promiseReject = null
+    }
+
+    function destroy (err) {
+      extract.destroy(err)
+      consumeCallback(err)
+      return new Promise((resolve, reject) => {
+        if (extract.destroyed) return resolve({ value: undefined, done: true })
+        extract.once('close', function () {
+          if (err) reject(err)
+          else resolve({ value: undefined, done: true })
+        })
+      })
+    }
+  }
+}
+
+module.exports = function extract (opts) {
+  return new Extract(opts)
+}
+
+function noop () {}
+
+function overflow (size) {
+  size &= 511
+  return size && 512 - size
+}
+
+
+/***/ }),
+
+/***/ 88428:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+const b4a = __webpack_require__(73057)
+
+const ZEROS = '0000000000000000000'
+const SEVENS = '7777777777777777777'
+const ZERO_OFFSET = '0'.charCodeAt(0)
+const USTAR_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x00]) // ustar\x00
+const USTAR_VER = b4a.from([ZERO_OFFSET, ZERO_OFFSET])
+const GNU_MAGIC = b4a.from([0x75, 0x73, 0x74, 0x61, 0x72, 0x20]) // ustar\x20
+const GNU_VER = b4a.from([0x20, 0x00])
+const MASK = 0o7777
+const MAGIC_OFFSET = 257
+const VERSION_OFFSET = 263
+
+exports.decodeLongPath = function decodeLongPath (buf, encoding) {
+  return decodeStr(buf, 0, buf.length, encoding)
+}
+
+exports.encodePax = function encodePax (opts) { // TODO: encode more stuff in pax
+  let result = ''
+  if (opts.name) result += addLength(' path=' + opts.name + '\n')
+  if (opts.linkname) result += addLength(' linkpath=' + opts.linkname + '\n')
+  const pax = opts.pax
+  if (pax) {
+    for (const key in pax) {
+      result += addLength(' ' + key + '=' + pax[key] + '\n')
+    }
+  }
+  return b4a.from(result)
+}
+
+exports.decodePax = function decodePax (buf) {
+  const result = {}
+
+  while (buf.length) {
+    let i = 0
+    while (i < buf.length && buf[i] !== 32) i++
+    const len = parseInt(b4a.toString(buf.subarray(0, i)), 10)
+    if (!len) return result
+
+    const b = b4a.toString(buf.subarray(i + 1, len - 1))
+    const keyIndex = b.indexOf('=')
+    if (keyIndex === -1) return result
+    result[b.slice(0, keyIndex)] = b.slice(keyIndex + 1)
+
+    buf = buf.subarray(len)
+  }
+
+  return result
+}
+
+exports.encode = function encode (opts) {
+  const buf = b4a.alloc(512)
+  let name = opts.name
+  let prefix = ''
+
+  if (opts.typeflag === 5 && name[name.length - 1] !== '/') name += '/'
+  if (b4a.byteLength(name) !== name.length) return null // utf-8
+
+  while (b4a.byteLength(name) > 100) {
+    const i = name.indexOf('/')
+    if (i === -1) return null
+    prefix += prefix ? '/' + name.slice(0, i) : name.slice(0, i)
+    name = name.slice(i + 1)
+  }
+
+  if (b4a.byteLength(name) > 100 || b4a.byteLength(prefix) > 155) return null
+  if (opts.linkname && b4a.byteLength(opts.linkname) > 100) return null
+
+  b4a.write(buf, name)
+  b4a.write(buf, encodeOct(opts.mode & MASK, 6), 100)
+  b4a.write(buf, encodeOct(opts.uid, 6), 108)
+  b4a.write(buf, encodeOct(opts.gid, 6), 116)
+  encodeSize(opts.size, buf, 124)
+  b4a.write(buf, encodeOct((opts.mtime.getTime() / 1000) | 0, 11), 136)
+
+  buf[156] = ZERO_OFFSET + toTypeflag(opts.type)
+
+  if (opts.linkname) b4a.write(buf, opts.linkname, 157)
+
+  b4a.copy(USTAR_MAGIC, buf, MAGIC_OFFSET)
+  b4a.copy(USTAR_VER, buf, VERSION_OFFSET)
+  if (opts.uname) b4a.write(buf, opts.uname, 265)
+  if (opts.gname) b4a.write(buf, opts.gname, 297)
+  b4a.write(buf, encodeOct(opts.devmajor || 0, 6), 329)
+  b4a.write(buf, encodeOct(opts.devminor || 0, 6), 337)
+
+  if (prefix) b4a.write(buf, prefix, 345)
+
+  b4a.write(buf, encodeOct(cksum(buf), 6), 148)
+
+  return buf
+}
+
+exports.decode = function decode (buf, filenameEncoding, allowUnknownFormat) {
+  let typeflag = buf[156] === 0 ? 0 : buf[156] - ZERO_OFFSET
+
+  let name = decodeStr(buf, 0, 100, filenameEncoding)
+  const mode = decodeOct(buf, 100, 8)
+  const uid = decodeOct(buf, 108, 8)
+  const gid = decodeOct(buf, 116, 8)
+  const size = decodeOct(buf, 124, 12)
+  const mtime = decodeOct(buf, 136, 12)
+  const type = toType(typeflag)
+  const linkname = buf[157] === 0 ? null : decodeStr(buf, 157, 100, filenameEncoding)
+  const uname = decodeStr(buf, 265, 32)
+  const gname = decodeStr(buf, 297, 32)
+  const devmajor = decodeOct(buf, 329, 8)
+  const devminor = decodeOct(buf, 337, 8)
+
+  const c = cksum(buf)
+
+  // checksum is still initial value if header was null.
+  if (c === 8 * 32) return null
+
+  // valid checksum
+  if (c !== decodeOct(buf, 148, 8)) throw new Error('Invalid tar header. Maybe the tar is corrupted or it needs to be gunzipped?')
+
+  if (isUSTAR(buf)) {
+    // ustar (posix) format.
+    // prepend prefix, if present.
+    if (buf[345]) name = decodeStr(buf, 345, 155, filenameEncoding) + '/' + name
+  } else if (isGNU(buf)) {
+    // 'gnu'/'oldgnu' format. Similar to ustar, but has support for incremental and
+    // multi-volume tarballs.
+  } else {
+    if (!allowUnknownFormat) {
+      throw new Error('Invalid tar header: unknown format.')
+    }
+  }
+
+  // to support old tar versions that use trailing / to indicate dirs
+  if (typeflag === 0 && name && name[name.length - 1] === '/') typeflag = 5
+
+  return {
+    name,
+    mode,
+    uid,
+    gid,
+    size,
+    byteOffset: 0,
+    mtime: new Date(1000 * mtime),
+    type,
+    linkname,
+    uname,
+    gname,
+    devmajor,
+    devminor,
+    pax: null
+  }
+}
+
+function isUSTAR (buf) {
+  return b4a.equals(USTAR_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6))
+}
+
+function isGNU (buf) {
+  return b4a.equals(GNU_MAGIC, buf.subarray(MAGIC_OFFSET, MAGIC_OFFSET + 6)) &&
+    b4a.equals(GNU_VER, buf.subarray(VERSION_OFFSET, VERSION_OFFSET + 2))
+}
+
+function clamp (index, len, defaultValue) {
+  if (typeof index !== 'number') return defaultValue
+  index = ~~index // Coerce to integer.
+  if (index >= len) return len
+  if (index >= 0) return index
+  index += len
+  if (index >= 0) return index
+  return 0
+}
+
+function toType (flag) {
+  switch (flag) {
+    case 0:
+      return 'file'
+    case 1:
+      return 'link'
+    case 2:
+      return 'symlink'
+    case 3:
+      return 'character-device'
+    case 4:
+      return 'block-device'
+    case 5:
+      return 'directory'
+    case 6:
+      return 'fifo'
+    case 7:
+      return 'contiguous-file'
+    case 72:
+      return 'pax-header'
+    case 55:
+      return 'pax-global-header'
+    case 27:
+      return 'gnu-long-link-path'
+    case 28:
+    case 30:
+      return 'gnu-long-path'
+  }
+
+  return null
+}
+
+function toTypeflag (flag) {
+  switch (flag) {
+    case 'file':
+      return 0
+    case 'link':
+      return 1
+    case 'symlink':
+      return 2
+    case 'character-device':
+      return 3
+    case 'block-device':
+      return 4
+    case 'directory':
+      return 5
+    case 'fifo':
+      return 6
+    case 'contiguous-file':
+      return 7
+    case 'pax-header':
+      return 72
+  }
+
+  return 0
+}
+
+function indexOf (block, num, offset, end) {
+  for (; offset < end; offset++) {
+    if (block[offset] === num) return offset
+  }
+  return end
+}
+
+function cksum (block) {
+  let sum = 8 * 32
+  for (let i = 0; i < 148; i++) sum += block[i]
+  for (let j = 156; j < 512; j++) sum += block[j]
+  return sum
+}
+
+function encodeOct (val, n) {
+  val = val.toString(8)
+  if (val.length > n) return SEVENS.slice(0, n) + ' '
+  return ZEROS.slice(0, n - val.length) + val + ' '
+}
+
+function encodeSizeBin (num, buf, off) {
+  buf[off] = 0x80
+  for (let i = 11; i > 0; i--) {
+    buf[off + i] = num & 0xff
+    num = Math.floor(num / 0x100)
+  }
+}
+
+function encodeSize (num, buf, off) {
+  if (num.toString(8).length > 11) {
+    encodeSizeBin(num, buf, off)
+  } else {
+    b4a.write(buf, encodeOct(num, 11), off)
+  }
+}
+
+/* Copied from the node-tar repo and modified to meet
+ * tar-stream coding standard.
+ *
+ * Source: https://github.com/npm/node-tar/blob/51b6627a1f357d2eb433e7378e5f05e83b7aa6cd/lib/header.js#L349
+ */
+function parse256 (buf) {
+  // first byte MUST be either 80 or FF
+  // 80 for positive, FF for 2's comp
+  let positive
+  if (buf[0] === 0x80) positive = true
+  else if (buf[0] === 0xFF) positive = false
+  else return null
+
+  // build up a base-256 tuple from the least sig to the highest
+  const tuple = []
+  let i
+  for (i = buf.length - 1; i > 0; i--) {
+    const byte = buf[i]
+    if (positive) tuple.push(byte)
+    else tuple.push(0xFF - byte)
+  }
+
+  let sum = 0
+  const l = tuple.length
+  for (i = 0; i < l; i++) {
+    sum += tuple[i] * Math.pow(256, i)
+  }
+
+  return positive ? sum : -1 * sum
+}
+
+function decodeOct (val, offset, length) {
+  val = val.subarray(offset, offset + length)
+  offset = 0
+
+  // If prefixed with 0x80 then parse as a base-256 integer
+  if (val[offset] & 0x80) {
+    return parse256(val)
+  } else {
+    // Older versions of tar can prefix with spaces
+    while (offset < val.length && val[offset] === 32) offset++
+    const end = clamp(indexOf(val, 32, offset, val.length), val.length, val.length)
+    while (offset < end && val[offset] === 0) offset++
+    if (end === offset) return 0
+    return parseInt(b4a.toString(val.subarray(offset, end)), 8)
+  }
+}
+
+function decodeStr (val, offset, length, encoding) {
+  return b4a.toString(val.subarray(offset, indexOf(val, 0, offset, offset + length)), encoding)
+}
+
+function addLength (str) {
+  const len = b4a.byteLength(str)
+  let digits = Math.floor(Math.log(len) / Math.log(10)) + 1
+  if (len + digits >= Math.pow(10, digits)) digits++
+
+  return (len + digits) + str
+}
+
+
+/***/ }),
+
+/***/ 56118:
+/***/ ((__unused_webpack_module, exports, __webpack_require__) => {
+
+exports.extract = __webpack_require__(35763)
+exports.pack = __webpack_require__(80861)
+
+
+/***/ }),
+
+/***/ 80861:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+const { Readable, Writable, getStreamError } = __webpack_require__(36204)
+const b4a = __webpack_require__(73057)
+
+const constants = __webpack_require__(20775)
+const headers = __webpack_require__(88428)
+
+const DMODE = 0o755
+const FMODE = 0o644
+
+const END_OF_TAR = b4a.alloc(1024)
+
+class Sink extends Writable {
+  constructor (pack, header, callback) {
+    super({ mapWritable, eagerOpen: true })
+
+    this.written = 0
+    this.header = header
+
+    this._callback = callback
+    this._linkname = null
+    this._isLinkname = header.type === 'symlink' && !header.linkname
+    this._isVoid = header.type !== 'file' && header.type !== 'contiguous-file'
+    this._finished = false
+    this._pack = pack
+    this._openCallback = null
+
+    if (this._pack._stream === null) this._pack._stream = this
+    else this._pack._pending.push(this)
+  }
+
+  _open (cb) {
+    this._openCallback = cb
+    if (this._pack._stream === this) this._continueOpen()
+  }
+
+  _continuePack (err) {
+    if (this._callback === null) return
+
+    const callback = this._callback
+    this._callback = null
+
+    callback(err)
+  }
+
+  _continueOpen () {
+    if (this._pack._stream === null) this._pack._stream = this
+
+    const cb = this._openCallback
+    this._openCallback = null
+    if (cb === null) return
+
+    if (this._pack.destroying) return cb(new Error('pack stream destroyed'))
+    if (this._pack._finalized) return cb(new Error('pack stream is already finalized'))
+
+    this._pack._stream = this
+
+    if (!this._isLinkname) {
+      this._pack._encode(this.header)
+    }
+
+    if (this._isVoid) {
+      this._finish()
+      this._continuePack(null)
+    }
+
+    cb(null)
+  }
+
+  _write (data, cb) {
+    if (this._isLinkname) {
+      this._linkname = this._linkname ? b4a.concat([this._linkname, data]) : data
+      return cb(null)
+    }
+
+    if (this._isVoid) {
+      if (data.byteLength > 0) {
+        return cb(new Error('No body allowed for this entry'))
+      }
+      return cb()
+    }
+
+    this.written += data.byteLength
+    if (this._pack.push(data)) return cb()
+    this._pack._drain = cb
+  }
+
+  _finish () {
+    if (this._finished) return
+    this._finished = true
+
+    if (this._isLinkname) {
+      this.header.linkname = this._linkname ? b4a.toString(this._linkname, 'utf-8') : ''
+      this._pack._encode(this.header)
+    }
+
+    overflow(this._pack, this.header.size)
+
+    this._pack._done(this)
+  }
+
+  _final (cb) {
+    if (this.written !== this.header.size) { // corrupting tar
+      return cb(new Error('Size mismatch'))
+    }
+
+    this._finish()
+    cb(null)
+  }
+
+  _getError () {
+    return getStreamError(this) || new Error('tar entry destroyed')
+  }
+
+  _predestroy () {
+    this._pack.destroy(this._getError())
+  }
+
+  _destroy (cb) {
+    this._pack._done(this)
+
+    this._continuePack(this._finished ? null : this._getError())
+
+    cb()
+  }
+}
+
+class Pack extends Readable {
+  constructor (opts) {
+    super(opts)
+    this._drain = noop
+    this._finalized = false
+    this._finalizing = false
+    this._pending = []
+    this._stream = null
+  }
+
+  entry (header, buffer, callback) {
+    if (this._finalized || this.destroying) throw new Error('already finalized or destroyed')
+
+    if (typeof buffer === 'function') {
+      callback = buffer
+      buffer = null
+    }
+
+    if (!callback) callback = noop
+
+    if (!header.size || header.type === 'symlink') header.size = 0
+    if (!header.type) header.type = modeToType(header.mode)
+    if (!header.mode) header.mode = header.type === 'directory' ? DMODE : FMODE
+    if (!header.uid) header.uid = 0
+    if (!header.gid) header.gid = 0
+    if (!header.mtime) header.mtime = new Date()
+
+    if (typeof buffer === 'string') buffer = b4a.from(buffer)
+
+    const sink = new Sink(this, header, callback)
+
+    if (b4a.isBuffer(buffer)) {
+      header.size = buffer.byteLength
+      sink.write(buffer)
+      sink.end()
+      return sink
+    }
+
+    if (sink._isVoid) {
+      return sink
+    }
+
+    return sink
+  }
+
+  finalize () {
+    if (this._stream || this._pending.length > 0) {
+      this._finalizing = true
+      return
+    }
+
+    if (this._finalized) return
+    this._finalized = true
+
+    this.push(END_OF_TAR)
+    this.push(null)
+  }
+
+  _done (stream) {
+    if (stream !== this._stream) return
+
+    this._stream = null
+
+    if (this._finalizing) this.finalize()
+    if (this._pending.length) this._pending.shift()._continueOpen()
+  }
+
+  _encode (header) {
+    if (!header.pax) {
+      const buf = headers.encode(header)
+      if (buf) {
+        this.push(buf)
+        return
+      }
+    }
+    this._encodePax(header)
+  }
+
+  _encodePax (header) {
+    const paxHeader = headers.encodePax({
+      name: header.name,
+      linkname: header.linkname,
+      pax: header.pax
+    })
+
+    const newHeader = {
+      name: 'PaxHeader',
+      mode: header.mode,
+      uid: header.uid,
+      gid: header.gid,
+      size: paxHeader.byteLength,
+      mtime: header.mtime,
+      type: 'pax-header',
+      linkname: header.linkname && 'PaxHeader',
+      uname: header.uname,
+      gname: header.gname,
+      devmajor: header.devmajor,
+      devminor: header.devminor
+    }
+
+    this.push(headers.encode(newHeader))
+    this.push(paxHeader)
+    overflow(this, paxHeader.byteLength)
+
+    newHeader.size = header.size
+    newHeader.type = header.type
+    this.push(headers.encode(newHeader))
+  }
+
+  _doDrain () {
+    const drain = this._drain
+    this._drain = noop
+    drain()
+  }
+
+  _predestroy () {
+    const err = getStreamError(this)
+
+    if (this._stream) this._stream.destroy(err)
+
+    while (this._pending.length) {
+      const stream = this._pending.shift()
+      stream.destroy(err)
+      stream._continueOpen()
+    }
+
+    this._doDrain()
+  }
+
+  _read (cb) {
+    this._doDrain()
+    cb()
+  }
+}
+
+module.exports = function pack (opts) {
+  return new Pack(opts)
+}
+
+function modeToType (mode) {
+  switch (mode & constants.S_IFMT) {
+    case constants.S_IFBLK: return 'block-device'
+    case constants.S_IFCHR: return 'character-device'
+    case constants.S_IFDIR: return 'directory'
+    case constants.S_IFIFO: return 'fifo'
+    case constants.S_IFLNK: return 'symlink'
+  }
+
+  return 'file'
+}
+
+function noop () {}
+
+function overflow (self, size) {
+  size &= 511
+  if (size) self.push(END_OF_TAR.subarray(0, 512 - size))
+}
+
+function mapWritable (buf) {
+  return b4a.isBuffer(buf) ? buf : b4a.from(buf)
+}
+
+
+/***/ }),
+
 /***/ 97934:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
@@ -25829,17 +25704,251 @@ exports.Extract = __webpack_require__(5700);
 
 /***/ }),
 
-/***/ 96249:
+/***/ 41622:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+/**
+ * ZipStream
+ *
+ * @ignore
+ * @license [MIT]{@link https://github.com/archiverjs/node-zip-stream/blob/master/LICENSE}
+ * @copyright (c) 2014 Chris Talkington, contributors.
+ */
+var inherits = (__webpack_require__(39023).inherits);
+
+var ZipArchiveOutputStream = (__webpack_require__(47544).ZipArchiveOutputStream);
+var ZipArchiveEntry = (__webpack_require__(47544).ZipArchiveEntry);
+
+var util = __webpack_require__(53296);
+
+/**
+ * @constructor
+ * @extends external:ZipArchiveOutputStream
+ * @param {Object} [options]
+ * @param {String} [options.comment] Sets the zip archive comment.
+ * @param {Boolean} [options.forceLocalTime=false] Forces the archive to contain local file times instead of UTC.
+ * @param {Boolean} [options.forceZip64=false] Forces the archive to contain ZIP64 headers.
+ * @param {Boolean} [options.store=false] Sets the compression method to STORE.
+ * @param {Object} [options.zlib] Passed to [zlib]{@link https://nodejs.org/api/zlib.html#zlib_class_options}
+ * to control compression.
+ */
+var ZipStream = module.exports = function(options) {
+  if (!(this instanceof ZipStream)) {
+    return new ZipStream(options);
+  }
+
+  options = this.options = options || {};
+  options.zlib = options.zlib || {};
+
+  ZipArchiveOutputStream.call(this, options);
+
+  if (typeof options.level === 'number' && options.level >= 0) {
+    options.zlib.level = options.level;
+    delete options.level;
+  }
+
+  if (!options.forceZip64 && typeof options.zlib.level === 'number' && options.zlib.level === 0) {
+    options.store = true;
+  }
+
+  options.namePrependSlash = options.namePrependSlash || false;
+
+  if (options.comment && options.comment.length > 0) {
+    this.setComment(options.comment);
+  }
+};
+
+inherits(ZipStream, ZipArchiveOutputStream);
+
+/**
+ * Normalizes entry data with fallbacks for key properties.
+ *
+ * @private
+ * @param  {Object} data
+ * @return {Object}
+ */
+ZipStream.prototype._normalizeFileData = function(data) {
+  data = util.defaults(data, {
+    type: 'file',
+    name: null,
+    namePrependSlash: this.options.namePrependSlash,
+    linkname: null,
+    date: null,
+    mode: null,
+    store: this.options.store,
+    comment: ''
+  });
+
+  var isDir = data.type === 'directory';
+  var isSymlink = data.type === 'symlink';
+
+  if (data.name) {
+    data.name = util.sanitizePath(data.name);
+
+    if (!isSymlink && data.name.slice(-1) === '/') {
+      isDir = true;
+      data.type = 'directory';
+    } else if (isDir) {
+      data.name += '/';
+    }
+  }
+
+  if (isDir || isSymlink) {
+    data.store = true;
+  }
+
+  data.date = util.dateify(data.date);
+
+  return data;
+};
+
+/**
+ * Appends an entry given an input source (text string, buffer, or stream).
+ *
+ * @param  {(Buffer|Stream|String)} source The input source.
+ * @param  {Object} data
+ * @param  {String} data.name Sets the entry name including internal path.
+ * @param  {String} [data.comment] Sets the entry comment.
+ * @param  {(String|Date)} [data.date=NOW()] Sets the entry date.
+ * @param  {Number} [data.mode=D:0755/F:0644] Sets the entry permissions.
+ * @param  {Boolean} [data.store=options.store] Sets the compression method to STORE.
+ * @param  {String} [data.type=file] Sets the entry type. Defaults to `directory`
+ * if name ends with trailing slash.
+ * @param  {Function} callback
+ * @return this
+ */
+ZipStream.prototype.entry = function(source, data, callback) {
+  if (typeof callback !== 'function') {
+    callback = this._emitErrorCallback.bind(this);
+  }
+
+  data = this._normalizeFileData(data);
+
+  if (data.type !== 'file' && data.type !== 'directory' && data.type !== 'symlink') {
+    callback(new Error(data.type + ' entries not currently supported'));
+    return;
+  }
+
+  if (typeof data.name !== 'string' || data.name.length === 0) {
+    callback(new Error('entry name must be a non-empty string value'));
+    return;
+  }
+
+  if (data.type === 'symlink' && typeof data.linkname !== 'string') {
+    callback(new Error('entry linkname must be a non-empty string value when type equals symlink'));
+    return;
+  }
+
+  var entry = new ZipArchiveEntry(data.name);
+  entry.setTime(data.date, this.options.forceLocalTime);
+
+  if (data.namePrependSlash) {
+    entry.setName(data.name, true);
+  }
+
+  if (data.store) {
+    entry.setMethod(0);
+  }
+
+  if (data.comment.length > 0) {
+    entry.setComment(data.comment);
+  }
+
+  if (data.type === 'symlink' && typeof data.mode !== 'number') {
+    data.mode = 40960; // 0120000
+  }
+
+  if (typeof data.mode === 'number') {
+    if (data.type === 'symlink') {
+      data.mode |= 40960;
+    }
+
+    entry.setUnixMode(data.mode);
+  }
+
+  if (data.type === 'symlink' && typeof data.linkname === 'string') {
+    source = Buffer.from(data.linkname);
+  }
+
+  return ZipArchiveOutputStream.prototype.entry.call(this, entry, source, callback);
+};
+
+/**
+ * Finalizes the instance and prevents further appending to the archive
+ * structure (queue will continue til drained).
+ *
+ * @return void
+ */
+ZipStream.prototype.finalize = function() {
+  this.finish();
+};
+
+/**
+ * Returns the current number of bytes written to this stream.
+ * @function ZipStream#getBytesWritten
+ * @returns {Number}
+ */
+
+/**
+ * Compress Commons ZipArchiveOutputStream
+ * @external ZipArchiveOutputStream
+ * @see {@link https://github.com/archiverjs/node-compress-commons}
+ */
+
+
+/***/ }),
+
+/***/ 70030:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+__webpack_unused_export__ = ({ value: true });
+exports.w = void 0;
+/**
+ * Holds the singleton operationRequestMap, to be shared across CJS and ESM imports.
+ */
+exports.w = {
+    operationRequestMap: new WeakMap(),
+};
+//# sourceMappingURL=state-cjs.js.map
+
+/***/ }),
+
+/***/ 38914:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+// Copyright (c) Microsoft Corporation.
+// Licensed under the MIT License.
+__webpack_unused_export__ = ({ value: true });
+exports.w = void 0;
+/**
+ * @internal
+ *
+ * Holds the singleton instrumenter, to be shared across CJS and ESM imports.
+ */
+exports.w = {
+    instrumenterImplementation: undefined,
+};
+//# sourceMappingURL=state-cjs.cjs.map
+
+/***/ }),
+
+/***/ 72981:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Glob = void 0;
-const minimatch_1 = __webpack_require__(25399);
+const minimatch_1 = __webpack_require__(91409);
 const node_url_1 = __webpack_require__(73136);
 const path_scurry_1 = __webpack_require__(38958);
-const pattern_js_1 = __webpack_require__(40809);
-const walker_js_1 = __webpack_require__(43209);
+const pattern_js_1 = __webpack_require__(47813);
+const walker_js_1 = __webpack_require__(11157);
 // if no process global, just call it linux.
 // so we default to case-sensitive, / separators
 const defaultPlatform = (typeof process === 'object' &&
@@ -26082,13 +26191,13 @@ exports.Glob = Glob;
 
 /***/ }),
 
-/***/ 56553:
+/***/ 45197:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.hasMagic = void 0;
-const minimatch_1 = __webpack_require__(25399);
+const minimatch_1 = __webpack_require__(91409);
 /**
  * Return true if the patterns provided contain any magic glob characters,
  * given the options provided.
@@ -26115,7 +26224,7 @@ exports.hasMagic = hasMagic;
 
 /***/ }),
 
-/***/ 52993:
+/***/ 5637:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -26125,8 +26234,8 @@ exports.hasMagic = hasMagic;
 // Ignores are always parsed in dot:true mode
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Ignore = void 0;
-const minimatch_1 = __webpack_require__(25399);
-const pattern_js_1 = __webpack_require__(40809);
+const minimatch_1 = __webpack_require__(91409);
+const pattern_js_1 = __webpack_require__(47813);
 const defaultPlatform = (typeof process === 'object' &&
     process &&
     typeof process.platform === 'string') ?
@@ -26240,7 +26349,7 @@ exports.Ignore = Ignore;
 
 /***/ }),
 
-/***/ 33007:
+/***/ 21363:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -26251,17 +26360,17 @@ exports.globStream = globStream;
 exports.globSync = globSync;
 exports.globIterateSync = globIterateSync;
 exports.globIterate = globIterate;
-const minimatch_1 = __webpack_require__(25399);
-const glob_js_1 = __webpack_require__(96249);
-const has_magic_js_1 = __webpack_require__(56553);
-var minimatch_2 = __webpack_require__(25399);
+const minimatch_1 = __webpack_require__(91409);
+const glob_js_1 = __webpack_require__(72981);
+const has_magic_js_1 = __webpack_require__(45197);
+var minimatch_2 = __webpack_require__(91409);
 Object.defineProperty(exports, "escape", ({ enumerable: true, get: function () { return minimatch_2.escape; } }));
 Object.defineProperty(exports, "unescape", ({ enumerable: true, get: function () { return minimatch_2.unescape; } }));
-var glob_js_2 = __webpack_require__(96249);
+var glob_js_2 = __webpack_require__(72981);
 Object.defineProperty(exports, "Glob", ({ enumerable: true, get: function () { return glob_js_2.Glob; } }));
-var has_magic_js_2 = __webpack_require__(56553);
+var has_magic_js_2 = __webpack_require__(45197);
 Object.defineProperty(exports, "hasMagic", ({ enumerable: true, get: function () { return has_magic_js_2.hasMagic; } }));
-var ignore_js_1 = __webpack_require__(52993);
+var ignore_js_1 = __webpack_require__(5637);
 Object.defineProperty(exports, "Ignore", ({ enumerable: true, get: function () { return ignore_js_1.Ignore; } }));
 function globStreamSync(pattern, options = {}) {
     return new glob_js_1.Glob(pattern, options).streamSync();
@@ -26314,14 +26423,14 @@ exports.glob.glob = exports.glob;
 
 /***/ }),
 
-/***/ 40809:
+/***/ 47813:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 // this is just a very light wrapper around 2 arrays with an offset index
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Pattern = void 0;
-const minimatch_1 = __webpack_require__(25399);
+const minimatch_1 = __webpack_require__(91409);
 const isPatternList = (pl) => pl.length >= 1;
 const isGlobList = (gl) => gl.length >= 1;
 /**
@@ -26539,14 +26648,14 @@ exports.Pattern = Pattern;
 
 /***/ }),
 
-/***/ 37759:
+/***/ 37843:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 // synchronous utility for filtering entries and calculating subwalks
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Processor = exports.SubWalks = exports.MatchRecord = exports.HasWalkedCache = void 0;
-const minimatch_1 = __webpack_require__(25399);
+const minimatch_1 = __webpack_require__(91409);
 /**
  * A cache of which patterns have been processed for a given Path
  */
@@ -26846,7 +26955,7 @@ exports.Processor = Processor;
 
 /***/ }),
 
-/***/ 43209:
+/***/ 11157:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -26859,8 +26968,8 @@ exports.GlobStream = exports.GlobWalker = exports.GlobUtil = void 0;
  * @module
  */
 const minipass_1 = __webpack_require__(78275);
-const ignore_js_1 = __webpack_require__(52993);
-const processor_js_1 = __webpack_require__(37759);
+const ignore_js_1 = __webpack_require__(5637);
+const processor_js_1 = __webpack_require__(37843);
 const makeIgnore = (ignore, opts) => typeof ignore === 'string' ? new ignore_js_1.Ignore([ignore], opts)
     : Array.isArray(ignore) ? new ignore_js_1.Ignore(ignore, opts)
         : ignore;
@@ -27239,7 +27348,7 @@ exports.GlobStream = GlobStream;
 
 /***/ }),
 
-/***/ 6397:
+/***/ 8895:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -27259,7 +27368,7 @@ exports.assertValidPattern = assertValidPattern;
 
 /***/ }),
 
-/***/ 3015:
+/***/ 20857:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -27267,8 +27376,8 @@ exports.assertValidPattern = assertValidPattern;
 var _a;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.AST = void 0;
-const brace_expressions_js_1 = __webpack_require__(21174);
-const unescape_js_1 = __webpack_require__(39039);
+const brace_expressions_js_1 = __webpack_require__(65192);
+const unescape_js_1 = __webpack_require__(9829);
 const types = new Set(['!', '?', '+', '*', '@']);
 const isExtglobType = (c) => types.has(c);
 const isExtglobAST = (c) => isExtglobType(c.type);
@@ -28012,7 +28121,7 @@ _a = AST;
 
 /***/ }),
 
-/***/ 21174:
+/***/ 65192:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28170,7 +28279,7 @@ exports.parseClass = parseClass;
 
 /***/ }),
 
-/***/ 63244:
+/***/ 76726:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -28198,7 +28307,7 @@ exports.escape = escape;
 
 /***/ }),
 
-/***/ 25399:
+/***/ 91409:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -28207,11 +28316,11 @@ var __importDefault = (this && this.__importDefault) || function (mod) {
 };
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.unescape = exports.escape = exports.AST = exports.Minimatch = exports.match = exports.makeRe = exports.braceExpand = exports.defaults = exports.filter = exports.GLOBSTAR = exports.sep = exports.minimatch = void 0;
-const brace_expansion_1 = __importDefault(__webpack_require__(56453));
-const assert_valid_pattern_js_1 = __webpack_require__(6397);
-const ast_js_1 = __webpack_require__(3015);
-const escape_js_1 = __webpack_require__(63244);
-const unescape_js_1 = __webpack_require__(39039);
+const brace_expansion_1 = __importDefault(__webpack_require__(68497));
+const assert_valid_pattern_js_1 = __webpack_require__(8895);
+const ast_js_1 = __webpack_require__(20857);
+const escape_js_1 = __webpack_require__(76726);
+const unescape_js_1 = __webpack_require__(9829);
 const minimatch = (p, pattern, options = {}) => {
     (0, assert_valid_pattern_js_1.assertValidPattern)(pattern);
     // shortcut: comments match nothing.
@@ -29212,11 +29321,11 @@ class Minimatch {
 }
 exports.Minimatch = Minimatch;
 /* c8 ignore start */
-var ast_js_2 = __webpack_require__(3015);
+var ast_js_2 = __webpack_require__(20857);
 Object.defineProperty(exports, "AST", ({ enumerable: true, get: function () { return ast_js_2.AST; } }));
-var escape_js_2 = __webpack_require__(63244);
+var escape_js_2 = __webpack_require__(76726);
 Object.defineProperty(exports, "escape", ({ enumerable: true, get: function () { return escape_js_2.escape; } }));
-var unescape_js_2 = __webpack_require__(39039);
+var unescape_js_2 = __webpack_require__(9829);
 Object.defineProperty(exports, "unescape", ({ enumerable: true, get: function () { return unescape_js_2.unescape; } }));
 /* c8 ignore stop */
 exports.minimatch.AST = ast_js_1.AST;
@@ -29227,7 +29336,7 @@ exports.minimatch.unescape = unescape_js_1.unescape;
 
 /***/ }),
 
-/***/ 39039:
+/***/ 9829:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -29254,46 +29363,6 @@ const unescape = (s, { windowsPathsNoEscape = false, } = {}) => {
 };
 exports.unescape = unescape;
 //# sourceMappingURL=unescape.js.map
-
-/***/ }),
-
-/***/ 70030:
-/***/ ((__unused_webpack_module, exports) => {
-
-var __webpack_unused_export__;
-
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-__webpack_unused_export__ = ({ value: true });
-exports.w = void 0;
-/**
- * Holds the singleton operationRequestMap, to be shared across CJS and ESM imports.
- */
-exports.w = {
-    operationRequestMap: new WeakMap(),
-};
-//# sourceMappingURL=state-cjs.js.map
-
-/***/ }),
-
-/***/ 38914:
-/***/ ((__unused_webpack_module, exports) => {
-
-var __webpack_unused_export__;
-
-// Copyright (c) Microsoft Corporation.
-// Licensed under the MIT License.
-__webpack_unused_export__ = ({ value: true });
-exports.w = void 0;
-/**
- * @internal
- *
- * Holds the singleton instrumenter, to be shared across CJS and ESM imports.
- */
-exports.w = {
-    instrumenterImplementation: undefined,
-};
-//# sourceMappingURL=state-cjs.cjs.map
 
 /***/ }),
 
@@ -33927,7 +33996,7 @@ module.exports = { version: packageJson.version }
 
 /***/ }),
 
-/***/ 79498:
+/***/ 84928:
 /***/ ((module) => {
 
 
@@ -85933,8 +86002,8 @@ function uploadToBlobStorage(authenticatedUploadURL, uploadStream, contentType) 
 //# sourceMappingURL=blob-upload.js.map
 // EXTERNAL MODULE: external "fs/promises"
 var promises_ = __webpack_require__(91943);
-// EXTERNAL MODULE: ./node_modules/@actions/artifact/node_modules/archiver/index.js
-var archiver = __webpack_require__(90274);
+// EXTERNAL MODULE: ./node_modules/archiver/index.js
+var archiver = __webpack_require__(99392);
 ;// CONCATENATED MODULE: ./node_modules/@actions/artifact/lib/internal/upload/stream.js
 var stream_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
