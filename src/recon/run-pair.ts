@@ -105,10 +105,19 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
     }
 
     options.onStep?.(pair.name, 'profile');
-    const profiles = (['source', 'target'] as const).map((role) => ({ role, statement: profileStatement(dialect, bound!, role) }));
-    const [source, target] = (await Promise.all(
-      profiles.map(async ({ role, statement }) => statement.read(await run(`profile-${role}`, statement.sql, () => engine.query(statement.sql, statementOptions)))),
-    )) as [SideProfile, SideProfile];
+    const profile = async (role: 'source' | 'target'): Promise<SideProfile> => {
+      const statement = profileStatement(dialect, bound!, role);
+      try {
+        return statement.read(await run(`profile-${role}`, statement.sql, () => engine.query(statement.sql, statementOptions)));
+      } catch (error) {
+        // DuckDB has no try_sum: a DECIMAL(38,x) sum past 128 bits aborts the whole statement.
+        // Profile again without sums, so the overflow is an error of the aggregates check only.
+        if (!(error instanceof StepFailure && error.original instanceof EngineError && error.original.kind === 'overflow')) throw error;
+        const withoutSums = profileStatement(dialect, bound!, role, { withoutSums: true });
+        return withoutSums.read(await run(`profile-${role}`, withoutSums.sql, () => engine.query(withoutSums.sql, statementOptions)));
+      }
+    };
+    const [source, target] = await Promise.all([profile('source'), profile('target')]);
 
     let join: JoinMeasurements | undefined;
     let reproduce: PairResult['reproduce'];

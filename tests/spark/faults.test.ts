@@ -23,7 +23,7 @@ function statementText(body: Buffer): string {
 beforeAll(async () => {
   setup = await DatabricksEngine.connect({ host: spark.host, port: spark.port, httpPath: spark.httpPath, token: spark.token, customCaCert: spark.caCertPem }, {});
   await setup.query('CREATE SCHEMA IF NOT EXISTS recon_faults');
-  for (const name of ['flaky_orders', 'down_orders', 'reset_orders']) {
+  for (const name of ['flaky_orders', 'down_orders', 'reset_orders', 'denied_orders']) {
     await setup.query(`CREATE OR REPLACE TABLE recon_faults.${name} USING DELTA AS SELECT id, id * 2 AS v FROM range(10) AS r(id)`);
   }
   proxy = await startThriftProxy({
@@ -38,6 +38,11 @@ beforeAll(async () => {
         return n <= 2 ? 503 : n === 3 ? 429 : undefined;
       }
       if (sql.includes('reset_orders') && count('reset_orders') === 1) return 'reset';
+      // A warehouse that refuses the principal: HTTP 403 is not retried.
+      if (sql.includes('denied_orders')) {
+        count('denied_orders');
+        return 403;
+      }
       if (sql.includes('down_orders')) {
         count('down_orders');
         return 503;
@@ -54,7 +59,7 @@ afterAll(async () => {
 
 test('transient 503, 429 and connection resets are retried; a pair that stays down is an ERROR and the others still run', async () => {
   const engine = await DatabricksEngine.connect({ host: '127.0.0.1', port: proxy.port, httpPath: spark.httpPath, token: spark.token, customCaCert: proxy.caCertPem, retryMaxAttempts: 1 }, {});
-  const pairs = ['flaky_orders', 'down_orders', 'reset_orders']
+  const pairs = ['flaky_orders', 'down_orders', 'reset_orders', 'denied_orders']
     .map((name) => `  - name: ${name}\n    source: { table: recon_faults.${name} }\n    target: { table: recon_faults.${name} }\n    primary_key: [id]`)
     .join('\n');
   const { file } = loadConfigText(`version: 1\npairs:\n${pairs}\n`, 'faults.yml');
@@ -67,7 +72,9 @@ test('transient 503, 429 and connection resets are retried; a pair that stays do
       retry: { attempts: 4, initialDelayMs: 100 },
       onStep: (pair, step) => steps.push(`${pair}: ${step}`),
     });
-    expect(results.pairs.map((pair) => [pair.name, pair.status])).toEqual([['flaky_orders', 'PASS'], ['down_orders', 'ERROR'], ['reset_orders', 'PASS']]);
+    expect(results.pairs.map((pair) => [pair.name, pair.status])).toEqual([['flaky_orders', 'PASS'], ['down_orders', 'ERROR'], ['reset_orders', 'PASS'], ['denied_orders', 'ERROR']]);
+    expect(results.pairs[3]!.error).toMatchObject({ kind: 'permission' });
+    expect(injected.denied_orders).toBeLessThanOrEqual(2);
     expect(results.pairs[1]!.error).toMatchObject({ kind: 'transient', step: expect.stringMatching(/^schema-(source|target)$/) });
     expect(results.pairs[1]!.error!.message).toMatch(/gave up after 4 attempts/);
     expect(injected.down_orders).toBeGreaterThanOrEqual(4);
