@@ -50,6 +50,12 @@ export interface Dialect {
   hashBucket(hashExpression: string, buckets: number): string;
   /** Replaces a table with the rows of a query (the only write Recon Gate makes, when configured). */
   createTableAs(tableParts: readonly string[], query: string): string;
+  /** Rows of a group for which the condition holds. */
+  countWhere(condition: string): string;
+  /** The value from the one row of a group for which the condition holds (NULL when none does). */
+  valueWhere(expression: string, condition: string): string;
+  /** A CTE read more than once: engines that would copy it into memory are told to recompute it. */
+  recomputedCte(name: string, body: string): string;
   /** A typed NULL literal. */
   nullOf(type: LogicalType): string;
 }

@@ -65,11 +65,11 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
       ...keys.map((key, i) => `${dialect.cast(q(key[role].name), key[role].type, key.common)} AS k${i}`),
       ...compared.map((column, j) => `${dialect.cast(q(column[role].name), column[role].type, column.common)} AS v${j}`),
     ];
-    return `recon_${role} AS (\n  SELECT\n    ${items.join(',\n    ')}\n  FROM (${sideQuery(dialect, pair[role], pair.sharedFilter, keySampleCondition(dialect, bound, role))}) AS recon_side\n)`;
+    return dialect.recomputedCte(`recon_${role}`, `\n  SELECT\n    ${items.join(',\n    ')}\n  FROM (${sideQuery(dialect, pair[role], pair.sharedFilter, keySampleCondition(dialect, bound, role))}) AS recon_side\n`);
   };
   const rowHash = dialect.rowHash(compared.map((column, j) => ({ expression: `v${j}`, type: column.common })));
   const hashed = `recon_hashed AS (\n  SELECT ${keyList}, 1 AS side, ${rowHash} AS row_hash FROM recon_source\n  UNION ALL\n  SELECT ${keyList}, 2 AS side, ${rowHash} AS row_hash FROM recon_target\n)`;
-  const grouped = `recon_keys AS (\n  SELECT ${keyList},\n    sum(CASE WHEN side = 1 THEN 1 ELSE 0 END) AS source_rows,\n    sum(CASE WHEN side = 2 THEN 1 ELSE 0 END) AS target_rows,\n    max(CASE WHEN side = 1 THEN row_hash END) AS source_hash,\n    max(CASE WHEN side = 2 THEN row_hash END) AS target_hash\n  FROM recon_hashed\n  GROUP BY ${keyList}\n)`;
+  const grouped = `recon_keys AS (\n  SELECT ${keyList},\n    ${dialect.countWhere('side = 1')} AS source_rows,\n    ${dialect.countWhere('side = 2')} AS target_rows,\n    ${dialect.valueWhere('row_hash', 'side = 1')} AS source_hash,\n    ${dialect.valueWhere('row_hash', 'side = 2')} AS target_hash\n  FROM recon_hashed\n  GROUP BY ${keyList}\n)`;
   const interesting = `recon_interesting AS (\n  SELECT recon_keys.*,\n    CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END AS kind\n  FROM recon_keys\n  WHERE source_rows <> 1 OR target_rows <> 1 OR source_hash <> target_hash\n)`;
   // Values are fetched for changed keys (to compare) and one-sided keys (to show in samples).
   const fetched = (role: 'source' | 'target', kind: string) =>

@@ -139,6 +139,9 @@ export const databricksDialect: Dialect = {
   // xxhash64 is signed: pmod keeps the bucket non-negative.
   hashBucket: (hashExpression, buckets) => `pmod(${hashExpression}, ${buckets})`,
   createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${tableParts.map(quoteIdentifier).join('.')} USING DELTA AS\n${query}`,
+  countWhere: (condition) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`,
+  valueWhere: (expression, condition) => `max(CASE WHEN ${condition} THEN ${expression} END)`,
+  recomputedCte: (name, body) => `${name} AS (${body})`,
   tryCast: (expression, type) => `try_cast(${expression} AS ${renderType(type)})`,
   nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
 };

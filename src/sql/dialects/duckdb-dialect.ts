@@ -113,6 +113,10 @@ export const duckdbDialect: Dialect = {
   },
   hashBucket: (hashExpression, buckets) => `(${hashExpression} % ${buckets})`,
   createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${tableParts.map(quoteIdentifier).join('.')} AS\n${query}`,
+  countWhere: (condition) => `count(*) FILTER (WHERE ${condition})`,
+  valueWhere: (expression, condition) => `any_value(${expression}) FILTER (WHERE ${condition})`,
+  // DuckDB materializes a CTE that is read twice, copying every row; reading the table again is cheaper.
+  recomputedCte: (name, body) => `${name} AS NOT MATERIALIZED (${body})`,
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${renderType(type)})`,
   nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
 };

@@ -1,5 +1,5 @@
 WITH
-recon_source AS (
+recon_source AS NOT MATERIALIZED (
   SELECT
     CAST("order_id" AS BIGINT) AS k0,
     "line" AS k1,
@@ -12,7 +12,7 @@ recon_source AS (
 WHERE (region = 'EU')
   AND (order_date >= DATE '2024-01-01')) AS recon_side
 ),
-recon_target AS (
+recon_target AS NOT MATERIALIZED (
   SELECT
     "order_id" AS k0,
     "line" AS k1,
@@ -31,10 +31,10 @@ recon_hashed AS (
 ),
 recon_keys AS (
   SELECT k0, k1,
-    sum(CASE WHEN side = 1 THEN 1 ELSE 0 END) AS source_rows,
-    sum(CASE WHEN side = 2 THEN 1 ELSE 0 END) AS target_rows,
-    max(CASE WHEN side = 1 THEN row_hash END) AS source_hash,
-    max(CASE WHEN side = 2 THEN row_hash END) AS target_hash
+    count(*) FILTER (WHERE side = 1) AS source_rows,
+    count(*) FILTER (WHERE side = 2) AS target_rows,
+    any_value(row_hash) FILTER (WHERE side = 1) AS source_hash,
+    any_value(row_hash) FILTER (WHERE side = 2) AS target_hash
   FROM recon_hashed
   GROUP BY k0, k1
 ),
