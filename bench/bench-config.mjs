@@ -1,0 +1,29 @@
+/**
+ * The recon config the benchmark runs: one pair over the generated tables, every check on, the
+ * tolerances the within-tolerance rules were built for. The database file is attached read-only
+ * as `bench`, so other processes (the peers) can read it at the same time.
+ */
+import { KEY_COLUMNS, SOURCE_TABLE, TARGET_TABLE, TOLERANCES } from './bench-data.mjs';
+
+export const ATTACHED_AS = 'bench';
+
+export function benchConfigYaml() {
+  const tolerances = Object.entries(TOLERANCES)
+    .map(([column, tolerance]) => `      ${column}: { ${Object.entries(tolerance).map(([kind, value]) => `${kind}: ${value}`).join(', ')} }`)
+    .join('\n');
+  return `version: 1
+pairs:
+  - name: orders
+    source:
+      table: ${ATTACHED_AS}.main.${SOURCE_TABLE}
+    target:
+      table: ${ATTACHED_AS}.main.${TARGET_TABLE}
+    primary_key: [${KEY_COLUMNS.join(', ')}]
+    tolerances:
+${tolerances}
+`;
+}
+
+export function attachStatement(databaseFile) {
+  return `ATTACH '${databaseFile.replaceAll("'", "''")}' AS ${ATTACHED_AS} (READ_ONLY)`;
+}

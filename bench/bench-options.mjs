@@ -1,0 +1,55 @@
+/** Command-line options of `npm run bench`. */
+import { parseArgs } from 'node:util';
+
+export const USAGE = `Usage: npm run bench -- [options]
+  --sizes <n,n,…>      source rows per size (default 1000000,10000000)
+  --repeat <n>         timed runs per measurement; min and median are printed (default 3)
+  --no-peers           skip reladiff and datacompy
+  --peer-repeat <n>    runs per peer and size (default 1: the peers take longest)
+  --no-profile         skip the statement profiling and variants
+  --profile-size <n>   size to profile at (default: the largest of --sizes)
+  --memory-limit <x>   also run the suite once under this DuckDB memory_limit, e.g. 1GB;
+                       \`off\` skips it (default 1GB)
+  --json <file>        also write every figure to this file
+  --help`;
+
+function positiveInteger(text, option) {
+  const value = Number(String(text).replaceAll('_', ''));
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${option} needs a positive whole number, got \`${text}\``);
+  return value;
+}
+
+function parseMemoryLimit(text) {
+  if (text === 'off') return undefined;
+  if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(text)) throw new Error(`--memory-limit needs a size such as 1GB or \`off\`, got \`${text}\``);
+  return text;
+}
+
+export function parseBenchOptions(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '1000000,10000000' },
+      repeat: { type: 'string', default: '3' },
+      'no-peers': { type: 'boolean', default: false },
+      'peer-repeat': { type: 'string', default: '1' },
+      'no-profile': { type: 'boolean', default: false },
+      'profile-size': { type: 'string' },
+      'memory-limit': { type: 'string', default: '1GB' },
+      json: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const sizes = values.sizes.split(',').map((size) => positiveInteger(size.trim(), '--sizes'));
+  return {
+    help: values.help,
+    sizes,
+    repeat: positiveInteger(values.repeat, '--repeat'),
+    peers: !values['no-peers'],
+    peerRepeat: positiveInteger(values['peer-repeat'], '--peer-repeat'),
+    profileSize: values['no-profile'] ? undefined : values['profile-size'] ? positiveInteger(values['profile-size'], '--profile-size') : Math.max(...sizes),
+    memoryLimit: parseMemoryLimit(values['memory-limit']),
+    jsonFile: values.json,
+  };
+}

@@ -1,0 +1,249 @@
+/** The benchmark's printed report: Markdown tables, ready to paste into the README. */
+
+const MiB = 2 ** 20;
+const GiB = 2 ** 30;
+
+const seconds = (ms) => (ms === undefined || ms === null || Number.isNaN(ms) ? '–' : `${(ms / 1000).toFixed(2)} s`);
+const minMedian = (stat) => (stat?.min === undefined ? '–' : `${seconds(stat.min)} / ${seconds(stat.median)}`);
+const mebibytes = (bytes) => (bytes === undefined ? '–' : `${Math.round(bytes / MiB).toLocaleString('en-US')} MiB`);
+const count = (value) => (value === undefined || value === null ? '–' : Number(value).toLocaleString('en-US'));
+const rowsLabel = (rows) => (rows % 1_000_000 === 0 ? `${rows / 1_000_000}M` : rows % 1000 === 0 ? `${rows / 1000}k` : String(rows));
+const times = (ratio) => (Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : '–');
+const cell = (text) => String(text).replaceAll('|', '\\|');
+
+function table(header, rows) {
+  return [`| ${header.map(cell).join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n');
+}
+
+function machineSection(figures) {
+  const { machine, loadAverage } = figures;
+  const load = (sample) => [sample.one, sample.five, sample.fifteen].map((value) => value.toFixed(2)).join(', ');
+  const duckdb = figures.sizes.find((size) => size.duckdbVersion)?.duckdbVersion ?? '?';
+  return [
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${(machine.memoryBytes / GiB).toFixed(1)} GiB RAM; ${machine.platform}; Node ${machine.node}; DuckDB ${duckdb} (embedded, default threads).`,
+    `Load average (1, 5, 15 min) before: ${load(loadAverage.before)}; after: ${load(loadAverage.after)}.`,
+    `Each figure: ${figures.options.repeat} run(s), shown as min / median. Peak RSS: a fresh process running only that statement set (DuckDB runs inside the Node process, so RSS includes DuckDB's memory; "JS heap" is Node's own).`,
+  ].join('\n');
+}
+
+function suiteSection(sizes) {
+  return table(
+    ['source rows', 'full suite', 'lower bound', 'suite ÷ lower bound (median)', '(min)', 'statements per pair', 'peak RSS, suite', 'peak RSS, lower bound', 'peak JS heap, suite', 'load avg at start'],
+    sizes.map((size) => [
+      rowsLabel(size.rows),
+      minMedian(size.suite.wallMs),
+      minMedian(size.lowerBound.wallMs),
+      times(size.ratio.median),
+      times(size.ratio.min),
+      String(size.suite.statementsPerPair),
+      mebibytes(size.suite.peakRssBytes),
+      mebibytes(size.lowerBound.peakRssBytes),
+      mebibytes(size.suite.peakHeapUsedBytes),
+      size.loadAtStart ? size.loadAtStart.one.toFixed(1) : '–',
+    ]),
+  );
+}
+
+function cappedSection(sizes) {
+  const capped = sizes.filter((size) => size.cappedSuite);
+  if (capped.length === 0) return undefined;
+  return table(
+    ['source rows', 'DuckDB memory_limit', 'full suite (1 run, fresh process)', 'same, no limit', 'peak RSS', 'same, no limit'],
+    capped.map((size) => [
+      rowsLabel(size.rows),
+      size.cappedSuite.memoryLimit,
+      seconds(size.cappedSuite.wallMs),
+      seconds(size.suite.freshProcessWallMs),
+      mebibytes(size.cappedSuite.peakRssBytes),
+      mebibytes(size.suite.peakRssBytes),
+    ]),
+  );
+}
+
+function statementsSection(sizes) {
+  const order = ['profile-source', 'profile-target', 'join'];
+  const rank = (purpose) => (order.includes(purpose) ? order.indexOf(purpose) : order.length);
+  const purposes = [...new Set(sizes.flatMap((size) => size.suite.statements.map((statement) => statement.purpose)))].sort((a, b) => rank(a) - rank(b));
+  return table(
+    ['source rows', ...purposes.map((purpose) => `${purpose} (min / median)`), 'schema reads (not counted)'],
+    sizes.map((size) => [
+      rowsLabel(size.rows),
+      ...purposes.map((purpose) => minMedian(size.suite.statements.find((statement) => statement.purpose === purpose)?.durationMs)),
+      size.suite.metadataReads.map((read) => `${read.purpose} ${seconds(read.durationMs)}`).join(', '),
+    ]),
+  );
+}
+
+function growthText(from, to) {
+  const growth = to / from - 1;
+  return `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(0)} % (${mebibytes(from)} → ${mebibytes(to)})`;
+}
+
+export function targetsOf(sizes) {
+  const largest = sizes.reduce((a, b) => (b.rows > a.rows ? b : a), sizes[0]);
+  const smallest = sizes.reduce((a, b) => (b.rows < a.rows ? b : a), sizes[0]);
+  const growth = sizes.length > 1 ? largest.suite.peakRssBytes / smallest.suite.peakRssBytes - 1 : undefined;
+  const maxStatements = Math.max(...sizes.map((size) => size.suite.statementsPerPair));
+  return [
+    { target: `full suite ≤ 1.5× lower bound at ${rowsLabel(largest.rows)} (median)`, measured: times(largest.ratio.median), pass: largest.ratio.median <= 1.5 },
+    { target: 'statements per pair ≤ 3 (schema reads excluded)', measured: String(maxStatements), pass: maxStatements <= 3 },
+    {
+      target: `peak RSS growth < 20 % from ${rowsLabel(smallest.rows)} to ${rowsLabel(largest.rows)}`,
+      measured: growth === undefined ? 'needs two sizes' : growthText(smallest.suite.peakRssBytes, largest.suite.peakRssBytes),
+      pass: growth === undefined ? undefined : growth < 0.2,
+    },
+    ...(largest.cappedSuite && smallest.cappedSuite && sizes.length > 1
+      ? [{
+          target: `for reading: the same growth with DuckDB memory_limit ${largest.cappedSuite.memoryLimit} (not a target)`,
+          measured: `${growthText(smallest.cappedSuite.peakRssBytes, largest.cappedSuite.peakRssBytes)}`,
+          pass: undefined,
+        }]
+      : []),
+    {
+      target: `for reading: Node's own peak JS heap, ${rowsLabel(smallest.rows)} → ${rowsLabel(largest.rows)} (not a target)`,
+      measured: `${mebibytes(smallest.suite.peakHeapUsedBytes)} → ${mebibytes(largest.suite.peakHeapUsedBytes)}`,
+      pass: undefined,
+    },
+  ];
+}
+
+function targetsSection(sizes) {
+  return table(['target', 'measured', 'result'], targetsOf(sizes).map((target) => [target.target, target.measured, target.pass === undefined ? 'n/a' : target.pass ? 'PASS' : 'FAIL']));
+}
+
+function foundSection(size) {
+  const { truth } = size;
+  const rows = [
+    ['expected (by construction)', '–', '–', count(truth.missing_rows), count(truth.extra_rows), count(truth.mismatched_rows), count(truth.within_tolerance_rows), `${count(truth.source_duplicate_keys)} / ${count(truth.target_duplicate_keys)}`, 'rows with a changed value beyond tolerance; keys with one row per side'],
+    [
+      'Recon Gate (full suite)',
+      minMedian(size.suite.wallMs),
+      '–',
+      count(size.suite.found.missingRows),
+      count(size.suite.found.extraRows),
+      count(size.suite.found.mismatchedRows),
+      count(size.suite.found.withinTolerance),
+      `${count(size.suite.found.sourceDuplicateKeys)} / ${count(size.suite.found.targetDuplicateKeys)}`,
+      `all 9 checks, status ${size.suite.status}`,
+    ],
+    [
+      'lower bound (1 FULL OUTER JOIN)',
+      minMedian(size.lowerBound.wallMs),
+      '–',
+      count(size.lowerBound.found.onlySourceRows),
+      count(size.lowerBound.found.onlyTargetRows),
+      `${count(size.lowerBound.found.hashMismatches)} hash ≠`,
+      'not told apart',
+      'not detected',
+      'no tolerances, no per-column counts, duplicates multiply join rows',
+    ],
+  ];
+  for (const peer of size.peers) {
+    if (peer.error) {
+      rows.push([peer.name, 'failed', '–', '–', '–', '–', '–', '–', peer.error]);
+    } else if (peer.name === 'reladiff') {
+      rows.push([
+        `reladiff ${peer.version ?? ''} (${peer.engine})`,
+        minMedian(peer.wallMs),
+        minMedian(peer.compareMs),
+        count(peer.found.onlySourceKeys),
+        count(peer.found.onlyTargetKeys),
+        `${count(peer.found.changedKeys)} keys`,
+        'not told apart',
+        'not detected',
+        `join-diff; no tolerances; streams ${count(peer.found.diffRowsStreamed)} differing rows to Python`,
+      ]);
+    } else if (peer.name === 'datacompy') {
+      rows.push([
+        `datacompy ${peer.version ?? ''} (${peer.engine})`,
+        minMedian(peer.wallMs),
+        minMedian(peer.compareMs),
+        count(peer.found.onlySourceRows),
+        count(peer.found.onlyTargetRows),
+        count(peer.found.mismatchedRows),
+        'not reported',
+        'counted as unique rows',
+        `Parquet load ${minMedian(peer.loadMs)}; max RSS ${mebibytes(peer.maxRssBytes)}`,
+      ]);
+    }
+  }
+  return table(['tool', 'wall (min / median)', 'compare only', 'missing', 'extra', 'mismatched', 'within tolerance', 'duplicate keys (src / tgt)', 'notes'], rows);
+}
+
+function columnSection(size) {
+  const datacompy = size.peers.find((peer) => peer.name === 'datacompy' && !peer.error);
+  const columns = [...new Set([...Object.keys(size.truth.columnMismatches ?? {}), ...Object.keys(size.suite.found.columnMismatches ?? {}), ...Object.keys(datacompy?.found.columnMismatches ?? {})])];
+  return table(
+    ['column', 'expected', 'Recon Gate', ...(datacompy ? ['datacompy'] : [])],
+    columns.map((column) => [column, count(size.truth.columnMismatches?.[column] ?? 0), count(size.suite.found.columnMismatches?.[column] ?? 0), ...(datacompy ? [count(datacompy.found.columnMismatches?.[column] ?? 0)] : [])]),
+  );
+}
+
+function profileSection(profile, lowerBoundMedian) {
+  const parts = [];
+  parts.push(
+    table(
+      ['statement (EXPLAIN ANALYZE)', 'wall', 'CPU (all threads)', 'DuckDB peak buffer memory', 'CPU by part'],
+      profile.explained.map((statement) => [
+        statement.purpose,
+        `${statement.latencyS.toFixed(2)} s`,
+        `${statement.cpuS.toFixed(2)} s`,
+        mebibytes(statement.peakBufferMemoryBytes),
+        statement.sections.map((section) => `${section.section} ${section.cpuS.toFixed(2)} s`).join('; '),
+      ]),
+    ),
+  );
+  const join = profile.explained.find((statement) => statement.purpose === 'join');
+  if (join) {
+    parts.push(`Costliest operators of the join statement (CPU seconds over all threads):\n\n${table(
+      ['operator', 'part', 'rows out', 'CPU'],
+      join.topOperators.slice(0, 10).map((operator) => [operator.name, operator.section, count(operator.rows), `${operator.cpuS.toFixed(2)} s`]),
+    )}`);
+  }
+  const variantTable = (variants, title, floor) => {
+    const baseline = variants.find((variant) => variant.baseline);
+    return `${title}\n\n${table(
+      ['variant', 'wall (min / median)', 'vs as run (median)', 'vs lower bound (median)', 'DuckDB peak buffer memory', 'what it measures'],
+      variants.map((variant) =>
+        variant.applicable
+          ? [
+              variant.name,
+              minMedian(variant.wallMs),
+              times(variant.wallMs.median / baseline.wallMs.median),
+              floor ? times(variant.wallMs.median / floor) : '–',
+              mebibytes(variant.profile?.peakBufferMemoryBytes),
+              variant.note ?? '',
+            ]
+          : [variant.name, 'n/a', '–', '–', '–', 'the SQL no longer has the fragment this variant rewrites'],
+      ),
+    )}`;
+  };
+  parts.push(variantTable(profile.joinVariants, 'Join statement and alternatives (each timed alone):', lowerBoundMedian));
+  parts.push(variantTable(profile.profileVariants, 'Profile statements and alternatives (source and target at once, as the suite runs them):', lowerBoundMedian));
+  return parts.join('\n\n');
+}
+
+export function printReport(figures) {
+  const out = [];
+  out.push('## Recon Gate benchmark', '', machineSection(figures), '');
+  const measuredSizes = figures.sizes.filter((size) => !size.error);
+  for (const size of figures.sizes.filter((failed) => failed.error)) out.push(`**${rowsLabel(size.rows)} rows failed:** ${size.error}`, '');
+  if (measuredSizes.length > 0) {
+    out.push('### Full suite vs lower bound (DuckDB)', '', suiteSection(measuredSizes), '');
+    out.push('### Statements per pair and their time', '', statementsSection(measuredSizes), '');
+    const capped = cappedSection(measuredSizes);
+    if (capped) out.push('### Full suite under a DuckDB memory limit (it spills to disk)', '', capped, '');
+    out.push('### Targets', '', targetsSection(measuredSizes), '');
+    if (figures.peerSetup?.error) out.push(`Peers not run: ${figures.peerSetup.error}`, '');
+    for (const size of measuredSizes) {
+      out.push(`### What each tool found, ${rowsLabel(size.rows)} source rows`, '', foundSection(size), '', columnSection(size), '');
+    }
+  }
+  if (figures.profile?.error) out.push(`**Profiling at ${rowsLabel(figures.profile.rows)} rows failed:** ${figures.profile.error}`, '');
+  else if (figures.profile) {
+    const lowerBoundMedian = figures.profile.joinVariants.find((variant) => variant.name.startsWith('lower bound'))?.wallMs?.median;
+    out.push(`### Where the time goes, ${rowsLabel(figures.profile.rows)} source rows`, '', profileSection(figures.profile, lowerBoundMedian), '');
+  }
+  out.push(`Benchmark took ${seconds(figures.elapsedMs)}.`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
