@@ -7,7 +7,7 @@ import { allPairs } from '../config/recon-config.js';
 import type { EngineName } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
 import { planPair } from '../recon/plan-pair.js';
-import { runSuite } from '../recon/run-suite.js';
+import { assembleResults, runSuite } from '../recon/run-suite.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { type ReportOptions, writeReports } from '../report/write-reports.js';
 import { RESULTS_SCHEMA_VERSION, type RunResults } from '../results/results-model.js';
@@ -186,6 +186,13 @@ export async function main(argv: string[]): Promise<number> {
   if (errors.length > 0) {
     for (const error of errors) process.stderr.write(`${formatConfigError(error)}\n`);
     process.stderr.write(`recon-gate: ${errors.length} config error${errors.length === 1 ? '' : 's'}; nothing was run.\n`);
+    if (command === 'run') {
+      // The reports still say what happened: a CI job that keeps artifacts shows the errors too.
+      const now = new Date();
+      const results = { ...assembleResults([], { startedAt: now, finishedAt: now, engine: values.engine ?? 'duckdb', configs: [...new Set(errors.map((error) => error.file))] }), configErrors: errors };
+      const outDir = path.resolve(values.out ?? 'recon-out');
+      log(`ERROR: invalid config. ${reportsWritten(outDir, await writeReports(results, outDir, options))}`);
+    }
     return EXIT.unusable;
   }
   if (command === 'validate') {

@@ -49,6 +49,19 @@ function table(header: string[], rows: string[][]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
 }
 
+const MAX_CONFIG_ERRORS = 20;
+
+/** Invalid configs stop the run before any pair: say what to fix, at which file and line. */
+function configErrorLines(results: RunResults): string[] {
+  const errors = results.configErrors ?? [];
+  if (errors.length === 0) return [];
+  const lines = errors.slice(0, MAX_CONFIG_ERRORS).map((error) =>
+    `- ${markdownText(`${error.file}:${error.line}:${error.column}`, 200)}${error.path ? ` ${markdownText(error.path, 120)}` : ''}: ${markdownText(error.message, 300)}${error.hint ? `. ${markdownText(error.hint, 300)}` : ''}`,
+  );
+  if (errors.length > MAX_CONFIG_ERRORS) lines.push(`- … and ${errors.length - MAX_CONFIG_ERRORS} more in results.json.`);
+  return ['', `**${errors.length} config error${errors.length === 1 ? '' : 's'}: nothing was run.**`, '', ...lines];
+}
+
 function verdictLines(results: RunResults): string[] {
   const { byStatus } = results.summary;
   const counts = (['PASS', 'WARN', 'FAIL', 'ERROR'] as const)
@@ -60,6 +73,7 @@ function verdictLines(results: RunResults): string[] {
     '',
     `**${pairs}: ${counts.join(', ') || 'none run'}** · ${countText(results.summary.differingRows)} differing rows · ${markdownText(results.run.engine, 40)} · ${durationText(results.run.durationMs)} · ${timestampText(results.run.startedAt)}`,
     ...(results.run.interrupted ? ['', `> **Interrupted:** ${markdownText(results.run.interrupted, 300)}. Pairs not reached are listed as errors.`] : []),
+    ...configErrorLines(results),
   ];
 }
 
@@ -151,6 +165,7 @@ function pairSection(pair: PairResult, samples: number): string {
 }
 
 function chartLines(results: RunResults, options: MarkdownSummaryOptions): string[] {
+  if (results.pairs.length === 0) return [];
   const mode = options.charts ?? 'mermaid';
   if (mode === 'none') return [];
   const lines = ['', '### Charts'];

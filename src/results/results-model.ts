@@ -30,6 +30,8 @@ export interface RunResults {
   pairs: PairResult[];
   /** Set when waivers were applied (src/waivers): every waiver of the files, by outcome. */
   waivers?: RunWaivers;
+  /** Set when the configs were invalid and nothing ran: each problem, located. */
+  configErrors?: Array<{ file: string; line: number; column: number; path: string; message: string; hint?: string }>;
 }
 
 export interface RunInfo {

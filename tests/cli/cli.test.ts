@@ -100,13 +100,20 @@ describe('exit codes and outputs', () => {
     expect((JSON.parse(run.stdout) as RunResults).pairs[0]!.status).toBe('PASS');
   });
 
-  test('2 for an invalid config, naming file and line, and nothing runs', () => {
+  test('2 for an invalid config, naming file and line; nothing runs, and the reports say why', () => {
     const folder = tempDir('invalid');
     const config = writeConfig(folder, 'bad.yml', DIM_PAIR.replace('primary_key', 'primary_keys'));
     const run = runCli(['run', '--config', config, '--out', path.join(folder, 'out')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/bad\.yml:8:5 pairs\[0\]\.primary_keys: unknown key `primary_keys`\. Did you mean `primary_key`\?/);
-    expect(existsSync(path.join(folder, 'out'))).toBe(false);
+    const results = JSON.parse(readFileSync(path.join(folder, 'out', 'results.json'), 'utf8')) as RunResults;
+    expect(results.status).toBe('ERROR');
+    expect(results.pairs).toEqual([]);
+    expect(results.configErrors).toEqual([expect.objectContaining({ line: 8, column: 5, path: 'pairs[0].primary_keys', message: 'unknown key `primary_keys`' })]);
+    const summary = readFileSync(path.join(folder, 'out', 'summary.md'), 'utf8');
+    expect(summary).toContain('**1 config error: nothing was run.**');
+    expect(summary).toMatch(/bad\.yml:8:5 pairs&#91;0&#93;\.primary&#95;keys: unknown key/);
+    expect(summary).not.toContain('### Charts');
   });
 
   test('2 when every pair fails to run, with the reason in results.json', () => {

@@ -19,5 +19,5 @@ test('values a spreadsheet would run as formulas are neutralised in the CSVs; nu
   const raw = detailsCsv(results).split('\n').find((line) => line.includes('20240102'))!;
   expect(raw.endsWith(',"",')).toBe(true);
   const summary = parse(summaryCsv(results), { columns: true }) as Array<Record<string, string>>;
-  expect(summary[0]!.message.startsWith("'=1+1 looks like a formula")).toBe(true);
+  expect(summary[0]!.message!.startsWith("'=1+1 looks like a formula")).toBe(true);
 });
