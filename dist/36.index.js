@@ -737,8 +737,11 @@ class DatabricksEngine {
      * primitive type ids there (TIMESTAMP_NTZ arrives as TIMESTAMP, ARRAY/MAP/STRUCT lose their
      * element types), while DESCRIBE QUERY, also read-only, reports the full Spark type.
      */
+    describeStatement(relationSql) {
+        return `DESCRIBE QUERY SELECT * FROM (${relationSql}) AS recon_describe`;
+    }
     async describe(relationSql, options = {}) {
-        const { rows } = await this.query(`DESCRIBE QUERY SELECT * FROM (${relationSql}) AS recon_describe`, options);
+        const { rows } = await this.query(this.describeStatement(relationSql), options);
         return rows
             .filter((row) => typeof row[0] === 'string' && row[0] !== '' && !row[0].startsWith('#') && typeof row[1] === 'string')
             .map(([name, type]) => ({ name, type }));

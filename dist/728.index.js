@@ -131,8 +131,11 @@ class DuckdbEngine {
             };
         });
     }
+    describeStatement(relationSql) {
+        return `SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`;
+    }
     async describe(relationSql, options = {}) {
-        const result = await this.query(`SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`, options);
+        const result = await this.query(this.describeStatement(relationSql), options);
         return result.columns;
     }
     async withConnection(options, work) {

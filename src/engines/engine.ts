@@ -38,7 +38,9 @@ export interface Engine {
   readonly name: EngineName;
   /** Runs one statement and returns all of its rows (callers only send bounded queries). */
   query(sql: string, options?: StatementOptions): Promise<QueryResult>;
-  /** Result metadata of a relation without reading its rows (`SELECT * FROM (…) LIMIT 0`). */
+  /** The statement `describe` runs for a relation: metadata only, no rows. */
+  describeStatement(relationSql: string): string;
+  /** Result metadata of a relation without reading its rows. */
   describe(relationSql: string, options?: StatementOptions): Promise<EngineColumn[]>;
   /** Cancels running statements and releases sessions and connections. Safe to call twice. */
   close(): Promise<void>;

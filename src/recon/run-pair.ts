@@ -84,7 +84,7 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
     const [sourceColumns, targetColumns] = await Promise.all(
       (['source', 'target'] as const).map(async (role) => {
         const sql = describeSql(role);
-        const result = await run(`schema-${role}`, `SELECT * FROM (${sql}) AS recon_describe LIMIT 0`, async () => {
+        const result = await run(`schema-${role}`, engine.describeStatement(sql), async () => {
           const columns = await engine.describe(sql, statementOptions);
           return { columns, rows: [] };
         });

@@ -1,6 +1,6 @@
 import type { QueryResult } from '../engines/engine.js';
 import type { BoundPair, ColumnPair } from '../plan/bound-pair.js';
-import type { LogicalType } from '../plan/logical-type.js';
+import { type LogicalType, sameType } from '../plan/logical-type.js';
 import type { Dialect } from './dialect.js';
 
 export interface PreflightFailure {
@@ -43,7 +43,7 @@ function probesFor(column: ColumnPair): string[] | undefined {
 export function preflightStatement(dialect: Dialect, bound: BoundPair): { sql: string; read(result: QueryResult): PreflightFailure[] } | undefined {
   const probes: Array<{ column: ColumnPair; probe: string | null }> = [];
   for (const column of [...bound.keys, ...bound.compared]) {
-    if (JSON.stringify(column.source.type) === JSON.stringify(column.target.type)) continue;
+    if (sameType(column.source.type, column.target.type)) continue;
     const values = probesFor(column);
     if (!values) continue;
     for (const probe of [...values, null]) probes.push({ column, probe });

@@ -63,6 +63,7 @@ describe('scenarios on Spark', () => {
     sparkResults.pairs.forEach((pair, index) => {
       expect(pair.statements.map((statement) => statement.purpose).sort()).toEqual(duckResults.pairs[index]!.statements.map((statement) => statement.purpose).sort());
       expect(pair.statements.filter((statement) => !['schema-source', 'schema-target', 'preflight'].includes(statement.purpose))).toHaveLength(3);
+      expect(pair.statements.find((statement) => statement.purpose === 'schema-source')!.sql).toMatch(/^DESCRIBE QUERY SELECT \* FROM \(/);
     });
   });
 });

@@ -85,8 +85,12 @@ export class DatabricksEngine implements Engine {
    * primitive type ids there (TIMESTAMP_NTZ arrives as TIMESTAMP, ARRAY/MAP/STRUCT lose their
    * element types), while DESCRIBE QUERY, also read-only, reports the full Spark type.
    */
+  describeStatement(relationSql: string): string {
+    return `DESCRIBE QUERY SELECT * FROM (${relationSql}) AS recon_describe`;
+  }
+
   async describe(relationSql: string, options: StatementOptions = {}): Promise<EngineColumn[]> {
-    const { rows } = await this.query(`DESCRIBE QUERY SELECT * FROM (${relationSql}) AS recon_describe`, options);
+    const { rows } = await this.query(this.describeStatement(relationSql), options);
     return rows
       .filter((row): row is [string, string, ...Array<string | null>] => typeof row[0] === 'string' && row[0] !== '' && !row[0].startsWith('#') && typeof row[1] === 'string')
       .map(([name, type]) => ({ name, type }));

@@ -72,8 +72,12 @@ export class DuckdbEngine implements Engine {
     });
   }
 
+  describeStatement(relationSql: string): string {
+    return `SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`;
+  }
+
   async describe(relationSql: string, options: StatementOptions = {}): Promise<EngineColumn[]> {
-    const result = await this.query(`SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`, options);
+    const result = await this.query(this.describeStatement(relationSql), options);
     return result.columns;
   }
 

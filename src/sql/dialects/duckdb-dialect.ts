@@ -1,5 +1,5 @@
 import type { SideConfig } from '../../config/recon-config.js';
-import type { LogicalType } from '../../plan/logical-type.js';
+import { type LogicalType, sameType } from '../../plan/logical-type.js';
 import type { Dialect } from '../dialect.js';
 import { decimalTypeOf, parseDecimal } from './type-names.js';
 
@@ -88,7 +88,7 @@ export const duckdbDialect: Dialect = {
   renderType,
   relation,
   cast(expression, from, to) {
-    if (JSON.stringify(from) === JSON.stringify(to)) return expression;
+    if (sameType(from, to)) return expression;
     if (to.kind === 'string') return displayText(expression, from);
     return `CAST(${expression} AS ${renderType(to)})`;
   },
