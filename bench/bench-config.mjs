@@ -7,7 +7,10 @@ import { KEY_COLUMNS, SOURCE_TABLE, TARGET_TABLE, TOLERANCES } from './bench-dat
 
 export const ATTACHED_AS = 'bench';
 
-export function benchConfigYaml() {
+const ATTACHED_TABLES = { source: `${ATTACHED_AS}.main.${SOURCE_TABLE}`, target: `${ATTACHED_AS}.main.${TARGET_TABLE}` };
+
+/** `tables`: the two tables' names as the engine knows them (the attached DuckDB file by default). */
+export function benchConfigYaml(tables = ATTACHED_TABLES) {
   const tolerances = Object.entries(TOLERANCES)
     .map(([column, tolerance]) => `      ${column}: { ${Object.entries(tolerance).map(([kind, value]) => `${kind}: ${value}`).join(', ')} }`)
     .join('\n');
@@ -15,9 +18,9 @@ export function benchConfigYaml() {
 pairs:
   - name: orders
     source:
-      table: ${ATTACHED_AS}.main.${SOURCE_TABLE}
+      table: ${tables.source}
     target:
-      table: ${ATTACHED_AS}.main.${TARGET_TABLE}
+      table: ${tables.target}
     primary_key: [${KEY_COLUMNS.join(', ')}]
     tolerances:
 ${tolerances}

@@ -31,11 +31,20 @@ export function removeLibSnapshot(libFolder) {
 
 export async function loadReconLibrary(libFolder) {
   const load = (file) => import(pathToFileURL(path.join(libFolder, file)).href);
-  const [engine, config, suite, dialect] = await Promise.all([
+  const [engine, config, suite, dialect, databricksEngine, databricksDialect] = await Promise.all([
     load('engines/duckdb/duckdb-engine.js'),
     load('config/load-config.js'),
     load('recon/run-suite.js'),
     load('sql/dialects/duckdb-dialect.js'),
+    load('engines/databricks/databricks-engine.js'),
+    load('sql/dialects/databricks-dialect.js'),
   ]);
-  return { DuckdbEngine: engine.DuckdbEngine, loadConfigText: config.loadConfigText, runSuite: suite.runSuite, duckdbDialect: dialect.duckdbDialect };
+  return {
+    DuckdbEngine: engine.DuckdbEngine,
+    DatabricksEngine: databricksEngine.DatabricksEngine,
+    loadConfigText: config.loadConfigText,
+    runSuite: suite.runSuite,
+    duckdbDialect: dialect.duckdbDialect,
+    databricksDialect: databricksDialect.databricksDialect,
+  };
 }

@@ -5,8 +5,8 @@
  */
 import { benchConfigYaml } from './bench-config.mjs';
 
-export function loadBenchConfig(library) {
-  const loaded = library.loadConfigText(benchConfigYaml(), 'bench/orders.yml');
+export function loadBenchConfig(library, tables) {
+  const loaded = library.loadConfigText(benchConfigYaml(tables), 'bench/orders.yml');
   if (!loaded.file) throw new Error(`the bench config is invalid: ${loaded.errors.map((error) => `${error.path} ${error.message}`).join('; ')}`);
   return { files: [loaded.file] };
 }
@@ -15,9 +15,9 @@ function isMetadataRead(statement) {
   return statement.purpose.startsWith('schema-');
 }
 
-export async function runReconSuite(library, engine, config) {
+export async function runReconSuite(library, engine, config, dialect = library.duckdbDialect) {
   const started = performance.now();
-  const results = await library.runSuite(config, { engine, dialect: library.duckdbDialect });
+  const results = await library.runSuite(config, { engine, dialect });
   const wallMs = performance.now() - started;
   const pair = results.pairs[0];
   if (pair.status === 'ERROR') throw new Error(`the suite failed on pair ${pair.name}: ${pair.error?.message}`);

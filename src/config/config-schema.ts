@@ -39,6 +39,13 @@ const checkName = z.enum(CHECK_NAMES);
 
 const thresholdsSchema = z.partialRecord(checkName, thresholdSchema);
 
+/**
+ * How the aggregates check counts distinct values: exactly, by HyperLogLog sketch (far cheaper on
+ * Spark, where several exact distinct counts in one statement copy every row once per column), or not.
+ */
+export const DISTINCT_COUNT_MODES = ['exact', 'approximate', 'off'] as const;
+const distinctCounts = z.enum(DISTINCT_COUNT_MODES);
+
 export const pairSchema = z.strictObject({
   name: nonEmptyText.regex(/^[^\r\n]+$/, 'a pair name is one line of text'),
   description: z.string().optional(),
@@ -58,10 +65,12 @@ export const pairSchema = z.strictObject({
   sample: z.strictObject({ percent: z.number().gt(0).max(100) }).optional(),
   /** Write every differing key of the pair into this table (the one statement that writes). */
   persist_mismatches_to: tableName.optional(),
+  distinct_counts: distinctCounts.optional(),
 });
 
 export const defaultsSchema = z.strictObject({
   checks: z.array(checkName).min(1).optional(),
+  distinct_counts: distinctCounts.optional(),
   sample_size: z.number().int().min(0).max(10_000).optional(),
   thresholds: thresholdsSchema.optional(),
 });

@@ -252,6 +252,7 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       sampleSize: pair.sample_size ?? defaults.sample_size ?? DEFAULT_SAMPLE_SIZE,
       thresholds: resolveThresholds(defaults.thresholds, pair.thresholds),
       samplePercent: pair.sample?.percent,
+      distinctCounts: pair.distinct_counts ?? defaults.distinct_counts ?? 'exact',
       persistMismatchesTo: persistTarget(pair.persist_mismatches_to, [...at, 'persist_mismatches_to'], error),
     };
   });

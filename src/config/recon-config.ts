@@ -47,7 +47,10 @@ export interface PairConfig {
   samplePercent?: number;
   /** Table (parts) that receives every differing key, when configured. */
   persistMismatchesTo?: string[];
+  distinctCounts: DistinctCountMode;
 }
+
+export type DistinctCountMode = 'exact' | 'approximate' | 'off';
 
 export interface ConfigFile {
   file: string;

@@ -1,4 +1,4 @@
-import type { Tolerance } from '../config/recon-config.js';
+import type { DistinctCountMode, Tolerance } from '../config/recon-config.js';
 import type { ColumnPair } from '../plan/bound-pair.js';
 import type { AggregateComparison, AggregateFunction } from '../results/results-model.js';
 import type { AggregateValues } from '../sql/measurements.js';
@@ -16,10 +16,18 @@ const AVG_EXTRA_DIGITS = 6;
  * Compares one column's aggregates. Rules (README, "Aggregates"): integer and decimal
  * aggregates are exact; with a column tolerance, min, max and avg may differ by
  * abs + rel × |target|, a sum by n × abs + rel × |target| (n values each off by up to abs);
- * distinct counts are exact, and informational when the column has a tolerance. avg is
- * sum / non-NULL count, computed here exactly rather than by the engine.
+ * distinct counts must be equal (exact or, with `distinct_counts: approximate`, as sketch
+ * estimates of the common type: equal values give equal estimates), and are informational when
+ * the column has a tolerance. avg is sum / non-NULL count, computed here exactly rather than by
+ * the engine.
  */
-export function compareAggregates(column: ColumnPair, source: AggregateValues, target: AggregateValues, tolerance: Tolerance | undefined): AggregateComparison[] {
+export function compareAggregates(
+  column: ColumnPair,
+  source: AggregateValues,
+  target: AggregateValues,
+  tolerance: Tolerance | undefined,
+  distinctCounts: DistinctCountMode = 'exact',
+): AggregateComparison[] {
   const isFloat = source.sum !== null && (column.source.type.kind === 'float' || column.target.type.kind === 'float');
   const results: AggregateComparison[] = [];
   const tol = tolerance ?? { abs: 0, rel: 0 };
@@ -49,16 +57,21 @@ export function compareAggregates(column: ColumnPair, source: AggregateValues, t
   if (!overflow(source) && !overflow(target)) {
     compareValues('avg', average(source, isFloat), average(target, isFloat), tol.abs, tol.rel + (isFloat ? FLOAT_SUMMATION_SLACK : 0));
   }
+  if (distinctCounts === 'off' || source.distinct === undefined || target.distinct === undefined) return results;
   const distinctEqual = source.distinct === target.distinct;
+  const notes = [
+    ...(!distinctEqual && tolerance !== undefined ? ['informational: values within the column tolerance may merge or split distinct values'] : []),
+    ...(distinctCounts === 'approximate' ? ['approximate (HyperLogLog sketch): equal values give equal estimates, a difference means the values differ'] : []),
+  ];
   results.push({
     label: column.label,
-    function: 'count_distinct',
+    function: distinctCounts === 'approximate' ? 'approx_count_distinct' : 'count_distinct',
     source: String(source.distinct),
     target: String(target.distinct),
     difference: String(target.distinct - source.distinct),
     relativeDifference: source.distinct === 0 ? (distinctEqual ? 0 : null) : Math.abs(target.distinct - source.distinct) / source.distinct,
     withinTolerance: distinctEqual || tolerance !== undefined,
-    note: !distinctEqual && tolerance !== undefined ? 'informational: values within the column tolerance may merge or split distinct values' : undefined,
+    note: notes.length > 0 ? notes.join('; ') : undefined,
   });
   return results;
 }

@@ -5,7 +5,7 @@ import { BindError, bindPair } from '../plan/bind-pair.js';
 import type { BoundPair, SideColumn } from '../plan/bound-pair.js';
 import type { CheckResult, PairError, PairResult, StatementRecord } from '../results/results-model.js';
 import type { Dialect } from '../sql/dialect.js';
-import { joinStatement, type JoinStatement } from '../sql/join-statement.js';
+import { broadcastSide, joinStatement, type JoinStatement } from '../sql/join-statement.js';
 import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
 import { preflightStatement, type PreflightFailure } from '../sql/preflight-statement.js';
 import { profileStatement } from '../sql/profile-statement.js';
@@ -124,7 +124,10 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
     let persisted: PairResult['persisted'];
     if (pair.checks.some(isJoinCheck)) {
       options.onStep?.(pair.name, 'join');
-      const statement = joinStatement(dialect, bound, { compareValues: pair.checks.includes('value_mismatches') });
+      const statement = joinStatement(dialect, bound, {
+        compareValues: pair.checks.includes('value_mismatches'),
+        broadcast: broadcastSide(dialect, source.rows, target.rows),
+      });
       join = statement.read(await run('join', statement.sql, () => engine.query(statement.sql, statementOptions)), pair.sampleSize);
       reproduce = reproduceQueries(statement.reproduce, join, pair.checks);
       if (pair.persistMismatchesTo) {

@@ -208,7 +208,7 @@ export interface NullCount {
   difference: number;
 }
 
-export type AggregateFunction = 'sum' | 'min' | 'max' | 'avg' | 'count_distinct';
+export type AggregateFunction = 'sum' | 'min' | 'max' | 'avg' | 'count_distinct' | 'approx_count_distinct';
 
 export interface AggregateComparison {
   label: string;

@@ -50,12 +50,21 @@ export interface Dialect {
   hashBucket(hashExpression: string, buckets: number): string;
   /** Replaces a table with the rows of a query (the only write Recon Gate makes, when configured). */
   createTableAs(tableParts: readonly string[], query: string): string;
+  /** Distinct non-NULL values by HyperLogLog sketch: the same values give the same estimate. */
+  approxCountDistinct(expression: string): string;
   /** Rows of a group for which the condition holds. */
   countWhere(condition: string): string;
   /** The value from the one row of a group for which the condition holds (NULL when none does). */
   valueWhere(expression: string, condition: string): string;
   /** A CTE read more than once: engines that would copy it into memory are told to recompute it. */
   recomputedCte(name: string, body: string): string;
+  /**
+   * Sides with at most this many rows are broadcast to the joins that read them (Spark); undefined
+   * where the engine's own planner already builds the hash table on the smaller input (DuckDB).
+   */
+  readonly broadcastMaxRows: number | undefined;
+  /** A hint, placed right after SELECT, to broadcast one relation of its FROM clause ('' when the engine takes none). */
+  broadcastHint(relation: string): string;
   /** A typed NULL literal. */
   nullOf(type: LogicalType): string;
 }

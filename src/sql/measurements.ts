@@ -7,7 +7,8 @@ export interface AggregateValues {
   sum: string | null;
   min: string | null;
   max: string | null;
-  distinct: number;
+  /** Absent when the pair's distinct_counts is off. */
+  distinct?: number;
   nonNull: number;
 }
 

@@ -35,7 +35,9 @@ export function profileStatement(dialect: Dialect, bound: BoundPair, role: SideR
     items.push(options.withoutSums ? `${dialect.nullOf({ kind: 'string' })} AS sum_${index}` : `${dialect.displayText(dialect.safeSum(ref(entry), type), type.kind === 'float' ? type : sumType(type))} AS sum_${index}`);
     items.push(`${dialect.displayText(`min(${ref(entry)})`, type)} AS min_${index}`);
     items.push(`${dialect.displayText(`max(${ref(entry)})`, type)} AS max_${index}`);
-    items.push(`count(DISTINCT ${ref(entry)}) AS distinct_${index}`);
+    if (pair.distinctCounts === 'exact') items.push(`count(DISTINCT ${ref(entry)}) AS distinct_${index}`);
+    // A sketch hashes the typed value: both sides sketch the common type, so equal values agree.
+    else if (pair.distinctCounts === 'approximate') items.push(`${dialect.approxCountDistinct(dialect.cast(ref(entry), type, entry.common))} AS distinct_${index}`);
     items.push(`count(${ref(entry)}) AS non_null_${index}`);
   });
 
@@ -53,7 +55,7 @@ export function profileStatement(dialect: Dialect, bound: BoundPair, role: SideR
           sum: cell(`sum_${index}`),
           min: cell(`min_${index}`),
           max: cell(`max_${index}`),
-          distinct: toCount(cell(`distinct_${index}`)),
+          distinct: pair.distinctCounts === 'off' ? undefined : toCount(cell(`distinct_${index}`)),
           nonNull: toCount(cell(`non_null_${index}`)),
         })),
       };

@@ -104,3 +104,82 @@ test('persist_mismatches_to writes every differing key into a table of the engin
   expect(stored.rows).toEqual([['mismatch', '10000'], ['only_source', '10000']]);
   expect(pair.statements.map((statement) => statement.purpose)).toContain('persist');
 });
+
+describe('distinct_counts', () => {
+  const aggregates = (results: RunResults, pair: number) =>
+    (results.pairs[pair]!.checks.find((c) => c.check === 'aggregates')!.details as { aggregates: Array<{ label: string; function: string; source: string | null; target: string | null; withinTolerance: boolean }> }).aggregates;
+  const profileSql = (results: RunResults, pair: number) => results.pairs[pair]!.statements.find((s) => s.purpose === 'profile-source')!.sql;
+
+  test('exact by default; approximate sketches the common type on both sides; off leaves them out', async () => {
+    // big_t: v + 1 on every key ending in 3 adds values that are not in big_s and drops others.
+    const results = await run(`  - name: exact
+    source: { table: big_s }
+    target: { table: big_t }
+    primary_key: [id]
+  - name: approximate
+    source: { table: big_s }
+    target: { table: big_t }
+    primary_key: [id]
+    distinct_counts: approximate
+  - name: approximate_equal
+    source: { table: big_s }
+    target: { query: "SELECT id, day, CAST(v AS DECIMAL(20,2)) AS v FROM big_s" }
+    primary_key: [id]
+    distinct_counts: approximate
+  - name: off
+    source: { table: big_s }
+    target: { table: big_t }
+    primary_key: [id]
+    distinct_counts: off
+`);
+    const exact = aggregates(results, 0).find((a) => a.function === 'count_distinct' && a.label === 'v')!;
+    expect([exact.source, exact.target]).toEqual(['100000', '90000']);
+    expect(profileSql(results, 0)).toContain('count(DISTINCT "v")');
+
+    expect(profileSql(results, 1)).toContain('approx_count_distinct(');
+    expect(profileSql(results, 1)).not.toContain('count(DISTINCT');
+    const approximate = aggregates(results, 1).find((a) => a.label === 'v' && a.function === 'approx_count_distinct')!;
+    expect(approximate.withinTolerance).toBe(false);
+    expect(Math.abs(Number(approximate.source) - 100000)).toBeLessThan(20000);
+    expect(aggregates(results, 1).some((a) => a.function === 'count_distinct')).toBe(false);
+
+    // The same values as BIGINT and as DECIMAL(20,2) give the same estimate: the sketch sees the common type.
+    const equal = aggregates(results, 2).filter((a) => a.function === 'approx_count_distinct');
+    expect(equal.map((a) => a.label)).toEqual(['day', 'v']);
+    expect(equal.every((a) => a.withinTolerance && a.source === a.target)).toBe(true);
+    expect(results.pairs[2]!.checks.find((c) => c.check === 'aggregates')!.status).toBe('PASS');
+
+    expect(profileSql(results, 3)).not.toMatch(/DISTINCT|approx_count_distinct/);
+    expect(aggregates(results, 3).map((a) => a.function)).not.toContain('count_distinct');
+    expect(aggregates(results, 3).filter((a) => a.label === 'v').map((a) => a.function)).toEqual(['sum', 'min', 'max', 'avg']);
+  });
+
+  test('defaults set it for every pair, a pair overrides it, a wrong value names the field and the choices', () => {
+    const { file } = loadConfigText(`version: 1
+defaults:
+  distinct_counts: approximate
+pairs:
+  - name: a
+    source: { table: big_s }
+    target: { table: big_t }
+    primary_key: [id]
+  - name: b
+    source: { table: big_s }
+    target: { table: big_t }
+    primary_key: [id]
+    distinct_counts: exact
+`, 'defaults.yml');
+    expect(file!.pairs.map((pair) => pair.distinctCounts)).toEqual(['approximate', 'exact']);
+    const { errors } = loadConfigText(`version: 1
+pairs:
+  - name: a
+    source: { table: big_s }
+    target: { table: big_t }
+    primary_key: [id]
+    distinct_counts: fast
+`, 'wrong.yml');
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ file: 'wrong.yml', line: 7 });
+    expect(errors[0]).toMatchObject({ path: 'pairs[0].distinct_counts', message: '`fast` is not allowed', hint: 'Expected one of: exact, approximate, off.' });
+  });
+});

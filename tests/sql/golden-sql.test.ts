@@ -5,7 +5,7 @@ import type { SideColumn } from '../../src/plan/bound-pair.js';
 import type { Dialect } from '../../src/sql/dialect.js';
 import { databricksDialect } from '../../src/sql/dialects/databricks-dialect.js';
 import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
-import { joinStatement } from '../../src/sql/join-statement.js';
+import { broadcastSide, joinStatement } from '../../src/sql/join-statement.js';
 import { profileStatement } from '../../src/sql/profile-statement.js';
 
 /**
@@ -61,5 +61,30 @@ describe.each(['duckdb', 'databricks'] as const)('%s SQL', (name) => {
   test('join pass', async () => {
     const sql = joinStatement(dialect, bound, { compareValues: true }).sql;
     await expect(`${sql};\n`).toMatchFileSnapshot(`golden/join.${name}.sql`);
+  });
+});
+
+describe('broadcast of a small side', () => {
+  test('Databricks broadcasts the side the profile found at or under its limit, and only that side', () => {
+    const limit = databricksDialect.broadcastMaxRows!;
+    expect(broadcastSide(databricksDialect, limit, 10 * limit)).toBe('source');
+    expect(broadcastSide(databricksDialect, 10 * limit, 12)).toBe('target');
+    expect(broadcastSide(databricksDialect, limit + 1, limit + 1)).toBeUndefined();
+    expect(broadcastSide(duckdbDialect, 10, 10_000_000)).toBeUndefined();
+  });
+
+  test('the hint names the small side where its rows are joined, never the differing keys', () => {
+    const { source, target } = SCHEMAS.databricks;
+    const sql = joinStatement(databricksDialect, bindPair(pair, source, target), { compareValues: true, broadcast: 'target' }).sql;
+    expect(sql.match(/\/\*\+ BROADCAST\((\w+)\) \*\//g)).toEqual(['/*+ BROADCAST(recon_target) */', '/*+ BROADCAST(t) */']);
+    expect(sql).toContain('SELECT /*+ BROADCAST(recon_target) */ recon_target.* FROM recon_target\n  JOIN recon_interesting AS i');
+    expect(sql).toContain('SELECT /*+ BROADCAST(t) */\n    i.k0');
+    expect(sql).toMatch(/LEFT JOIN recon_target_rows AS t ON/);
+  });
+
+  test('DuckDB takes no hint: its planner builds on the smaller input', () => {
+    const { source, target } = SCHEMAS.duckdb;
+    const bound = bindPair(pair, source, target);
+    expect(joinStatement(duckdbDialect, bound, { compareValues: true, broadcast: 'source' }).sql).toBe(joinStatement(duckdbDialect, bound, { compareValues: true }).sql);
   });
 });

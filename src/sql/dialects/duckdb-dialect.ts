@@ -117,6 +117,9 @@ export const duckdbDialect: Dialect = {
   valueWhere: (expression, condition) => `any_value(${expression}) FILTER (WHERE ${condition})`,
   // DuckDB materializes a CTE that is read twice, copying every row; reading the table again is cheaper.
   recomputedCte: (name, body) => `${name} AS NOT MATERIALIZED (${body})`,
+  broadcastMaxRows: undefined,
+  approxCountDistinct: (expression) => `approx_count_distinct(${expression})`,
+  broadcastHint: () => '',
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${renderType(type)})`,
   nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
 };
