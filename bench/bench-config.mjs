@@ -9,8 +9,12 @@ export const ATTACHED_AS = 'bench';
 
 const ATTACHED_TABLES = { source: `${ATTACHED_AS}.main.${SOURCE_TABLE}`, target: `${ATTACHED_AS}.main.${TARGET_TABLE}` };
 
-/** `tables`: the two tables' names as the engine knows them (the attached DuckDB file by default). */
-export function benchConfigYaml(tables = ATTACHED_TABLES) {
+/**
+ * `tables`: the two tables' names as the engine knows them (the attached DuckDB file by default);
+ * `distinctCounts`: the pair's distinct_counts (the product's default when absent); `checks`: a
+ * subset of checks, for timing the profile pass alone.
+ */
+export function benchConfigYaml(tables = ATTACHED_TABLES, { distinctCounts, checks } = {}) {
   const tolerances = Object.entries(TOLERANCES)
     .map(([column, tolerance]) => `      ${column}: { ${Object.entries(tolerance).map(([kind, value]) => `${kind}: ${value}`).join(', ')} }`)
     .join('\n');
@@ -22,7 +26,7 @@ pairs:
     target:
       table: ${tables.target}
     primary_key: [${KEY_COLUMNS.join(', ')}]
-    tolerances:
+${distinctCounts ? `    distinct_counts: ${distinctCounts}\n` : ''}${checks ? `    checks: [${checks.join(', ')}]\n` : ''}    tolerances:
 ${tolerances}
 `;
 }

@@ -10,6 +10,15 @@ export const USAGE = `Usage: npm run bench -- [options]
   --profile-size <n>   size to profile at (default: the largest of --sizes)
   --memory-limit <x>   also run the suite once under this DuckDB memory_limit, e.g. 1GB;
                        \`off\` skips it (default 1GB)
+  --distinct-counts <m>  the DuckDB suite's distinct_counts: exact (the product default),
+                       approximate or off
+  --no-spark           skip the local Spark (Databricks engine) half
+  --spark-sizes <n,…>  source rows per size on Spark (default 1000000,10000000)
+  --spark-repeat <n>   timed runs per measurement on Spark (default 1)
+  --spark-distinct-counts <m>
+                       the Spark suite's distinct_counts (default approximate: exact counts
+                       of many columns make Spark copy every row once per column; the
+                       profile pass is also timed alone in all three modes at the smallest size)
   --json <file>        also write every figure to this file
   --help`;
 
@@ -25,6 +34,11 @@ function parseMemoryLimit(text) {
   return text;
 }
 
+function distinctMode(text, option) {
+  if (!['exact', 'approximate', 'off'].includes(text)) throw new Error(`${option} needs exact, approximate or off, got \`${text}\``);
+  return text;
+}
+
 export function parseBenchOptions(argv) {
   const { values } = parseArgs({
     args: argv,
@@ -36,6 +50,11 @@ export function parseBenchOptions(argv) {
       'no-profile': { type: 'boolean', default: false },
       'profile-size': { type: 'string' },
       'memory-limit': { type: 'string', default: '1GB' },
+      'distinct-counts': { type: 'string', default: 'exact' },
+      'no-spark': { type: 'boolean', default: false },
+      'spark-sizes': { type: 'string', default: '1000000,10000000' },
+      'spark-repeat': { type: 'string', default: '1' },
+      'spark-distinct-counts': { type: 'string', default: 'approximate' },
       json: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -50,6 +69,14 @@ export function parseBenchOptions(argv) {
     peerRepeat: positiveInteger(values['peer-repeat'], '--peer-repeat'),
     profileSize: values['no-profile'] ? undefined : values['profile-size'] ? positiveInteger(values['profile-size'], '--profile-size') : Math.max(...sizes),
     memoryLimit: parseMemoryLimit(values['memory-limit']),
+    distinctCounts: distinctMode(values['distinct-counts'], '--distinct-counts'),
+    spark: values['no-spark']
+      ? undefined
+      : {
+          sizes: values['spark-sizes'].split(',').map((size) => positiveInteger(size.trim(), '--spark-sizes')),
+          repeat: positiveInteger(values['spark-repeat'], '--spark-repeat'),
+          distinctCounts: distinctMode(values['spark-distinct-counts'], '--spark-distinct-counts'),
+        },
     jsonFile: values.json,
   };
 }

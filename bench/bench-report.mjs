@@ -223,13 +223,78 @@ function profileSection(profile, lowerBoundMedian) {
   return parts.join('\n\n');
 }
 
+function sparkSection(spark) {
+  const sizes = spark.sizes;
+  const summarizeRuns = (runs, pick) => {
+    const values = runs.map(pick).filter((value) => typeof value === 'number').sort((a, b) => a - b);
+    return values.length === 0 ? undefined : { min: values[0], median: values[Math.floor((values.length - 1) / 2)] };
+  };
+  const peak = (runs, pick) => Math.max(...runs.map(pick).filter((value) => typeof value === 'number'));
+  const figures = sizes.map((size) => {
+    const suite = summarizeRuns(size.suiteRuns, (run) => run.wallMs);
+    const lowerBound = summarizeRuns(size.lowerBoundRuns, (run) => run.wallMs);
+    const last = size.suiteRuns.at(-1);
+    return {
+      size,
+      suite,
+      lowerBound,
+      last,
+      ratio: suite && lowerBound ? suite.median / lowerBound.median : NaN,
+      nodeRss: peak(size.suiteRuns, (run) => run.memory.peakRssBytes),
+      nodeHeap: peak(size.suiteRuns, (run) => run.memory.peakHeapUsedBytes),
+      jvmRss: peak([...size.suiteRuns, ...size.lowerBoundRuns], (run) => run.jvmPeakRssBytes),
+    };
+  });
+  const parts = [];
+  parts.push(table(
+    ['source rows', `full suite (distinct_counts: ${spark.distinctCounts})`, 'lower bound', 'suite ÷ lower bound (median)', 'statements per pair', 'per statement (last run)', 'peak Node RSS, suite', 'peak JS heap', 'Spark JVM peak RSS', 'load into Delta'],
+    figures.map((figure) => [
+      rowsLabel(figure.size.rows),
+      minMedian(figure.suite),
+      minMedian(figure.lowerBound),
+      times(figure.ratio),
+      String(figure.last.statements.length),
+      figure.last.statements.map((statement) => `${statement.purpose} ${seconds(statement.durationMs)}`).join(', '),
+      mebibytes(figure.nodeRss),
+      mebibytes(figure.nodeHeap),
+      Number.isFinite(figure.jvmRss) ? mebibytes(figure.jvmRss) : '–',
+      seconds(figure.size.loadMs),
+    ]),
+  ));
+  parts.push(table(
+    ['source rows', 'tool', 'missing', 'extra', 'mismatched', 'within tolerance', 'duplicate keys (src / tgt)'],
+    figures.flatMap(({ size, last }) => [
+      [rowsLabel(size.rows), 'expected (by construction)', count(size.truth?.missing_rows), count(size.truth?.extra_rows), count(size.truth?.mismatched_rows), count(size.truth?.within_tolerance_rows), `${count(size.truth?.source_duplicate_keys)} / ${count(size.truth?.target_duplicate_keys)}`],
+      [rowsLabel(size.rows), 'Recon Gate on Spark', count(last.found.missingRows), count(last.found.extraRows), count(last.found.mismatchedRows), count(last.found.withinTolerance), `${count(last.found.sourceDuplicateKeys)} / ${count(last.found.targetDuplicateKeys)}`],
+    ]),
+  ));
+  const withModes = sizes.filter((size) => size.profileModes?.length);
+  if (withModes.length > 0) {
+    parts.push(`Profile pass alone (both sides at once, as the suite runs it), by \`distinct_counts\`:\n\n${table(
+      ['source rows', ...withModes[0].profileModes.map((mode) => mode.distinctCounts)],
+      withModes.map((size) => [rowsLabel(size.rows), ...size.profileModes.map((mode) => seconds(mode.wallMs))]),
+    )}`);
+  }
+  if (figures.length > 1) {
+    const smallest = figures.reduce((a, b) => (b.size.rows < a.size.rows ? b : a));
+    const largest = figures.reduce((a, b) => (b.size.rows > a.size.rows ? b : a));
+    const growth = largest.nodeRss / smallest.nodeRss - 1;
+    parts.push(table(['target (Spark; Spark runs in its own JVM, so Node RSS is Recon Gate alone)', 'measured', 'result'], [
+      ['statements per pair ≤ 3 (schema reads excluded)', String(Math.max(...figures.map((figure) => figure.last.statements.length))), Math.max(...figures.map((figure) => figure.last.statements.length)) <= 3 ? 'PASS' : 'FAIL'],
+      [`peak Node RSS growth < 20 % from ${rowsLabel(smallest.size.rows)} to ${rowsLabel(largest.size.rows)}`, growthText(smallest.nodeRss, largest.nodeRss), growth < 0.2 ? 'PASS' : 'FAIL'],
+      [`for reading: suite ÷ lower bound at ${rowsLabel(largest.size.rows)} (the 1.5× target is DuckDB's)`, times(largest.ratio), 'n/a'],
+    ]));
+  }
+  return parts.join('\n\n');
+}
+
 export function printReport(figures) {
   const out = [];
   out.push('## Recon Gate benchmark', '', machineSection(figures), '');
   const measuredSizes = figures.sizes.filter((size) => !size.error);
   for (const size of figures.sizes.filter((failed) => failed.error)) out.push(`**${rowsLabel(size.rows)} rows failed:** ${size.error}`, '');
   if (measuredSizes.length > 0) {
-    out.push('### Full suite vs lower bound (DuckDB)', '', suiteSection(measuredSizes), '');
+    out.push(`### Full suite (distinct_counts: ${figures.options.distinctCounts ?? 'exact'}) vs lower bound (DuckDB)`, '', suiteSection(measuredSizes), '');
     out.push('### Statements per pair and their time', '', statementsSection(measuredSizes), '');
     const capped = cappedSection(measuredSizes);
     if (capped) out.push('### Full suite under a DuckDB memory limit (it spills to disk)', '', capped, '');
@@ -244,6 +309,8 @@ export function printReport(figures) {
     const lowerBoundMedian = figures.profile.joinVariants.find((variant) => variant.name.startsWith('lower bound'))?.wallMs?.median;
     out.push(`### Where the time goes, ${rowsLabel(figures.profile.rows)} source rows`, '', profileSection(figures.profile, lowerBoundMedian), '');
   }
+  if (figures.spark?.error) out.push(`**Spark half failed:** ${figures.spark.error}`, '');
+  else if (figures.spark) out.push(`### Full suite vs lower bound on the local Spark ${String(figures.spark.sparkVersion ?? '').split(' ')[0]} (Databricks engine, real driver)`, '', sparkSection(figures.spark), '');
   out.push(`Benchmark took ${seconds(figures.elapsedMs)}.`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -40,7 +40,7 @@ async function measured(work) {
 }
 
 async function timing(engine) {
-  const config = loadBenchConfig(library);
+  const config = loadBenchConfig(library, undefined, { distinctCounts: job.distinctCounts });
   log('warm-up: one lower-bound run (not counted)');
   await runLowerBound(engine);
   const suiteRuns = [];
@@ -63,7 +63,7 @@ async function timing(engine) {
 }
 
 async function memoryOnly(engine, kind, memoryLimit) {
-  const config = loadBenchConfig(library);
+  const config = loadBenchConfig(library, undefined, { distinctCounts: job.distinctCounts });
   let spillFolder;
   if (memoryLimit) {
     // An in-memory database spills to `.tmp` in the working directory by default: keep it out of the repository.
@@ -113,7 +113,7 @@ function summarizeProfile(profile) {
 }
 
 async function profile(engine) {
-  const config = loadBenchConfig(library);
+  const config = loadBenchConfig(library, undefined, { distinctCounts: job.distinctCounts });
   log('one suite run to capture its statements');
   const suite = await runReconSuite(library, engine, config);
   const bySql = (purpose) => suite.statements.find((statement) => statement.purpose === purpose)?.sql;

@@ -21,7 +21,8 @@ export function snapshotLib() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'recon-gate-bench-lib-'));
   writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
   symlinkSync(path.join(repository, 'node_modules'), path.join(root, 'node_modules'), 'junction');
-  cpSync(builtLib, path.join(root, 'lib'), { recursive: true });
+  // Without source maps: theirs point at src/ relative to lib/, which the copy does not have.
+  cpSync(builtLib, path.join(root, 'lib'), { recursive: true, filter: (source) => !source.endsWith('.map') });
   return path.join(root, 'lib');
 }
 

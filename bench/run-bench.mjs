@@ -22,6 +22,7 @@ import { summarize } from './run-statistics.mjs';
 
 const PEER_TIMEOUT_MS = 30 * 60 * 1000;
 const measureScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'measure-size.mjs');
+const repository = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message) => process.stderr.write(`${message}\n`);
 
 function runJob(job) {
@@ -66,7 +67,7 @@ async function measureSize(rows, options, run) {
   log(`\n== ${rows.toLocaleString('en-US')} source rows`);
   const data = await ensureBenchData(rows, { openEngine: (engineOptions) => run.library.DuckdbEngine.open(engineOptions), log });
   const { truth, duckdbVersion } = await truthOf(run.library, data.database);
-  const job = { rows, database: data.database, repeat: options.repeat, lib: run.libFolder };
+  const job = { rows, database: data.database, repeat: options.repeat, lib: run.libFolder, distinctCounts: options.distinctCounts };
   const loadAtStart = loadAverage();
 
   log(`  timing: ${options.repeat} round(s) of lower bound + suite in one process`);
@@ -157,6 +158,43 @@ async function measureSize(rows, options, run) {
   return size;
 }
 
+/**
+ * The Spark half: the same data and config through the Databricks engine on the local Spark
+ * Thrift Server, in a vitest process (bench/spark/vitest.config.ts), because the Spark test
+ * suite's setup (install, start, the test proxy the driver needs) is TypeScript run by vitest.
+ */
+async function measureOnSpark(sparkOptions, run) {
+  const sizes = [];
+  for (const rows of sparkOptions.sizes) {
+    const data = await ensureBenchData(rows, { openEngine: (engineOptions) => run.library.DuckdbEngine.open(engineOptions), log });
+    const { truth } = await truthOf(run.library, data.database);
+    sizes.push({ rows, folder: data.folder, sourceParquet: data.sourceParquet, targetParquet: data.targetParquet, truth });
+  }
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'recon-gate-bench-spark-'));
+  const resultFile = path.join(folder, 'result.json');
+  const job = { sizes: sizes.map(({ truth, ...size }) => size), repeat: sparkOptions.repeat, distinctCounts: sparkOptions.distinctCounts, lib: run.libFolder, resultFile };
+  const vitest = path.join(repository, 'node_modules', 'vitest', 'vitest.mjs');
+  try {
+    await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [vitest, 'run', '--config', path.join('bench', 'spark', 'vitest.config.ts')], {
+        cwd: repository,
+        env: { ...process.env, RECON_GATE_SPARK_BENCH: JSON.stringify(job) },
+        stdio: ['ignore', process.stderr, 'inherit'],
+      });
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`the Spark run exited with ${code}; its output is above`))));
+    });
+    const result = JSON.parse(readFileSync(resultFile, 'utf8'));
+    return {
+      sparkVersion: result.sparkVersion,
+      distinctCounts: sparkOptions.distinctCounts,
+      sizes: result.sizes.map((size) => ({ ...size, truth: sizes.find((candidate) => candidate.rows === size.rows)?.truth })),
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 async function main() {
   let options;
   try {
@@ -207,20 +245,32 @@ async function main() {
     log(`\n== profiling at ${options.profileSize.toLocaleString('en-US')} source rows`);
     try {
       const data = await ensureBenchData(options.profileSize, { openEngine: (engineOptions) => run.library.DuckdbEngine.open(engineOptions), log });
-      profile = { rows: options.profileSize, ...(await runJob({ rows: options.profileSize, database: data.database, repeat: options.repeat, lib: libFolder, mode: 'profile' })) };
+      profile = { rows: options.profileSize, ...(await runJob({ rows: options.profileSize, database: data.database, repeat: options.repeat, lib: libFolder, mode: 'profile', distinctCounts: options.distinctCounts })) };
     } catch (error) {
       log(`  failed: ${error.message}`);
       profile = { rows: options.profileSize, error: error.message };
     }
   }
 
+  let spark;
+  if (options.spark) {
+    log(`\n== local Spark (Databricks engine): ${options.spark.sizes.map((rows) => rows.toLocaleString('en-US')).join(', ')} source rows`);
+    try {
+      spark = await measureOnSpark(options.spark, run);
+    } catch (error) {
+      log(`  failed: ${error.message}`);
+      spark = { error: error.message };
+    }
+  }
+
   const figures = {
     machine,
     loadAverage: { before: loadBefore, after: loadAverage() },
-    options: { sizes: options.sizes, repeat: options.repeat, peers: options.peers, peerRepeat: options.peerRepeat, profileSize: options.profileSize, memoryLimit: options.memoryLimit },
+    options: { sizes: options.sizes, repeat: options.repeat, peers: options.peers, peerRepeat: options.peerRepeat, profileSize: options.profileSize, memoryLimit: options.memoryLimit, distinctCounts: options.distinctCounts, spark: options.spark },
     peerSetup: options.peers ? { venv: peerVenvFolder(), error: peerSetupError } : undefined,
     sizes,
     profile,
+    spark,
     elapsedMs: performance.now() - started,
   };
   printReport(figures);

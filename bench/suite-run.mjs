@@ -5,8 +5,8 @@
  */
 import { benchConfigYaml } from './bench-config.mjs';
 
-export function loadBenchConfig(library, tables) {
-  const loaded = library.loadConfigText(benchConfigYaml(tables), 'bench/orders.yml');
+export function loadBenchConfig(library, tables, options) {
+  const loaded = library.loadConfigText(benchConfigYaml(tables, options), 'bench/orders.yml');
   if (!loaded.file) throw new Error(`the bench config is invalid: ${loaded.errors.map((error) => `${error.path} ${error.message}`).join('; ')}`);
   return { files: [loaded.file] };
 }

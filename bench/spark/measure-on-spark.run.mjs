@@ -3,8 +3,11 @@
  * into Delta), the same recon config, the same lower bound (one full outer join on the key
  * comparing one xxhash64 per side), through the Databricks engine and the real driver. Run by
  * bench/run-bench.mjs through vitest (bench/spark/vitest.config.ts), which supplies the Spark
- * connection; the job (sizes with their data files, repeat, the lib/ snapshot to load, the result
- * file) comes in RECON_GATE_SPARK_BENCH.
+ * connection; the job (sizes with their data files, repeat, distinct_counts for the suite, the lib/
+ * snapshot to load, the result file) comes in RECON_GATE_SPARK_BENCH.
+ *
+ * After the timed rounds at the smallest size, the profile pass alone (both sides at once, as the
+ * suite runs it) once per distinct_counts mode, because on Spark that choice outweighs the rest.
  *
  * Spark runs in its own JVM, so the Node process's RSS here is Recon Gate's own footprint; the
  * JVM's resident set is sampled beside it.
@@ -71,7 +74,7 @@ test('Recon Gate on the local Spark against the lower bound', async () => {
       log(`spark: ${size.rows.toLocaleString('en-US')} source rows`);
       const { tables, loadMs } = await ensureTables(engine, quote, size);
       const lowerBoundTarget = { quote, table: (name) => (name === SOURCE_TABLE ? tables.source : tables.target), hashFunction: 'xxhash64' };
-      const config = loadBenchConfig(library, tables);
+      const config = loadBenchConfig(library, tables, { distinctCounts: job.distinctCounts });
       log('warm-up: one lower-bound run (not counted)');
       await runLowerBound(engine, lowerBoundTarget);
       const suiteRuns = [];
@@ -86,7 +89,16 @@ test('Recon Gate on the local Spark against the lower bound', async () => {
           log(`round ${round + 1}: ${kind} ${(run.wallMs / 1000).toFixed(2)} s`);
         }
       }
-      sizes.push({ rows: size.rows, tables, loadMs, suiteRuns, lowerBoundRuns });
+      // At the smallest size only: exact counts of many columns take minutes on Spark at 10M rows.
+      const profileModes = [];
+      const smallest = size.rows === Math.min(...job.sizes.map((candidate) => candidate.rows));
+      for (const mode of smallest ? ['exact', 'approximate', 'off'] : []) {
+        const profileOnly = loadBenchConfig(library, tables, { distinctCounts: mode, checks: ['row_count', 'nulls', 'aggregates'] });
+        const run = await runReconSuite(library, engine, profileOnly, dialect);
+        profileModes.push({ distinctCounts: mode, wallMs: run.wallMs });
+        log(`profile pass alone, distinct_counts ${mode}: ${(run.wallMs / 1000).toFixed(2)} s`);
+      }
+      sizes.push({ rows: size.rows, tables, loadMs, suiteRuns, lowerBoundRuns, profileModes });
     }
     writeFileSync(job.resultFile, JSON.stringify({ sparkVersion: version.rows[0]?.[0], sizes }));
   } finally {
