@@ -21,8 +21,9 @@ export function snapshotLib() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'recon-gate-bench-lib-'));
   writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
   symlinkSync(path.join(repository, 'node_modules'), path.join(root, 'node_modules'), 'junction');
-  // Without source maps: theirs point at src/ relative to lib/, which the copy does not have.
-  cpSync(builtLib, path.join(root, 'lib'), { recursive: true, filter: (source) => !source.endsWith('.map') });
+  cpSync(builtLib, path.join(root, 'lib'), { recursive: true });
+  // lib/'s source maps point at ../src: the copy carries src/ too, so stack traces and vitest resolve them.
+  cpSync(path.join(repository, 'src'), path.join(root, 'src'), { recursive: true });
   return path.join(root, 'lib');
 }
 
