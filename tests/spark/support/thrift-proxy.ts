@@ -155,7 +155,7 @@ function makeSelfSignedCertificate(): { certPem: string; keyPem: string } {
     );
     return { certPem: readFileSync(certFile, 'utf8'), keyPem: readFileSync(keyFile, 'utf8') };
   } catch (error) {
-    throw new Error(`the Thrift test proxy needs the openssl CLI to make its certificate: ${String(error)}`);
+    throw new Error(`the Thrift test proxy needs the openssl CLI to make its certificate: ${String(error)}`, { cause: error });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
