@@ -11,6 +11,10 @@ __webpack_require__.d(__webpack_exports__, {
   DuckdbEngine: () => (/* binding */ DuckdbEngine)
 });
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/sql/dialects/duckdb-dialect.js
 var duckdb_dialect = __webpack_require__(94312);
 // EXTERNAL MODULE: ./lib/engines/engine.js
@@ -38,8 +42,6 @@ function classifyDuckdbError(error, context) {
 var duckdb_module = __webpack_require__(83161);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./lib/engines/duckdb/duckdb-mounts.js
 
 
@@ -72,6 +74,8 @@ function viewsInFolder(folder) {
 
 
 
+
+
 function toCell(value) {
     if (value === null || value === undefined)
         return null;
@@ -99,8 +103,18 @@ class DuckdbEngine {
         const config = {};
         if (options.threads)
             config.threads = String(options.threads);
+        if (options.memoryLimit) {
+            config.memory_limit = options.memoryLimit;
+            // An in-memory database would spill to `.tmp` in the working directory: the checkout.
+            config.temp_directory = external_node_path_.join(external_node_os_.tmpdir(), `recon-gate-duckdb-${process.pid}`);
+        }
         const { DuckDBInstance } = await (0,duckdb_module/* loadDuckdbModule */.Ob)();
-        const instance = await DuckDBInstance.create(options.database ?? ':memory:', config);
+        const instance = await DuckDBInstance.create(options.database ?? ':memory:', config).catch((error) => {
+            // DuckDB only says "Failed to set config"; the one setting a user gives is the likely cause.
+            if (options.memoryLimit)
+                throw new Error(`DuckDB did not accept the memory limit "${options.memoryLimit}": give a size such as 2GB or 512MiB`, { cause: error });
+            throw error;
+        });
         const engine = new DuckdbEngine(instance);
         // Sessions run in UTC so zoned timestamps compare and print as UTC on every machine.
         await engine.execute("SET TimeZone = 'UTC'");

@@ -34,6 +34,8 @@ export interface ActionInputs {
   engine: EngineName;
   /** Only what was given; DATABRICKS_* variables fill the rest when the engine opens. */
   databricks: Partial<Record<keyof typeof DATABRICKS_INPUTS, string>>;
+  /** DuckDB's memory_limit, with engine: duckdb. */
+  duckdbMemoryLimit?: string;
   comment: CommentMode;
   charts: ChartsMode;
   quickchartHost?: string;
@@ -143,12 +145,18 @@ export function readActionInputs(read: InputReader, mask: (secret: string) => vo
     if (value !== '') databricks[key] = value;
   }
 
+  const duckdbMemoryLimit = read('duckdb-memory-limit').trim() || undefined;
+  if (duckdbMemoryLimit !== undefined && !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(duckdbMemoryLimit)) {
+    throw new ActionInputError('duckdb-memory-limit', `must be a size such as 2GB or 512MiB, not "${duckdbMemoryLimit}"`);
+  }
+
   return {
     configPatterns,
     waiverFiles,
     configSetId: id,
     engine: oneOf(read, 'engine', ENGINES, 'databricks'),
     databricks,
+    duckdbMemoryLimit,
     comment: oneOf(read, 'comment', COMMENT_MODES, 'update'),
     charts,
     quickchartHost,

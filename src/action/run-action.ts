@@ -165,7 +165,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       if (duckdb.source === 'installed') core.info(`Installed @duckdb/node-api@${duckdb.version} into ${duckdb.prefix} in ${((duckdb.installMs ?? 0) / 1000).toFixed(1)} s.`);
       if (duckdb.source === 'reused') core.info(`Using @duckdb/node-api@${duckdb.version} installed earlier in this job at ${duckdb.prefix}.`);
     }
-    engine = await openEngine({ engine: inputs.engine, config, databricks: inputs.databricks });
+    engine = await openEngine({ engine: inputs.engine, config, databricks: inputs.databricks, duckdbMemoryLimit: inputs.duckdbMemoryLimit });
   } catch (error) {
     const message = `could not open the ${inputs.engine} engine: ${(error as Error).message}`;
     const commentUrl = await publish.notRun('ERROR', `The ${inputs.engine} engine could not be opened; nothing was run`, [redactSecrets(message, inputs.secrets)]);

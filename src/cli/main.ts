@@ -23,7 +23,8 @@ const USAGE = `recon-gate — prove a table migration is correct
 Usage:
   recon-gate run      --config <file|dir> [--config …] [--out <dir>] [--engine duckdb|databricks]
                       [--statement-timeout <s>] [--run-timeout <s>] [--charts mermaid|quickchart|none]
-                      [--quickchart-host <url>] [--waivers <file>] [--quiet] [--json]
+                      [--quickchart-host <url>] [--waivers <file>] [--duckdb-memory-limit <size>]
+                      [--quiet] [--json]
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
   recon-gate validate --config <file|dir> [--config …] [--waivers <file>]
   recon-gate plan     --config <file|dir> [--engine duckdb|databricks] [--dialect duckdb|databricks]
@@ -40,6 +41,9 @@ and exits 0 once they are written (the verdict is in the reports, not the exit s
 quickchart links images from QuickChart (the chart data goes to --quickchart-host, default
 https://quickchart.io); none leaves charts out.
 
+--duckdb-memory-limit caps the embedded DuckDB (e.g. 2GB); past it, it spills to a temporary
+folder. DuckDB runs inside the recon-gate process, so this bounds the run's memory.
+
 Databricks settings come from DATABRICKS_HOST, DATABRICKS_HTTP_PATH and DATABRICKS_TOKEN
 (or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET for a service principal).
 
@@ -53,6 +57,7 @@ const OPTIONS = {
   config: { type: 'string', multiple: true },
   out: { type: 'string' },
   engine: { type: 'string' },
+  'duckdb-memory-limit': { type: 'string' },
   dialect: { type: 'string' },
   'statement-timeout': { type: 'string' },
   'run-timeout': { type: 'string' },
@@ -203,7 +208,7 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
 
-  const engine = await openEngine({ engine: engineName(values.engine, '--engine'), config }).catch((error: Error) => fail(`could not open the engine: ${error.message}`));
+  const engine = await openEngine({ engine: engineName(values.engine, '--engine'), config, duckdbMemoryLimit: values['duckdb-memory-limit'] }).catch((error: Error) => fail(`could not open the engine: ${error.message}`));
   try {
     if (command === 'plan') {
       const dialect = dialectFor(engineName(values.dialect ?? engine.name, '--dialect'));

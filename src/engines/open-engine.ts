@@ -6,6 +6,8 @@ export interface OpenEngineOptions {
   config: ReconConfig;
   /** Databricks connection settings; environment variables fill what is not given. */
   databricks?: Record<string, string | undefined>;
+  /** DuckDB's memory_limit (see DuckdbEngineOptions). */
+  duckdbMemoryLimit?: string;
 }
 
 /** Opens the chosen engine. Each engine is loaded only when chosen: DuckDB is a native module. */
@@ -13,7 +15,7 @@ export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
   if (options.engine === 'duckdb') {
     const { DuckdbEngine } = await import('./duckdb/duckdb-engine.js');
     const mounts = [...new Set(options.config.files.map((file) => file.duckdbMount).filter((mount): mount is string => Boolean(mount)))];
-    return DuckdbEngine.open({ mounts });
+    return DuckdbEngine.open({ mounts, memoryLimit: options.duckdbMemoryLimit });
   }
   const { openDatabricksEngine } = await import('./databricks/open-databricks-engine.js');
   return openDatabricksEngine(options.databricks ?? {});

@@ -30,6 +30,7 @@ describe('action inputs', () => {
     ['allow-fork-sql', 'yes', 'input `allow-fork-sql`: must be true or false, not "yes"'],
     ['quickchart-host', 'quickchart.example.com', 'input `quickchart-host`: must be an http(s) URL such as https://quickchart.example.com, not "quickchart.example.com"'],
     ['artifact-name', 'reports/today', 'input `artifact-name`: must not contain " \\ / : < > | * ? or line breaks'],
+    ['duckdb-memory-limit', 'half', 'input `duckdb-memory-limit`: must be a size such as 2GB or 512MiB, not "half"'],
   ])('a bad %s is refused with a message that names it', (name, value, message) => {
     expect(() => readActionInputs(reader({ [name]: value }).get, () => undefined)).toThrow(new ActionInputError(name, message.replace(`input \`${name}\`: `, '')));
   });

@@ -145,6 +145,20 @@ describe('exit codes and outputs', () => {
   });
 });
 
+describe('recon-gate run --duckdb-memory-limit', () => {
+  test('runs under the cap with the same findings, and refuses a size DuckDB cannot read', () => {
+    const folder = tempDir('memory-limit');
+    const capped = runCli(['run', '--config', 'recon-configs', '--out', path.join(folder, 'capped'), '--duckdb-memory-limit', '256MB', '--quiet']);
+    expect(capped.code, capped.stderr).toBe(1);
+    const results = JSON.parse(readFileSync(path.join(folder, 'capped', 'results.json'), 'utf8')) as RunResults;
+    expect(results.pairs.map((pair) => [pair.name, pair.status])).toEqual([['fact_executive_summary', 'FAIL'], ['dim_institution', 'PASS']]);
+
+    const refused = runCli(['run', '--config', 'recon-configs', '--out', path.join(folder, 'refused'), '--duckdb-memory-limit', 'lots']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('could not open the engine: DuckDB did not accept the memory limit "lots": give a size such as 2GB or 512MiB');
+  });
+});
+
 describe('recon-gate validate and plan', () => {
   test('validate lists the pairs without connecting anywhere', () => {
     const run = runCli(['validate', '--config', 'recon-configs']);

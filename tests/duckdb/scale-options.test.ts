@@ -183,3 +183,24 @@ pairs:
     expect(errors[0]).toMatchObject({ path: 'pairs[0].distinct_counts', message: '`fast` is not allowed', hint: 'Expected one of: exact, approximate, off.' });
   });
 });
+
+describe('DuckDB memory limit', () => {
+  test('caps the embedded engine and spills outside the working directory', async () => {
+    const capped = await DuckdbEngine.open({ memoryLimit: '200MB' });
+    try {
+      const { rows } = await capped.query("SELECT current_setting('memory_limit'), current_setting('temp_directory')");
+      expect(rows[0]![0]).toMatch(/^190\.\d+ MiB$/);
+      expect(rows[0]![1]).toContain('recon-gate-duckdb-');
+      expect(rows[0]![1]!.startsWith(process.cwd())).toBe(false);
+      // A join that needs more than the cap still completes by spilling.
+      const { rows: joined } = await capped.query('SELECT count(*) FROM range(3000000) a JOIN range(3000000) b ON a.range = b.range');
+      expect(joined[0]![0]).toBe('3000000');
+    } finally {
+      await capped.close();
+    }
+  });
+
+  test('a value DuckDB cannot read is refused when the engine opens', async () => {
+    await expect(DuckdbEngine.open({ memoryLimit: 'lots' })).rejects.toThrow('DuckDB did not accept the memory limit "lots": give a size such as 2GB or 512MiB');
+  });
+});

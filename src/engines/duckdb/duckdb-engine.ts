@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { duckdbDialect } from '../../sql/dialects/duckdb-dialect.js';
 import type { Cell, Engine, EngineColumn, QueryResult, StatementOptions } from '../engine.js';
@@ -13,6 +15,11 @@ export interface DuckdbEngineOptions {
   mounts?: string[];
   /** Worker threads; DuckDB's default is one per core. */
   threads?: number;
+  /**
+   * DuckDB's `memory_limit` (e.g. `2GB`); past it, joins and aggregations spill to a temporary
+   * folder. DuckDB runs inside the Node process, so this bounds the process's memory.
+   */
+  memoryLimit?: string;
 }
 
 function toCell(value: unknown): Cell {
@@ -37,8 +44,17 @@ export class DuckdbEngine implements Engine {
   static async open(options: DuckdbEngineOptions = {}): Promise<DuckdbEngine> {
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) {
+      config.memory_limit = options.memoryLimit;
+      // An in-memory database would spill to `.tmp` in the working directory: the checkout.
+      config.temp_directory = path.join(os.tmpdir(), `recon-gate-duckdb-${process.pid}`);
+    }
     const { DuckDBInstance } = await loadDuckdbModule();
-    const instance = await DuckDBInstance.create(options.database ?? ':memory:', config);
+    const instance = await DuckDBInstance.create(options.database ?? ':memory:', config).catch((error: unknown) => {
+      // DuckDB only says "Failed to set config"; the one setting a user gives is the likely cause.
+      if (options.memoryLimit) throw new Error(`DuckDB did not accept the memory limit "${options.memoryLimit}": give a size such as 2GB or 512MiB`, { cause: error });
+      throw error;
+    });
     const engine = new DuckdbEngine(instance);
     // Sessions run in UTC so zoned timestamps compare and print as UTC on every machine.
     await engine.execute("SET TimeZone = 'UTC'");
