@@ -1,4 +1,5 @@
 /** The benchmark's printed report: Markdown tables, ready to paste into the README. */
+import { summarize } from './run-statistics.mjs';
 
 const MiB = 2 ** 20;
 const GiB = 2 ** 30;
@@ -225,21 +226,17 @@ function profileSection(profile, lowerBoundMedian) {
 
 function sparkSection(spark) {
   const sizes = spark.sizes;
-  const summarizeRuns = (runs, pick) => {
-    const values = runs.map(pick).filter((value) => typeof value === 'number').sort((a, b) => a - b);
-    return values.length === 0 ? undefined : { min: values[0], median: values[Math.floor((values.length - 1) / 2)] };
-  };
   const peak = (runs, pick) => Math.max(...runs.map(pick).filter((value) => typeof value === 'number'));
   const figures = sizes.map((size) => {
-    const suite = summarizeRuns(size.suiteRuns, (run) => run.wallMs);
-    const lowerBound = summarizeRuns(size.lowerBoundRuns, (run) => run.wallMs);
+    const suite = summarize(size.suiteRuns.map((run) => run.wallMs));
+    const lowerBound = summarize(size.lowerBoundRuns.map((run) => run.wallMs));
     const last = size.suiteRuns.at(-1);
     return {
       size,
       suite,
       lowerBound,
       last,
-      ratio: suite && lowerBound ? suite.median / lowerBound.median : NaN,
+      ratio: suite.median / lowerBound.median,
       nodeRss: peak(size.suiteRuns, (run) => run.memory.peakRssBytes),
       nodeHeap: peak(size.suiteRuns, (run) => run.memory.peakHeapUsedBytes),
       jvmRss: peak([...size.suiteRuns, ...size.lowerBoundRuns], (run) => run.jvmPeakRssBytes),
@@ -247,7 +244,7 @@ function sparkSection(spark) {
   });
   const parts = [];
   parts.push(table(
-    ['source rows', `full suite (distinct_counts: ${spark.distinctCounts})`, 'lower bound', 'suite ÷ lower bound (median)', 'statements per pair', 'per statement (last run)', 'peak Node RSS, suite', 'peak JS heap', 'Spark JVM peak RSS', 'load into Delta'],
+    ['source rows', `full suite (distinct_counts: ${spark.distinctCounts})`, 'lower bound', 'suite ÷ lower bound (median)', 'statements per pair', 'per statement (last run)', 'peak Node RSS, suite', 'peak JS heap', 'Spark JVM peak RSS', 'load into Delta (≈0 when already loaded)'],
     figures.map((figure) => [
       rowsLabel(figure.size.rows),
       minMedian(figure.suite),

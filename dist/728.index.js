@@ -38,6 +38,8 @@ function classifyDuckdbError(error, context) {
     return new engine/* EngineError */.N(kind, message.split('\n')[0] ?? message, undefined, { cause: error });
 }
 //# sourceMappingURL=duckdb-errors.js.map
+// EXTERNAL MODULE: ./lib/engines/duckdb/memory-limit.js
+var memory_limit = __webpack_require__(88374);
 // EXTERNAL MODULE: ./lib/engines/duckdb/duckdb-module.js
 var duckdb_module = __webpack_require__(83161);
 // EXTERNAL MODULE: external "node:fs"
@@ -76,6 +78,7 @@ function viewsInFolder(folder) {
 
 
 
+
 function toCell(value) {
     if (value === null || value === undefined)
         return null;
@@ -104,17 +107,14 @@ class DuckdbEngine {
         if (options.threads)
             config.threads = String(options.threads);
         if (options.memoryLimit) {
+            if (!(0,memory_limit/* isMemorySize */.b)(options.memoryLimit))
+                throw new Error(`DuckDB did not accept the memory limit "${options.memoryLimit}": give a size such as 2GB or 512MiB`);
             config.memory_limit = options.memoryLimit;
             // An in-memory database would spill to `.tmp` in the working directory: the checkout.
             config.temp_directory = external_node_path_.join(external_node_os_.tmpdir(), `recon-gate-duckdb-${process.pid}`);
         }
         const { DuckDBInstance } = await (0,duckdb_module/* loadDuckdbModule */.Ob)();
-        const instance = await DuckDBInstance.create(options.database ?? ':memory:', config).catch((error) => {
-            // DuckDB only says "Failed to set config"; the one setting a user gives is the likely cause.
-            if (options.memoryLimit)
-                throw new Error(`DuckDB did not accept the memory limit "${options.memoryLimit}": give a size such as 2GB or 512MiB`, { cause: error });
-            throw error;
-        });
+        const instance = await DuckDBInstance.create(options.database ?? ':memory:', config);
         const engine = new DuckdbEngine(instance);
         // Sessions run in UTC so zoned timestamps compare and print as UTC on every machine.
         await engine.execute("SET TimeZone = 'UTC'");

@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // that measures and writes its figures to a file. Not part of `npm test`.
 export default defineConfig({
   test: {
-    include: [process.env.RECON_GATE_SPARK_BENCH_FILE ?? 'bench/spark/**/measure-on-spark.run.mjs'],
+    include: ['bench/spark/measure-on-spark.run.mjs'],
     globalSetup: ['tests/spark/support/global-setup.ts'],
     hookTimeout: 15 * 60_000,
     testTimeout: 4 * 60 * 60_000,

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isMemorySize } from '../engines/duckdb/memory-limit.js';
 import type { EngineName } from '../engines/engine.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 
@@ -146,7 +147,7 @@ export function readActionInputs(read: InputReader, mask: (secret: string) => vo
   }
 
   const duckdbMemoryLimit = read('duckdb-memory-limit').trim() || undefined;
-  if (duckdbMemoryLimit !== undefined && !/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(duckdbMemoryLimit)) {
+  if (duckdbMemoryLimit !== undefined && !isMemorySize(duckdbMemoryLimit)) {
     throw new ActionInputError('duckdb-memory-limit', `must be a size such as 2GB or 512MiB, not "${duckdbMemoryLimit}"`);
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CHECK_NAMES } from './check-names.js';
+import { DISTINCT_COUNT_MODES } from './recon-config.js';
 
 /**
  * The shape of a recon config file (recon-configs/*.yml). Strict objects everywhere: an unknown
@@ -39,11 +40,6 @@ const checkName = z.enum(CHECK_NAMES);
 
 const thresholdsSchema = z.partialRecord(checkName, thresholdSchema);
 
-/**
- * How the aggregates check counts distinct values: exactly, by HyperLogLog sketch (far cheaper on
- * Spark, where several exact distinct counts in one statement copy every row once per column), or not.
- */
-export const DISTINCT_COUNT_MODES = ['exact', 'approximate', 'off'] as const;
 const distinctCounts = z.enum(DISTINCT_COUNT_MODES);
 
 export const pairSchema = z.strictObject({

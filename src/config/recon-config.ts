@@ -50,7 +50,12 @@ export interface PairConfig {
   distinctCounts: DistinctCountMode;
 }
 
-export type DistinctCountMode = 'exact' | 'approximate' | 'off';
+/**
+ * How the aggregates check counts distinct values: exactly, by HyperLogLog sketch (far cheaper on
+ * Spark, where several exact distinct counts in one statement copy every row once per column), or not.
+ */
+export const DISTINCT_COUNT_MODES = ['exact', 'approximate', 'off'] as const;
+export type DistinctCountMode = (typeof DISTINCT_COUNT_MODES)[number];
 
 export interface ConfigFile {
   file: string;

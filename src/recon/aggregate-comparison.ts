@@ -57,7 +57,7 @@ export function compareAggregates(
   if (!overflow(source) && !overflow(target)) {
     compareValues('avg', average(source, isFloat), average(target, isFloat), tol.abs, tol.rel + (isFloat ? FLOAT_SUMMATION_SLACK : 0));
   }
-  if (distinctCounts === 'off' || source.distinct === undefined || target.distinct === undefined) return results;
+  if (source.distinct === undefined || target.distinct === undefined) return results;
   const distinctEqual = source.distinct === target.distinct;
   const notes = [
     ...(!distinctEqual && tolerance !== undefined ? ['informational: values within the column tolerance may merge or split distinct values'] : []),

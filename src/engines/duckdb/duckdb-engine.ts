@@ -5,6 +5,7 @@ import { duckdbDialect } from '../../sql/dialects/duckdb-dialect.js';
 import type { Cell, Engine, EngineColumn, QueryResult, StatementOptions } from '../engine.js';
 import { EngineError } from '../engine.js';
 import { classifyDuckdbError } from './duckdb-errors.js';
+import { isMemorySize } from './memory-limit.js';
 import { loadDuckdbModule } from './duckdb-module.js';
 import { viewsInFolder } from './duckdb-mounts.js';
 
@@ -45,16 +46,13 @@ export class DuckdbEngine implements Engine {
     const config: Record<string, string> = {};
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) {
+      if (!isMemorySize(options.memoryLimit)) throw new Error(`DuckDB did not accept the memory limit "${options.memoryLimit}": give a size such as 2GB or 512MiB`);
       config.memory_limit = options.memoryLimit;
       // An in-memory database would spill to `.tmp` in the working directory: the checkout.
       config.temp_directory = path.join(os.tmpdir(), `recon-gate-duckdb-${process.pid}`);
     }
     const { DuckDBInstance } = await loadDuckdbModule();
-    const instance = await DuckDBInstance.create(options.database ?? ':memory:', config).catch((error: unknown) => {
-      // DuckDB only says "Failed to set config"; the one setting a user gives is the likely cause.
-      if (options.memoryLimit) throw new Error(`DuckDB did not accept the memory limit "${options.memoryLimit}": give a size such as 2GB or 512MiB`, { cause: error });
-      throw error;
-    });
+    const instance = await DuckDBInstance.create(options.database ?? ':memory:', config);
     const engine = new DuckdbEngine(instance);
     // Sessions run in UTC so zoned timestamps compare and print as UTC on every machine.
     await engine.execute("SET TimeZone = 'UTC'");
