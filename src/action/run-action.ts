@@ -23,6 +23,7 @@ import { type ArtifactOutcome, uploadReports } from './artifact-upload.js';
 import { resolveConfigPaths } from './config-paths.js';
 import { ensureDuckdb } from './duckdb-install.js';
 import { stepFailure } from './fail-on.js';
+import { readCheckoutState } from './checkout-state.js';
 import { forkDecision } from './fork-policy.js';
 import type { GithubRun } from './github-event.js';
 import { fitJobSummary, JOB_SUMMARY_BUDGET, writeJobSummary } from './job-summary.js';
@@ -132,7 +133,7 @@ async function runReconciliation(inputs: ActionInputs, engine: Engine, config: R
 export async function runAction(inputs: ActionInputs, run: GithubRun, env: Environment = process.env): Promise<ActionResult> {
   const publish = new Publisher(inputs, run);
 
-  const decision = forkDecision(run, inputs, env);
+  const decision = forkDecision(run, inputs, env, run.eventName === 'pull_request_target' && run.pullRequest?.fromFork ? readCheckoutState(run.workspace) : undefined);
   if (decision.kind === 'skip') {
     core.notice(`Recon Gate skipped: ${decision.reason}`);
     // No comment: this run's token is read-only, and a comment would only say "skipped".

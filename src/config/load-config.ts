@@ -7,6 +7,7 @@ import { configFileSchema, type ConfigFileInput, type PairInput, type SideInput 
 import { ConfigInvalidError, formatPath, type ConfigError } from './config-error.js';
 import { closestMatch } from './did-you-mean.js';
 import type { ConfigFile, FileFormat, PairConfig, ReconConfig, SideConfig, Threshold } from './recon-config.js';
+import { outsideAllowedRoots } from './file-containment.js';
 import { refuseUnsafeSql, stripTrailingSemicolon } from './sql-guard.js';
 import { parseTableName } from './table-name.js';
 import { allowedKeys, schemaAt } from './zod-shape.js';
@@ -230,6 +231,9 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
 
     for (const role of ['source', 'target'] as const) {
       checkSideSql(pair[role], [...at, role], error);
+      const file = pair[role].file;
+      const outside = file ? outsideAllowedRoots(path.resolve(folder, file), [process.cwd(), folder]) : undefined;
+      if (outside) error([...at, role, 'file'], `\`${file}\` resolves to ${outside}, outside the working directory and the config's folder`, 'Recon Gate reads files only inside the checkout (or beside the config); copy the export there.');
     }
     if (pair.filter) {
       const refusal = refuseUnsafeSql(pair.filter, 'filter');
@@ -266,6 +270,9 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       seen.set(pair.name.toLowerCase(), index);
     }
   }
+  const mount = input.duckdb?.mount;
+  const mountOutside = mount ? outsideAllowedRoots(path.resolve(folder, mount), [process.cwd(), folder]) : undefined;
+  if (mountOutside) error(['duckdb', 'mount'], `\`${mount}\` resolves to ${mountOutside}, outside the working directory and the config's folder`, 'Mount a folder inside the checkout (or beside the config).');
   const file: ConfigFile = {
     file: displayPath,
     duckdbMount: input.duckdb?.mount ? path.resolve(folder, input.duckdb.mount) : undefined,

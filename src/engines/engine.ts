@@ -57,6 +57,7 @@ export type EngineErrorKind =
   | 'cancelled' // cancelled by the user or the run
   | 'overflow' // arithmetic overflow while computing an aggregate
   | 'transient' // worth retrying: HTTP 429/503, connection reset, warehouse starting
+  | 'refused' // not run: more than one statement, or a file or setting the lockdown forbids
   | 'internal';
 
 export class EngineError extends Error {
