@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
 import { isMemorySize } from '../engines/duckdb/memory-limit.js';
 import type { EngineName } from '../engines/engine.js';
+import { FAIL_ON_LEVELS, type FailOn } from '../recon/outcome.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 
 export const COMMENT_MODES = ['update', 'new', 'off'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
-
-export const FAIL_ON_LEVELS = ['fail', 'warn', 'never'] as const;
-export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 const ENGINES = ['databricks', 'duckdb'] as const;
 

@@ -3,26 +3,19 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { formatConfigError } from '../config/config-error.js';
-import { loadConfigs, toDisplayPath } from '../config/load-config.js';
-import { applyWaivers } from '../waivers/apply-waivers.js';
-import { loadWaivers } from '../waivers/load-waivers.js';
-import { defaultWaiverFiles } from '../waivers/waiver-files.js';
-import type { ReconConfig } from '../config/recon-config.js';
 import type { Engine } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
-import { runSuite } from '../recon/run-suite.js';
+import { runOutcome } from '../recon/outcome.js';
+import { invalidConfigResults, loadReconInputs, reconcile, type Reconciled } from '../recon/reconcile.js';
+import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { commentMarker } from '../report/markdown-escaping.js';
 import { DEFAULT_MARKDOWN_BUDGET, markdownSummary } from '../report/markdown-summary.js';
-import { writeReports } from '../report/write-reports.js';
-import type { RunResults } from '../results/results-model.js';
-import { dialectFor } from '../sql/dialects/index.js';
 import type { ActionInputs } from './action-inputs.js';
 import { type ActionOutputs, resultCounts } from './action-outputs.js';
 import { capAnnotations, emitAnnotations, pairAnnotations } from './annotations.js';
 import { type ArtifactOutcome, uploadReports } from './artifact-upload.js';
 import { resolveConfigPaths } from './config-paths.js';
 import { ensureDuckdb } from './duckdb-install.js';
-import { stepFailure } from './fail-on.js';
 import { readCheckoutState } from './checkout-state.js';
 import { forkDecision } from './fork-policy.js';
 import type { GithubRun } from './github-event.js';
@@ -107,25 +100,6 @@ function artifactNote(artifact: ArtifactOutcome): string | undefined {
   return `> **Reports not uploaded** (${artifact.kind === 'skipped' ? 'skipped' : 'failed'}): ${artifact.reason.replace(/\s+/g, ' ')}.`;
 }
 
-async function runReconciliation(inputs: ActionInputs, engine: Engine, config: ReconConfig): Promise<RunResults> {
-  const abort = new AbortController();
-  const reason = `run-timeout of ${inputs.runTimeoutSeconds} s reached`;
-  const timer = inputs.runTimeoutSeconds ? setTimeout(() => abort.abort(reason), inputs.runTimeoutSeconds * 1000) : undefined;
-  try {
-    const results = await runSuite(config, {
-      engine,
-      dialect: dialectFor(engine.name),
-      statementTimeoutSeconds: inputs.statementTimeoutSeconds,
-      signal: abort.signal,
-      onPairDone: (pair) => core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`),
-    });
-    // The results must say why pairs are missing, whether or not runSuite recorded the abort.
-    return abort.signal.aborted && !results.run.interrupted ? { ...results, run: { ...results.run, interrupted: reason } } : results;
-  } finally {
-    if (timer) clearTimeout(timer);
-  }
-}
-
 /**
  * One run of the action: fork policy → configs → engine → reconciliation → reports → artifact →
  * comment and job summary → annotations. Returns the outputs and, when the step must fail, why.
@@ -147,16 +121,14 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
   if (decision.warning) core.warning(decision.warning);
 
   const configPaths = await resolveConfigPaths(inputs.configPatterns);
-  const { config, errors: configErrors } = loadConfigs(configPaths);
-  const waiverFiles = inputs.waiverFiles.length > 0 ? inputs.waiverFiles : defaultWaiverFiles(configPaths);
-  const waivers = loadWaivers(waiverFiles);
-  const errors = [...configErrors, ...waivers.errors];
+  const { config, waivers, errors } = loadReconInputs(configPaths, inputs.waiverFiles);
   if (errors.length > 0) {
     for (const error of errors) core.info(formatConfigError(error));
     emitAnnotations(capAnnotations(configErrorAnnotations(errors, run.workspace), { error: 1 }, "the step's log"));
     const title = `${errors.length} config error${errors.length === 1 ? '' : 's'}; nothing was run`;
     const commentUrl = await publish.notRun('ERROR', title, configErrorLines(errors, run.workspace));
-    return { outputs: { status: 'ERROR', 'comment-url': commentUrl }, failure: `Recon Gate: ${title}. The annotations show each one at its file and line.` };
+    const { failure } = runOutcome(invalidConfigResults(errors, inputs.engine), { failOn: inputs.failOn });
+    return { outputs: { status: 'ERROR', 'comment-url': commentUrl }, failure: `${failure} The annotations show each one at its file and line.` };
   }
 
   let engine: Engine;
@@ -173,26 +145,33 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
     return { outputs: { status: 'ERROR', 'comment-url': commentUrl }, failure: `Recon Gate ${message}` };
   }
 
-  let results: RunResults;
-  try {
-    results = await runReconciliation(inputs, engine, config);
-  } finally {
-    await engine.close();
-  }
-  if (waiverFiles.length > 0) {
-    results = applyWaivers(results, waivers.waivers, new Date(), { files: waiverFiles.map(toDisplayPath) });
-    for (const waiver of results.waivers?.expired ?? []) {
-      core.warning(`waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner}): it no longer waives anything`, { title: 'Recon Gate: expired waiver', file: waiver.file, startLine: waiver.line });
-    }
-    for (const waiver of results.waivers?.stale ?? []) {
-      core.warning(`stale waiver: ${waiver.why}`, { title: 'Recon Gate: stale waiver', file: waiver.file, startLine: waiver.line });
-    }
-  }
-
   const reportDir = path.join(run.runnerTemp ?? tmpdir(), 'recon-gate', inputs.configSetId);
   // Our own folder: files from an earlier run in this job must not end up in this artifact.
   rmSync(reportDir, { recursive: true, force: true });
-  const written = await writeReports(results, reportDir, { charts: inputs.charts, quickchartHost: inputs.quickchartHost, runUrl: run.runUrl });
+  const cancellation = cancelOnSignalsOrTimeout(inputs.runTimeoutSeconds, (line) => core.info(line));
+  let reconciled: Reconciled;
+  try {
+    reconciled = await reconcile({
+      config,
+      waivers,
+      engine,
+      reportDir,
+      reports: { charts: inputs.charts, quickchartHost: inputs.quickchartHost, runUrl: run.runUrl },
+      statementTimeoutSeconds: inputs.statementTimeoutSeconds,
+      signal: cancellation.signal,
+      onPairDone: (pair) => core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`),
+    });
+  } finally {
+    cancellation.dispose();
+    await engine.close();
+  }
+  const { results, reports: written } = reconciled;
+  for (const waiver of results.waivers?.expired ?? []) {
+    core.warning(`waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner}): it no longer waives anything`, { title: 'Recon Gate: expired waiver', file: waiver.file, startLine: waiver.line });
+  }
+  for (const waiver of results.waivers?.stale ?? []) {
+    core.warning(`stale waiver: ${waiver.why}`, { title: 'Recon Gate: stale waiver', file: waiver.file, startLine: waiver.line });
+  }
   for (const note of written.notes) core.warning(note);
 
   const artifact = await uploadReports(inputs.artifactName, reportDir, run, { retentionDays: inputs.retentionDays });
@@ -213,7 +192,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
   const commentBody = withNotes(render(Math.min(DEFAULT_MARKDOWN_BUDGET, COMMENT_LIMIT) - notesLength, inputs.configSetId));
   const commentUrl = await publish.comment(commentBody);
 
-  const failure = stepFailure(results, inputs.failOn);
+  const { failure } = runOutcome(results, { failOn: inputs.failOn, bySignal: cancellation.bySignal });
   emitAnnotations(capAnnotations(pairAnnotations(results, run.workspace), { error: failure ? 1 : 0 }));
 
   return {

@@ -2,20 +2,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatConfigError } from '../config/config-error.js';
-import { loadConfigs, toDisplayPath } from '../config/load-config.js';
+import { toDisplayPath } from '../config/load-config.js';
 import { allPairs } from '../config/recon-config.js';
 import type { EngineName } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
+import { EXIT, FAIL_ON_LEVELS, type FailOn, runOutcome } from '../recon/outcome.js';
 import { planPair } from '../recon/plan-pair.js';
-import { assembleResults, runSuite } from '../recon/run-suite.js';
+import { invalidConfigResults, loadReconInputs, reconcile } from '../recon/reconcile.js';
+import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { type ReportOptions, writeReports } from '../report/write-reports.js';
 import { RESULTS_SCHEMA_VERSION, type RunResults } from '../results/results-model.js';
 import { dialectFor } from '../sql/dialects/index.js';
-import { applyWaivers } from '../waivers/apply-waivers.js';
-import { loadWaivers } from '../waivers/load-waivers.js';
-import { defaultWaiverFiles } from '../waivers/waiver-files.js';
-import { EXIT, exitCodeFor } from './exit-codes.js';
 import { progressPrinter } from './progress.js';
 
 const USAGE = `recon-gate — prove a table migration is correct
@@ -24,7 +22,7 @@ Usage:
   recon-gate run      --config <file|dir> [--config …] [--out <dir>] [--engine duckdb|databricks]
                       [--statement-timeout <s>] [--run-timeout <s>] [--charts mermaid|quickchart|none]
                       [--quickchart-host <url>] [--waivers <file>] [--duckdb-memory-limit <size>]
-                      [--quiet] [--json]
+                      [--fail-on fail|warn|never] [--quiet] [--json]
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
   recon-gate validate --config <file|dir> [--config …] [--waivers <file>]
   recon-gate plan     --config <file|dir> [--engine duckdb|databricks] [--dialect duckdb|databricks]
@@ -50,8 +48,10 @@ Databricks settings come from DATABRICKS_HOST, DATABRICKS_HTTP_PATH and DATABRIC
 SIGINT or SIGTERM (or --run-timeout) cancels the running statements on the engine, closes its
 sessions and still writes every report, with the unfinished pairs as ERROR.
 
-Exit status: 0 every pair passed or warned, 1 a threshold was breached, 2 the run could not be
-carried out (invalid config, or every pair failed to run), 130 interrupted.`;
+Exit status: 0 every pair passed or warned, 1 a threshold was breached (or --run-timeout stopped
+the run), 2 the run could not be carried out (invalid config, or every pair failed to run), 130
+interrupted. --fail-on warn also exits 1 on a WARN, --fail-on never only on a run that could not
+be carried out: the same rules as the Action's fail-on input.`;
 
 const OPTIONS = {
   config: { type: 'string', multiple: true },
@@ -61,6 +61,7 @@ const OPTIONS = {
   dialect: { type: 'string' },
   'statement-timeout': { type: 'string' },
   'run-timeout': { type: 'string' },
+  'fail-on': { type: 'string' },
   waivers: { type: 'string', multiple: true },
   results: { type: 'string' },
   charts: { type: 'string' },
@@ -115,41 +116,10 @@ function seconds(value: string | undefined, option: string): number | undefined 
   return parsed;
 }
 
-/**
- * The run's cancellation: the first SIGINT/SIGTERM (a cancelled CI job sends SIGINT, then
- * SIGTERM) or the run timeout aborts the running statements; reports are still written. A second
- * signal, or a run that does not wind down within a grace period, exits at once.
- */
-function cancelOnSignalsOrTimeout(runTimeoutSeconds: number | undefined, log: (line: string) => void) {
-  const controller = new AbortController();
-  const state = { bySignal: false };
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (controller.signal.aborted) {
-      process.stderr.write(`recon-gate: ${signal} again, exiting now\n`);
-      process.exit(EXIT.interrupted);
-    }
-    state.bySignal = true;
-    log(`${signal} received: cancelling running statements and writing what was reconciled…`);
-    controller.abort(new Error(`cancelled by ${signal}`));
-    setTimeout(() => process.exit(EXIT.interrupted), 30_000).unref();
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  const timer = runTimeoutSeconds
-    ? setTimeout(() => {
-        log(`the run exceeded --run-timeout ${runTimeoutSeconds} s: cancelling running statements…`);
-        controller.abort(new Error(`the run exceeded its ${runTimeoutSeconds} s time limit`));
-      }, runTimeoutSeconds * 1000)
-    : undefined;
-  return {
-    signal: controller.signal,
-    get bySignal() {
-      return state.bySignal;
-    },
-    dispose() {
-      if (timer) clearTimeout(timer);
-    },
-  };
+function failOn(value: string | undefined): FailOn {
+  const level = value ?? 'fail';
+  if (!(FAIL_ON_LEVELS as readonly string[]).includes(level)) fail(`--fail-on must be ${FAIL_ON_LEVELS.join(', ')}, not ${level}`);
+  return level as FailOn;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -184,27 +154,24 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
 
-  const { config, errors: configErrors } = loadConfigs(configPaths);
-  const waiverFiles = values.waivers ?? defaultWaiverFiles(configPaths);
-  const waivers = loadWaivers(waiverFiles);
-  const errors = [...configErrors, ...waivers.errors];
+  const level = failOn(values['fail-on']);
+  const { config, waivers, errors } = loadReconInputs(configPaths, values.waivers);
   if (errors.length > 0) {
     for (const error of errors) process.stderr.write(`${formatConfigError(error)}\n`);
     process.stderr.write(`recon-gate: ${errors.length} config error${errors.length === 1 ? '' : 's'}; nothing was run.\n`);
+    const results = invalidConfigResults(errors, values.engine ?? 'duckdb');
     if (command === 'run') {
       // The reports still say what happened: a CI job that keeps artifacts shows the errors too.
-      const now = new Date();
-      const results = { ...assembleResults([], { startedAt: now, finishedAt: now, engine: values.engine ?? 'duckdb', configs: [...new Set(errors.map((error) => error.file))] }), configErrors: errors };
       const outDir = path.resolve(values.out ?? 'recon-out');
       log(`ERROR: invalid config. ${reportsWritten(outDir, await writeReports(results, outDir, options))}`);
     }
-    return EXIT.unusable;
+    return runOutcome(results).exitCode;
   }
   if (command === 'validate') {
     const pairs = allPairs(config);
     process.stdout.write(`${config.files.length} config file${config.files.length === 1 ? '' : 's'}, ${pairs.length} pair${pairs.length === 1 ? '' : 's'}: valid\n`);
     for (const pair of pairs) process.stdout.write(`  ${pair.location.file}:${pair.location.line} ${pair.name} (${pair.checks.join(', ')})\n`);
-    if (waiverFiles.length > 0) process.stdout.write(`${waivers.waivers.length} waiver${waivers.waivers.length === 1 ? '' : 's'} in ${waiverFiles.map(toDisplayPath).join(', ')}: valid\n`);
+    if (waivers.files.length > 0) process.stdout.write(`${waivers.waivers.length} waiver${waivers.waivers.length === 1 ? '' : 's'} in ${waivers.files.map(toDisplayPath).join(', ')}: valid\n`);
     return EXIT.ok;
   }
 
@@ -225,22 +192,29 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.ok;
     }
 
-    const timeout = seconds(values['statement-timeout'], '--statement-timeout');
-    const runTimeout = seconds(values['run-timeout'], '--run-timeout');
-    const progress = progressPrinter(log);
-    const cancellation = cancelOnSignalsOrTimeout(runTimeout, log);
-    const measured = await runSuite(config, { engine, dialect: dialectFor(engine.name), statementTimeoutSeconds: timeout, signal: cancellation.signal, ...progress }).finally(() => cancellation.dispose());
-    const results = waiverFiles.length > 0 ? applyWaivers(measured, waivers.waivers, new Date(), { files: waiverFiles.map(toDisplayPath) }) : measured;
+    const statementTimeoutSeconds = seconds(values['statement-timeout'], '--statement-timeout');
+    const cancellation = cancelOnSignalsOrTimeout(seconds(values['run-timeout'], '--run-timeout'), log);
+    const outDir = path.resolve(values.out ?? 'recon-out');
+    const { results, reports } = await reconcile({
+      config,
+      waivers,
+      engine,
+      reportDir: outDir,
+      reports: options,
+      statementTimeoutSeconds,
+      signal: cancellation.signal,
+      ...progressPrinter(log),
+    }).finally(() => cancellation.dispose());
     for (const waiver of results.waivers?.expired ?? []) log(`warning: ${waiver.file}:${waiver.line} waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner})`);
     for (const waiver of results.waivers?.stale ?? []) log(`note: ${waiver.file}:${waiver.line} stale waiver: ${waiver.why}`);
-    const outDir = path.resolve(values.out ?? 'recon-out');
-    const written = await writeReports(results, outDir, options);
-    for (const note of written.notes) log(`note: ${note}`);
-    const byStatus = Object.entries(results.summary.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
-    log(`${results.status}: ${results.summary.pairs} pairs (${byStatus}). ${reportsWritten(outDir, written)}`);
-    if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    for (const note of reports.notes) log(`note: ${note}`);
     if (results.run.interrupted) log(`interrupted: ${results.run.interrupted}; unfinished pairs are reported as ERROR`);
-    return cancellation.bySignal ? EXIT.interrupted : exitCodeFor(results);
+    const outcome = runOutcome(results, { failOn: level, bySignal: cancellation.bySignal });
+    if (outcome.failure) log(outcome.failure);
+    const byStatus = Object.entries(results.summary.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
+    log(`${results.status}: ${results.summary.pairs} pairs (${byStatus}). ${reportsWritten(outDir, reports)}`);
+    if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    return outcome.exitCode;
   } finally {
     await engine.close();
   }

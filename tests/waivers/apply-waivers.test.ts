@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { exitCodeFor } from '../../src/cli/exit-codes.js';
+import { runOutcome } from '../../src/recon/outcome.js';
 import type { CheckResult, ColumnMismatchCount, PairResult, RunResults, Status } from '../../src/results/results-model.js';
 import { applyWaivers, WaiversAlreadyAppliedError } from '../../src/waivers/apply-waivers.js';
 import { loadWaiversText } from '../../src/waivers/load-waivers.js';
@@ -59,7 +59,7 @@ describe('waivers on the demo run (results from the real CLI)', () => {
     expect(waived.status).toBe('PASS');
     expect(statusOf(waived)).toEqual({ fact_executive_summary: 'PASS', dim_institution: 'PASS' });
     expect(waived.summary).toEqual({ ...demo.summary, byStatus: { PASS: 2, WARN: 0, FAIL: 0, ERROR: 0 } });
-    expect(exitCodeFor(waived)).toBe(0);
+    expect(runOutcome(waived).exitCode).toBe(0);
 
     const fact = waived.pairs[0]!;
     expect(fact.checks.map((check) => [check.check, check.status, check.measured, check.waiver?.outcome, check.waiver?.originalStatus])).toEqual([

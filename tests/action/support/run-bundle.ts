@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,6 +60,18 @@ export function tempFolder(prefix: string): string {
 
 /** Runs the bundled action as the runner does: a child process given INPUT_* and GITHUB_* variables. */
 export async function runBundle(options: BundleRunOptions = {}): Promise<BundleRun> {
+  return startBundle(options).finished;
+}
+
+export interface StartedBundle {
+  child: ChildProcess;
+  /** The output so far. */
+  stdout(): string;
+  finished: Promise<BundleRun>;
+}
+
+/** Starts the bundled action, for tests that act on it while it runs (signals). */
+export function startBundle(options: BundleRunOptions = {}): StartedBundle {
   const runnerTemp = options.runnerTemp ?? tempFolder('runner');
   const workspace = options.workspace ?? REPO_ROOT;
   const eventPath = path.join(runnerTemp, 'event.json');
@@ -102,8 +114,7 @@ export async function runBundle(options: BundleRunOptions = {}): Promise<BundleR
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
+  const finished = new Promise<number | null>((resolve) => child.on('close', resolve)).then((code) => ({
     code,
     stdout,
     stderr,
@@ -111,7 +122,8 @@ export async function runBundle(options: BundleRunOptions = {}): Promise<BundleR
     summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
     runnerTemp,
     env,
-  };
+  }));
+  return { child, stdout: () => stdout, finished };
 }
 
 /** A config folder of its own, over the demo data, with the given pairs (YAML list items). */

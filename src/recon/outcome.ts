@@ -1,0 +1,64 @@
+import type { RunResults } from '../results/results-model.js';
+
+/** How strict the gate is about differences: fail on FAIL (and ERROR), also on WARN, or never. */
+export const FAIL_ON_LEVELS = ['fail', 'warn', 'never'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
+
+/** As datacompy's CLI: 0 equal (or within limits), 1 differences beyond limits, 2 could not run, 130 interrupted. */
+export const EXIT = { ok: 0, breached: 1, unusable: 2, interrupted: 130 } as const;
+
+/**
+ * - `passed`: nothing beyond what `fail-on` allows.
+ * - `breached`: differences beyond what `fail-on` allows.
+ * - `incomplete`: the run timeout stopped the run after some pairs were reconciled.
+ * - `unusable`: nothing was reconciled (invalid configs, no pair, every pair ERROR).
+ * - `interrupted`: a signal (SIGINT/SIGTERM: a cancelled CI job) stopped the run.
+ */
+export type Verdict = 'passed' | 'breached' | 'incomplete' | 'unusable' | 'interrupted';
+
+export interface RunOutcome {
+  verdict: Verdict;
+  /** The CLI's exit status. The Action can only pass or fail its step: it fails unless `passed`. */
+  exitCode: number;
+  /** Why the run fails the gate, in one sentence; undefined when it passes. */
+  failure?: string;
+}
+
+export interface OutcomeOptions {
+  /** Default `fail`. It never turns a run that could not be carried out into a pass. */
+  failOn?: FailOn;
+  /** The run was cancelled by SIGINT/SIGTERM (not by its run timeout). */
+  bySignal?: boolean;
+}
+
+const VERDICT_EXIT: Record<Verdict, number> = { passed: EXIT.ok, breached: EXIT.breached, incomplete: EXIT.breached, unusable: EXIT.unusable, interrupted: EXIT.interrupted };
+
+function outcome(verdict: Verdict, failure?: string): RunOutcome {
+  return { verdict, exitCode: VERDICT_EXIT[verdict], failure };
+}
+
+/**
+ * The one mapping from a run's results to its outcome, for the CLI's exit status and the Action's
+ * step alike. A run that could not be carried out (interrupted, timed out, nothing reconciled)
+ * fails whatever `fail-on` says, so a broken warehouse connection never reads as a pass.
+ */
+export function runOutcome(results: RunResults, { failOn = 'fail', bySignal = false }: OutcomeOptions = {}): RunOutcome {
+  const { byStatus, pairs } = results.summary;
+  const configErrors = results.configErrors?.length ?? 0;
+  if (configErrors > 0) return outcome('unusable', `Recon Gate: ${configErrors} config error${configErrors === 1 ? '' : 's'}; nothing was run.`);
+  const stopped = `Recon Gate was interrupted (${results.run.interrupted ?? 'cancelled'}); ${byStatus.ERROR} of ${pairs} pairs could not be reconciled.`;
+  if (bySignal) return outcome('interrupted', stopped);
+  if (pairs === 0) return outcome('unusable', 'Recon Gate ran no pair: the configs define none.');
+  if (byStatus.ERROR === pairs) {
+    const first = results.pairs[0]?.error;
+    return outcome('unusable', `Recon Gate could not reconcile any of the ${pairs} pairs${first ? `: ${first.message}` : ''}.`);
+  }
+  if (results.run.interrupted) return outcome('incomplete', stopped);
+  const breached = failOn === 'fail' ? results.status === 'FAIL' || results.status === 'ERROR' : failOn === 'warn' ? results.status !== 'PASS' : false;
+  if (!breached) return outcome('passed');
+  const counts = (['ERROR', 'FAIL', 'WARN'] as const)
+    .filter((status) => byStatus[status] > 0)
+    .map((status) => `${byStatus[status]} ${status}`)
+    .join(', ');
+  return outcome('breached', `Recon Gate: ${results.status} (${counts} of ${pairs} pairs; fail-on: ${failOn}).`);
+}

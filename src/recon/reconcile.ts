@@ -1,0 +1,79 @@
+import type { ConfigError } from '../config/config-error.js';
+import { loadConfigs, toDisplayPath } from '../config/load-config.js';
+import type { ReconConfig } from '../config/recon-config.js';
+import type { Engine } from '../engines/engine.js';
+import { type ReportOptions, type WrittenReportFiles, writeReports } from '../report/write-reports.js';
+import type { PairResult, RunResults } from '../results/results-model.js';
+import { dialectFor } from '../sql/dialects/index.js';
+import { applyWaivers } from '../waivers/apply-waivers.js';
+import { loadWaivers } from '../waivers/load-waivers.js';
+import { defaultWaiverFiles } from '../waivers/waiver-files.js';
+import type { Waiver } from '../waivers/waiver-schema.js';
+import { assembleResults, runSuite } from './run-suite.js';
+
+/**
+ * The one reconcile pipeline behind `recon-gate run` and the Action: configs and waivers in,
+ * every pair run on the engine, waivers applied, every report written; the caller decides the
+ * outcome from the results (outcome.ts) and publishes them its own way.
+ */
+
+export interface WaiverSet {
+  /** The waivers files read (none: no waiver applies). */
+  files: string[];
+  waivers: Waiver[];
+}
+
+export interface ReconInputs {
+  config: ReconConfig;
+  waivers: WaiverSet;
+  /** Every problem of the configs and the waivers files, located; nothing may run while there is one. */
+  errors: ConfigError[];
+}
+
+/** Reads the configs and the waivers files; `waiverFiles` empty or absent means waivers.yml beside the configs. */
+export function loadReconInputs(configPaths: readonly string[], waiverFiles: readonly string[] = []): ReconInputs {
+  const { config, errors: configErrors } = loadConfigs(configPaths);
+  const files = waiverFiles.length > 0 ? [...waiverFiles] : defaultWaiverFiles(configPaths);
+  const loaded = loadWaivers(files);
+  return { config, waivers: { files, waivers: loaded.waivers }, errors: [...configErrors, ...loaded.errors] };
+}
+
+/** The results of a run that did not start because its configs are invalid: no pair, every error located. */
+export function invalidConfigResults(errors: ConfigError[], engine: string): RunResults {
+  const now = new Date();
+  return { ...assembleResults([], { startedAt: now, finishedAt: now, engine, configs: [...new Set(errors.map((error) => error.file))] }), configErrors: errors };
+}
+
+export interface ReconcileRequest {
+  config: ReconConfig;
+  waivers: WaiverSet;
+  /** Opened by the caller, which also closes it. */
+  engine: Engine;
+  reportDir: string;
+  reports?: ReportOptions;
+  statementTimeoutSeconds?: number;
+  /** Cancels the run (run-cancellation.ts): running statements stop, unfinished pairs are ERROR. */
+  signal?: AbortSignal;
+  onStep?: (pair: string, step: string) => void;
+  onPairDone?: (result: PairResult) => void;
+}
+
+export interface Reconciled {
+  results: RunResults;
+  reports: WrittenReportFiles;
+}
+
+export async function reconcile(request: ReconcileRequest): Promise<Reconciled> {
+  const { engine, waivers } = request;
+  const measured = await runSuite(request.config, {
+    engine,
+    dialect: dialectFor(engine.name),
+    statementTimeoutSeconds: request.statementTimeoutSeconds,
+    signal: request.signal,
+    onStep: request.onStep,
+    onPairDone: request.onPairDone,
+  });
+  const results = waivers.files.length > 0 ? applyWaivers(measured, waivers.waivers, new Date(), { files: waivers.files.map(toDisplayPath) }) : measured;
+  const reports = await writeReports(results, request.reportDir, request.reports);
+  return { results, reports };
+}
