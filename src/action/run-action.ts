@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { formatConfigError } from '../config/config-error.js';
+import { expandConfigGlobs } from '../config/config-globs.js';
 import type { Engine } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
 import { runOutcome } from '../recon/outcome.js';
@@ -10,11 +11,10 @@ import { invalidConfigResults, loadReconInputs, reconcile, type Reconciled } fro
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { commentMarker } from '../report/markdown-escaping.js';
 import { DEFAULT_MARKDOWN_BUDGET, markdownSummary } from '../report/markdown-summary.js';
-import type { ActionInputs } from './action-inputs.js';
+import { ActionInputError, type ActionInputs } from './action-inputs.js';
 import { type ActionOutputs, resultCounts } from './action-outputs.js';
 import { capAnnotations, emitAnnotations, pairAnnotations } from './annotations.js';
 import { type ArtifactOutcome, uploadReports } from './artifact-upload.js';
-import { resolveConfigPaths } from './config-paths.js';
 import { ensureDuckdb } from './duckdb-install.js';
 import { readCheckoutState } from './checkout-state.js';
 import { forkDecision } from './fork-policy.js';
@@ -120,7 +120,9 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
   }
   if (decision.warning) core.warning(decision.warning);
 
-  const configPaths = await resolveConfigPaths(inputs.configPatterns);
+  const expanded = expandConfigGlobs(inputs.configPatterns);
+  if (expanded.unmatched.length > 0) throw new ActionInputError('config', `the glob "${expanded.unmatched[0]}" matches no .yml or .yaml file`);
+  const configPaths = expanded.paths;
   const { config, waivers, errors } = loadReconInputs(configPaths, inputs.waiverFiles);
   if (errors.length > 0) {
     for (const error of errors) core.info(formatConfigError(error));
