@@ -4,6 +4,7 @@ import { CHART_BUILDERS, type ChartId, type ChartsMode, isEmptyChart } from './c
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, worstCheck } from './check-wording.js';
 import { commentMarker, markdownText, markdownUrl, markdownValue } from './markdown-escaping.js';
 import { mermaidChart } from './mermaid-charts.js';
+import { diagnosePair } from './root-causes.js';
 import { mismatchHints } from './mismatch-hints.js';
 import { fittedChartUrl } from './quickchart-urls.js';
 
@@ -68,10 +69,12 @@ function verdictLines(results: RunResults): string[] {
     .filter((status) => byStatus[status] > 0)
     .map((status) => `${byStatus[status]} ${STATUS_EMOJI[status]} ${{ PASS: 'passed', WARN: 'warned', FAIL: 'failed', ERROR: 'could not run' }[status]}`);
   const pairs = `${results.summary.pairs} pair${results.summary.pairs === 1 ? '' : 's'}`;
+  const causes = results.pairs.reduce((total, pair) => total + diagnosePair(pair).causes.length, 0);
+  const causesText = causes > 0 ? `**${causes} root cause${causes === 1 ? '' : 's'}** · ` : '';
   return [
     `## ${STATUS_EMOJI[results.status]} Recon Gate: ${results.status}`,
     '',
-    `**${pairs}: ${counts.join(', ') || 'none run'}** · ${countText(results.summary.differingRows)} differing rows · ${markdownText(results.run.engine, 40)} · ${durationText(results.run.durationMs)} · ${timestampText(results.run.startedAt)}`,
+    `**${pairs}: ${counts.join(', ') || 'none run'}** · ${causesText}${countText(results.summary.differingRows)} differing rows · ${markdownText(results.run.engine, 40)} · ${durationText(results.run.durationMs)} · ${timestampText(results.run.startedAt)}`,
     ...(results.run.interrupted ? ['', `> **Interrupted:** ${markdownText(results.run.interrupted, 300)}. Pairs not reached are listed as errors.`] : []),
     ...configErrorLines(results),
   ];
@@ -82,8 +85,10 @@ function pairRow(pair: PairResult): string[] {
   const missing = checkDetails(pair, 'missing_rows');
   const extra = checkDetails(pair, 'extra_rows');
   const worst = worstCheck(pair);
+  const { causes } = diagnosePair(pair);
   let worstText = '–';
   if (pair.error) worstText = `error: ${markdownText(pair.error.message, 100)}`;
+  else if (causes.length > 0) worstText = `${markdownText(causes[0]!.title, 100)}${causes.length > 1 ? ` (+${causes.length - 1} more)` : ''}`;
   else if (worst && worst.status !== 'PASS') worstText = `${STATUS_EMOJI[worst.status]} ${worst.check}: ${markdownText(worst.message, 100)}`;
   return [
     markdownText(pair.name, 80),
@@ -121,7 +126,13 @@ function sampleLines(pair: PairResult, samples: number): string[] {
 
 function pairSection(pair: PairResult, samples: number): string {
   const flagged = pair.checks.filter((check) => check.status !== 'PASS');
-  const headline = pair.error ? 'could not run' : `${flagged.length} of ${pair.checks.length} checks need a look`;
+  const diagnosis = diagnosePair(pair);
+  const causeCount = diagnosis.causes.length;
+  const headline = pair.error
+    ? 'could not run'
+    : causeCount > 0
+      ? `${causeCount} root cause${causeCount === 1 ? '' : 's'}`
+      : `${flagged.length} of ${pair.checks.length} checks need a look`;
   const lines = [`<details><summary>${STATUS_EMOJI[pair.status]} <b>${markdownText(pair.name, 80)}</b>: ${headline}</summary>`, ''];
   if (pair.error) lines.push(`**Could not run** (${markdownText(pair.error.step ?? pair.error.kind, 40)}): ${markdownText(pair.error.message, 400)}`, '');
   lines.push(`${markdownText(pair.source.description, 100)} → ${markdownText(pair.target.description, 100)} · key: ${keyHeader(pair).join(', ') || '–'} · ${markdownText(pair.config.file, 100)} line ${pair.config.line}`, '');
@@ -131,13 +142,18 @@ function pairSection(pair: PairResult, samples: number): string {
   const notRun = flagged.filter((check) => check.details.check === 'not_run');
   const measured = flagged.filter((check) => check.details.check !== 'not_run');
   if (notRun.length > 0) lines.push(`Not run: ${notRun.map((check) => check.check).join(', ')}.`, '');
+  if (causeCount > 0) {
+    lines.push('**Root causes**', '');
+    for (const cause of diagnosis.causes) lines.push(`${cause.number}. **${markdownText(cause.title, 200)}**${cause.evidence ? `: ${markdownText(cause.evidence, 300)}` : ''}`);
+    lines.push('');
+  }
   if (measured.length > 0) {
     lines.push(
       table(
         ['Check', 'Status', 'Measured', 'Threshold', 'Finding'],
         measured.map((check) => [
           check.check,
-          `${STATUS_EMOJI[check.status]} ${check.status}`,
+          diagnosis.explainedBy[check.check] !== undefined ? `↳ explained by cause ${diagnosis.explainedBy[check.check]}` : `${STATUS_EMOJI[check.status]} ${check.status}`,
           measuredText(check),
           thresholdText(check.threshold, check.unit),
           markdownText([check.message, ...(check.warnings ?? [])].join('; '), 200),
@@ -222,7 +238,7 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
   if (options.markerId !== undefined) lines.push(commentMarker(options.markerId));
   lines.push(...verdictLines(results));
   if (leftOut.length > 0) lines.push('', `> **Shortened to fit GitHub's comment limit:** left out ${leftOut.join('; ')}. report.xlsx and details.csv have everything.`);
-  if (rows.length > 0) lines.push('', table(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Worst check'], rows.map(pairRow)));
+  if (rows.length > 0) lines.push('', table(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Root cause'], rows.map(pairRow)));
   const sections = notPassing.slice(0, detail.detailedPairs).map((pair) => pairSection(pair, detail.samples));
   if (sections.length > 0) lines.push('', ...sections.flatMap((section) => [section, '']));
   if (detail.charts) lines.push(...chartLines(results, options));

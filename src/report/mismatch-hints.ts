@@ -26,6 +26,10 @@ const HINTS: Record<Exclude<MismatchClass, 'other'>, (count: number, column: str
   timestamp_truncated: (n, c) => `${rows(n)} of ${c} ${be(n)} truncated to a coarser precision on one side: a TIMESTAMP precision change?`,
   string_truncated: (n, c) => `${rows(n)} of ${c} ${be(n)} cut short on one side: a target column too narrow?`,
   sign_of_zero: (n, c) => `${rows(n)} of ${c} ${differ(n)} only in the sign of zero (-0 vs 0).`,
+  empty_string: (n, c) => `${rows(n)} of ${c} ${be(n)} blanked to '' on one side: a default or a failed lookup in the load?`,
+  sign_flipped: (n, c) => `${rows(n)} of ${c} ${be(n)} the same amount with the sign flipped: a debit/credit convention changed?`,
+  rounded: (n, c) => `${rows(n)} of ${c} ${be(n)} rounded (to an integer or fewer decimals) on one side: a narrower DECIMAL scale or a ROUND in the load?`,
+  scaled_by_power_of_ten: (n, c) => `${rows(n)} of ${c} ${differ(n)} by a factor of 10, 100 or 1000: cents vs units, or thousands?`,
 };
 
 /**

@@ -244,7 +244,8 @@ export interface ColumnMismatchCount {
  * Why a cell differs, the first that applies: one side '' and the other NULL; NULL on one side
  * only; only leading/trailing whitespace; only letter case; the same number written with another
  * scale or trailing zeros; a timestamp shifted by whole hours (≤ 26 h: a time-zone conversion);
- * a timestamp truncated to ms/s/min/h/day; one string a prefix of the other; -0 vs 0; other.
+ * a timestamp truncated to ms/s/min/h/day; a value blanked to ''; one string a prefix of the
+ * other; -0 vs 0; for numbers: the sign flipped, rounded to 0–4 decimals, scaled by 10^±1–3; other.
  */
 export type MismatchClass =
   | 'empty_vs_null'
@@ -254,8 +255,12 @@ export type MismatchClass =
   | 'numeric_scale'
   | 'timezone_shift'
   | 'timestamp_truncated'
+  | 'empty_string'
   | 'string_truncated'
   | 'sign_of_zero'
+  | 'sign_flipped'
+  | 'rounded'
+  | 'scaled_by_power_of_ten'
   | 'other';
 
 export interface Samples {

@@ -14,8 +14,12 @@ export const MISMATCH_CLASSES = [
   'numeric_scale',
   'timezone_shift',
   'timestamp_truncated',
+  'empty_string',
   'string_truncated',
   'sign_of_zero',
+  'sign_flipped',
+  'rounded',
+  'scaled_by_power_of_ten',
   'other',
 ] as const;
 
@@ -24,6 +28,10 @@ export type MismatchClass = (typeof MISMATCH_CLASSES)[number];
 const MICROS_PER_HOUR = 3_600_000_000;
 /** UTC offsets span −12 h to +14 h: a larger whole-hour shift is not a time-zone conversion. */
 const MAX_ZONE_SHIFT_HOURS = 26;
+/** Decimals a value may have been rounded to (0: to an integer). */
+const ROUNDING_DECIMALS = [0, 1, 2, 3, 4];
+/** Factors of a unit change (cents vs units, thousands): target ÷ source. */
+const POWERS_OF_TEN = ['1000', '100', '10', '0.1', '0.01', '0.001'];
 /** Coarser precisions a timestamp may have been truncated to: ms, s, min, h, day. */
 const TRUNCATION_UNITS_MICROS = [1000, 1_000_000, 60_000_000, 3_600_000_000, 86_400_000_000];
 
@@ -31,9 +39,14 @@ const TRUNCATION_UNITS_MICROS = [1000, 1_000_000, 60_000_000, 3_600_000_000, 86_
 export function classesFor(column: ComparedColumn): MismatchClass[] {
   switch (column.common.kind) {
     case 'string':
-      return ['empty_vs_null', 'null_vs_value', 'whitespace', 'case', 'numeric_scale', 'string_truncated', 'sign_of_zero', 'other'];
+      return ['empty_vs_null', 'null_vs_value', 'whitespace', 'case', 'numeric_scale', 'empty_string', 'string_truncated', 'sign_of_zero', 'other'];
     case 'timestamp':
       return ['null_vs_value', 'timezone_shift', 'timestamp_truncated', 'other'];
+    case 'decimal':
+    case 'float':
+      return ['null_vs_value', 'sign_flipped', 'rounded', 'scaled_by_power_of_ten', 'other'];
+    case 'integer':
+      return ['null_vs_value', 'sign_flipped', 'scaled_by_power_of_ten', 'other'];
     default:
       return ['null_vs_value', 'other'];
   }
@@ -58,8 +71,26 @@ export function classExpression(dialect: Dialect, column: ComparedColumn, s: str
     branches.push(`WHEN ${dialect.trimWhitespace(s)} = ${dialect.trimWhitespace(t)} THEN 'whitespace'`);
     branches.push(`WHEN lower(${s}) = lower(${t}) THEN 'case'`);
     branches.push(`WHEN ${sn} = ${tn} AND NOT (${sn} = 0 AND ${negative(s)} <> ${negative(t)}) THEN 'numeric_scale'`);
+    // 'x' → '' is a value blanked out, not a string cut short to nothing.
+    branches.push(`WHEN ${s} = '' OR ${t} = '' THEN 'empty_string'`);
     branches.push(`WHEN length(${s}) <> length(${t}) AND (substring(${s}, 1, length(${t})) = ${t} OR substring(${t}, 1, length(${s})) = ${s}) THEN 'string_truncated'`);
     branches.push(`WHEN ${sn} = 0 AND ${tn} = 0 THEN 'sign_of_zero'`);
+  }
+  if (kind === 'integer' || kind === 'decimal' || kind === 'float') {
+    // Compared as DOUBLE: negating or scaling the native value could overflow a BIGINT or a
+    // DECIMAL(38) and abort the whole join; a class is an explanation, not a count that gates.
+    const double = { kind: 'float', bits: 64 } as const;
+    const sd = dialect.cast(s, column.common, double);
+    const td = dialect.cast(t, column.common, double);
+    branches.push(`WHEN ${sd} <> 0 AND ${sd} = -${td} THEN 'sign_flipped'`);
+    if (kind !== 'integer') {
+      // Only the target as the rounded source: the other way round, every integer-valued source
+      // next to a target within 0.5 would read as "rounded".
+      const rounded = ROUNDING_DECIMALS.map((decimals) => `round(${sd}, ${decimals}) = ${td}`).join(' OR ');
+      branches.push(`WHEN ${rounded} THEN 'rounded'`);
+    }
+    const scaled = POWERS_OF_TEN.map((factor) => `abs(${td} / ${sd} - ${factor}) <= ${factor} * 0.000000001`).join(' OR ');
+    branches.push(`WHEN ${sd} <> 0 AND (${scaled}) THEN 'scaled_by_power_of_ten'`);
   }
   if (kind === 'timestamp') {
     const su = dialect.epochMicros(s, column.common);

@@ -12,26 +12,45 @@ describe('summary.md of the demo run', () => {
     const lines = markdown.split('\n');
     expect(lines[0]).toBe('<!-- recon-gate:card-portfolio -->');
     expect(lines[1]).toBe('## ❌ Recon Gate: FAIL');
-    expect(lines[3]).toMatch(/^\*\*2 pairs: 1 ✅ passed, 1 ❌ failed\*\* · 9 differing rows · duckdb · \d+\.\d s · \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    expect(lines[3]).toMatch(/^\*\*2 pairs: 1 ✅ passed, 1 ❌ failed\*\* · \*\*3 root causes\*\* · 9 differing rows · duckdb · \d+\.\d s · \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
   });
 
-  test('lists the pairs worst first, with rows on both sides, mismatched rows and the worst check', () => {
+  test('lists the pairs worst first, with rows on both sides, mismatched rows and the first root cause', () => {
     const [pairs] = tables;
-    expect(pairs![0]).toEqual(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Worst check']);
+    expect(pairs![0]).toEqual(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Root cause']);
     expect(pairs!.slice(1).map((row) => row.slice(0, 5).map(decodeEntities))).toEqual([
       ['fact_executive_summary', '❌ FAIL', '1,800 / 1,799', '4', '3 / 2'],
       ['dim_institution', '✅ PASS', '4 / 4', '0', '0 / 0'],
     ]);
-    expect(decodeEntities(pairs![1]![5]!)).toBe('❌ row_count: source has 1,800 rows, target 1,799 (1 fewer)');
+    expect(decodeEntities(pairs![1]![5]!)).toBe('3 rows missing from the target (3 keys) (+2 more)');
   });
 
   test('a collapsible section per pair that needs a look: checks against thresholds, top columns, samples key first', () => {
     expect(markdown.match(/<details>/g)).toHaveLength(1);
-    expect(markdown).toContain('<details><summary>❌ <b>fact&#95;executive&#95;summary</b>: 7 of 9 checks need a look</summary>');
+    expect(markdown).toContain('<details><summary>❌ <b>fact&#95;executive&#95;summary</b>: 3 root causes</summary>');
+    // The three defects first, each once, with the missing-key pattern computed over every key.
+    expect(decodeEntities(markdown)).toContain(
+      [
+        '**Root causes**',
+        '',
+        '1. **3 rows missing from the target (3 keys)**: all 3 have date_key 20240115, institution_id 102, corporation_id 1021: a lost partition or batch?',
+        '2. **2 extra rows in the target (2 keys)**: both have date_key 20240131, institution_id 100, corporation_id 1000: a batch loaded twice or from elsewhere?',
+        '3. **4 cells changed in 4 rows**: a120_amount 1 (sign flipped 1); charge_off_amount 1 (rounded 1); fraud_count 1 (other 1); purchases_amount 1 (null vs value 1)',
+      ].join('\n'),
+    );
     const checks = tables[1]!;
     expect(checks[0]).toEqual(['Check', 'Status', 'Measured', 'Threshold', 'Finding']);
     expect(checks.slice(1).map((row) => row.slice(0, 4))).toContainEqual(['missing_rows', '⚠️ WARN', '3 rows (0.17 %)', '≤ 0.5 %']);
-    expect(checks.slice(1).map((row) => row.slice(0, 4))).toContainEqual(['row_count', '❌ FAIL', '1 row (0.06 %)', '≤ 0 rows']);
+    // Checks that only echo a cause say which one instead of failing again.
+    expect(checks.slice(1).map((row) => row.slice(0, 2))).toEqual([
+      ['row_count', '↳ explained by cause 1'],
+      ['nulls', '↳ explained by cause 3'],
+      ['aggregates', '↳ explained by cause 3'],
+      ['missing_rows', '⚠️ WARN'],
+      ['extra_rows', '❌ FAIL'],
+      ['value_mismatches', '❌ FAIL'],
+      ['row_hash', '↳ explained by cause 3'],
+    ]);
     expect(decodeEntities(markdown)).toContain('**Top mismatching columns:** a120_amount (1), charge_off_amount (1), fraud_count (1), purchases_amount (1)');
     const samples = tables[2]!.map((row) => row.map(decodeEntities));
     expect(samples[0]).toEqual(['date_key', 'institution_id', 'corporation_id', 'product_id', 'column', 'source', 'target', 'why']);

@@ -293,6 +293,46 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'numbers that changed in a recognisable way are classified: sign flipped, rounded, scaled by a power of ten; a blanked string is not truncation',
+    pairYaml: 'primary_key: [id]',
+    source: {
+      columns: [{ name: 'id', type: INT }, { name: 'v', type: decimal(12, 2) }, { name: 'c', type: INT }, { name: 's', type: TEXT }],
+      rows: [
+        ['1', '19423.84', '5', 'x'],
+        ['2', '18259.62', '7', 'ab'],
+        ['3', '12.34', '29', 'same'],
+        ['4', '5.00', '1', 'same'],
+        ['5', '100.00', '1', 'same'],
+        ['6', '2.50', '1', 'same'],
+      ],
+    },
+    target: {
+      columns: [{ name: 'id', type: INT }, { name: 'v', type: decimal(12, 2) }, { name: 'c', type: INT }, { name: 's', type: TEXT }],
+      rows: [
+        ['1', '-19423.84', '-5', ''],
+        ['2', '18260.00', '70', 'a'],
+        ['3', '1234.00', '30', 'same'],
+        ['4', '7.00', '1', 'same'],
+        ['5', '10.00', '1', 'same'],
+        ['6', '2.50', '1', 'same'],
+      ],
+    },
+    expect: {
+      measured: { value_mismatches: 5 },
+      columnMismatches: { v: 5, c: 3, s: 2 },
+      explanations: {
+        v: { classes: { sign_flipped: 1, rounded: 1, scaled_by_power_of_ten: 2, other: 1 } },
+        c: { classes: { sign_flipped: 1, scaled_by_power_of_ten: 1, other: 1 } },
+        s: { classes: { empty_string: 1, string_truncated: 1 } },
+      },
+      cellClasses: {
+        '1:v': 'sign_flipped', '2:v': 'rounded', '3:v': 'scaled_by_power_of_ten', '4:v': 'other', '5:v': 'scaled_by_power_of_ten',
+        '1:c': 'sign_flipped', '2:c': 'scaled_by_power_of_ten', '3:c': 'other',
+        '1:s': 'empty_string', '2:s': 'string_truncated',
+      },
+    },
+  },
+  {
     name: 'every differing cell is explained: empty vs NULL, whitespace, case, scale, sign of zero, time-zone shift, truncation',
     pairYaml: 'primary_key: [id]\n    tolerances: { amount: { abs: 0.05 } }',
     source: {
