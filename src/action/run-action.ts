@@ -7,14 +7,15 @@ import { loadConfigs, toDisplayPath } from '../config/load-config.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
 import { loadWaivers } from '../waivers/load-waivers.js';
 import { defaultWaiverFiles } from '../waivers/waiver-files.js';
-import type { ReconConfig } from '../config/recon-config.js';
+import { allPairs, type ReconConfig } from '../config/recon-config.js';
 import type { Engine } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
 import { runSuite } from '../recon/run-suite.js';
 import { commentMarker } from '../report/markdown-escaping.js';
 import { DEFAULT_MARKDOWN_BUDGET, markdownSummary } from '../report/markdown-summary.js';
 import { writeReports } from '../report/write-reports.js';
-import type { RunResults } from '../results/results-model.js';
+import type { PairResult, RunResults } from '../results/results-model.js';
+import { discloseValues, valueDiscloser } from '../results/value-disclosure.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import type { ActionInputs } from './action-inputs.js';
 import { type ActionOutputs, resultCounts } from './action-outputs.js';
@@ -27,6 +28,7 @@ import { forkDecision } from './fork-policy.js';
 import type { GithubRun } from './github-event.js';
 import { fitJobSummary, JOB_SUMMARY_BUDGET, writeJobSummary } from './job-summary.js';
 import { configErrorAnnotations, configErrorLines, notRunMarkdown } from './not-run-report.js';
+import { sampleValuesRule } from './sample-values-policy.js';
 import { redactSecrets } from './secret-redaction.js';
 import { COMMENT_LIMIT, postStickyComment } from './sticky-comment.js';
 
@@ -106,7 +108,7 @@ function artifactNote(artifact: ArtifactOutcome): string | undefined {
   return `> **Reports not uploaded** (${artifact.kind === 'skipped' ? 'skipped' : 'failed'}): ${artifact.reason.replace(/\s+/g, ' ')}.`;
 }
 
-async function runReconciliation(inputs: ActionInputs, engine: Engine, config: ReconConfig): Promise<RunResults> {
+async function runReconciliation(inputs: ActionInputs, engine: Engine, config: ReconConfig, disclose: (pair: PairResult) => PairResult): Promise<RunResults> {
   const abort = new AbortController();
   const reason = `run-timeout of ${inputs.runTimeoutSeconds} s reached`;
   const timer = inputs.runTimeoutSeconds ? setTimeout(() => abort.abort(reason), inputs.runTimeoutSeconds * 1000) : undefined;
@@ -116,7 +118,10 @@ async function runReconciliation(inputs: ActionInputs, engine: Engine, config: R
       dialect: dialectFor(engine.name),
       statementTimeoutSeconds: inputs.statementTimeoutSeconds,
       signal: abort.signal,
-      onPairDone: (pair) => core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`),
+      onPairDone: (done) => {
+        const pair = disclose(done);
+        core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`);
+      },
     });
     // The results must say why pairs are missing, whether or not runSuite recorded the abort.
     return abort.signal.aborted && !results.run.interrupted ? { ...results, run: { ...results.run, interrupted: reason } } : results;
@@ -172,9 +177,10 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
     return { outputs: { status: 'ERROR', 'comment-url': commentUrl }, failure: `Recon Gate ${message}` };
   }
 
+  const disclose = valueDiscloser(allPairs(config), sampleValuesRule(run, inputs.sampleValues));
   let results: RunResults;
   try {
-    results = await runReconciliation(inputs, engine, config);
+    results = await runReconciliation(inputs, engine, config, disclose);
   } finally {
     await engine.close();
   }
@@ -187,6 +193,8 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       core.warning(`stale waiver: ${waiver.why}`, { title: 'Recon Gate: stale waiver', file: waiver.file, startLine: waiver.line });
     }
   }
+
+  results = discloseValues(results, disclose);
 
   const reportDir = path.join(run.runnerTemp ?? tmpdir(), 'recon-gate', inputs.configSetId);
   // Our own folder: files from an earlier run in this job must not end up in this artifact.

@@ -11,6 +11,7 @@ import { assembleResults, runSuite } from '../recon/run-suite.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { type ReportOptions, writeReports } from '../report/write-reports.js';
 import { RESULTS_SCHEMA_VERSION, type RunResults } from '../results/results-model.js';
+import { discloseValues, valueDiscloser } from '../results/value-disclosure.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
 import { loadWaivers } from '../waivers/load-waivers.js';
@@ -227,10 +228,12 @@ export async function main(argv: string[]): Promise<number> {
 
     const timeout = seconds(values['statement-timeout'], '--statement-timeout');
     const runTimeout = seconds(values['run-timeout'], '--run-timeout');
-    const progress = progressPrinter(log);
+    const disclose = valueDiscloser(allPairs(config), { unset: 'show' });
+    const progress = progressPrinter(log, disclose);
     const cancellation = cancelOnSignalsOrTimeout(runTimeout, log);
     const measured = await runSuite(config, { engine, dialect: dialectFor(engine.name), statementTimeoutSeconds: timeout, signal: cancellation.signal, ...progress }).finally(() => cancellation.dispose());
-    const results = waiverFiles.length > 0 ? applyWaivers(measured, waivers.waivers, new Date(), { files: waiverFiles.map(toDisplayPath) }) : measured;
+    const waived = waiverFiles.length > 0 ? applyWaivers(measured, waivers.waivers, new Date(), { files: waiverFiles.map(toDisplayPath) }) : measured;
+    const results = discloseValues(waived, disclose);
     for (const waiver of results.waivers?.expired ?? []) log(`warning: ${waiver.file}:${waiver.line} waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner})`);
     for (const waiver of results.waivers?.stale ?? []) log(`note: ${waiver.file}:${waiver.line} stale waiver: ${waiver.why}`);
     const outDir = path.resolve(values.out ?? 'recon-out');
