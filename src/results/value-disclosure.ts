@@ -130,11 +130,12 @@ function withheldAggregates(
   difference: (label: string, value: string | null) => string | null,
   cell: (label: string, value: string | null) => string | null,
 ): CheckResult {
-  const rewritten = aggregates.map((aggregate) =>
-    COUNTS.has(aggregate.function)
-      ? aggregate
-      : { ...aggregate, source: cell(aggregate.label, aggregate.source), target: cell(aggregate.label, aggregate.target), difference: difference(aggregate.label, aggregate.difference) },
-  );
+  const rewritten = aggregates.map((aggregate) => {
+    if (COUNTS.has(aggregate.function)) return aggregate;
+    const values = { source: cell(aggregate.label, aggregate.source), target: cell(aggregate.label, aggregate.target), difference: difference(aggregate.label, aggregate.difference) };
+    const same = values.source === aggregate.source && values.target === aggregate.target && values.difference === aggregate.difference;
+    return same ? aggregate : { ...aggregate, ...values };
+  });
   // The check's message quotes the differing aggregates as `sum(amount) 10 → 12` (src/recon/pair-checks.ts).
   let message = check.message;
   const shown = (aggregate: AggregateComparison) => `${aggregate.function}(${aggregate.label}) ${aggregate.source ?? 'NULL'} → ${aggregate.target ?? 'NULL'}`;
