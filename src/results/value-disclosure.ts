@@ -92,6 +92,8 @@ export function withheldPair(pair: PairResult, mode: SampleValues, maskColumns: 
   const keyPart = (value: string | null, i: number) => (mode === 'none' ? HIDDEN_VALUE : maskedKeys[i] ? maskedValue(value) : value);
   const key = (parts: Array<string | null>) => parts.map(keyPart);
   const cell = (label: string, value: string | null) => (mode !== 'show' ? HIDDEN_VALUE : isMaskedColumn(label) ? maskedValue(value) : value);
+  // A difference of NULL only says "not two numbers": no value to withhold.
+  const difference = (label: string, value: string | null) => (value === null ? null : cell(label, value));
   const cellSample = (sample: MismatchSample): MismatchSample => ({ ...sample, key: key(sample.key), source: cell(sample.column, sample.source), target: cell(sample.column, sample.target) });
   const rowSample = (sample: RowSample): RowSample => ({ key: key(sample.key), values: Object.fromEntries(Object.entries(sample.values).map(([label, value]) => [label, cell(label, value)])) });
   const scrub = (text: string) => text.replace(QUOTED_LITERAL, `'${HIDDEN_VALUE}'`);
@@ -103,7 +105,7 @@ export function withheldPair(pair: PairResult, mode: SampleValues, maskColumns: 
     ...pair,
     ...(error ? { error } : {}),
     checks: pair.checks.map((check) => {
-      if (check.details.check === 'aggregates') return withheldAggregates(check, check.details.aggregates, (label, value) => (mode !== 'show' ? (value === null ? null : HIDDEN_VALUE) : isMaskedColumn(label) ? maskedValue(value) : value), cell);
+      if (check.details.check === 'aggregates') return withheldAggregates(check, check.details.aggregates, cell, difference);
       if (check.details.check === 'not_run' && pair.error && error && engineError) {
         return { ...check, message: check.message.split(pair.error.message).join(error.message), details: { ...check.details, reason: check.details.reason.split(pair.error.message).join(error.message) } };
       }
@@ -127,8 +129,8 @@ const COUNTS: ReadonlySet<AggregateComparison['function']> = new Set(['count_dis
 function withheldAggregates(
   check: CheckResult,
   aggregates: AggregateComparison[],
-  difference: (label: string, value: string | null) => string | null,
   cell: (label: string, value: string | null) => string | null,
+  difference: (label: string, value: string | null) => string | null,
 ): CheckResult {
   const rewritten = aggregates.map((aggregate) => {
     if (COUNTS.has(aggregate.function)) return aggregate;
