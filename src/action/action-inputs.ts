@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { SAMPLE_VALUES_MODES, type SampleValuesMode } from '../config/recon-config.js';
 import { isMemorySize } from '../engines/duckdb/memory-limit.js';
 import type { EngineName } from '../engines/engine.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../recon/outcome.js';
@@ -8,6 +9,10 @@ export const COMMENT_MODES = ['update', 'new', 'off'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
 const ENGINES = ['databricks', 'duckdb'] as const;
+
+/** `auto`: the configs decide, and pairs that do not say show no value on a public repository (sample-values-policy.ts). */
+export const SAMPLE_VALUES_INPUTS = ['auto', ...SAMPLE_VALUES_MODES] as const;
+export type SampleValuesInput = 'auto' | SampleValuesMode;
 
 /** The inputs whose values are credentials: masked before anything else is read or checked. */
 export const SECRET_INPUTS = ['github-token', 'databricks-token', 'databricks-client-secret'] as const;
@@ -38,6 +43,8 @@ export interface ActionInputs {
   comment: CommentMode;
   charts: ChartsMode;
   quickchartHost?: string;
+  /** The most of the table's values any pair's reports may show; `auto` leaves it to the configs and the repository's visibility. */
+  sampleValues: SampleValuesInput;
   artifactName: string;
   retentionDays?: number;
   failOn: FailOn;
@@ -159,6 +166,7 @@ export function readActionInputs(read: InputReader, mask: (secret: string) => vo
     comment: oneOf(read, 'comment', COMMENT_MODES, 'update'),
     charts,
     quickchartHost,
+    sampleValues: oneOf(read, 'sample-values', SAMPLE_VALUES_INPUTS, 'auto'),
     artifactName,
     // GitHub keeps artifacts at most 90 days on public repositories and 400 on private ones.
     retentionDays: positiveNumber(read, 'retention-days', { integer: true, max: 400 }),

@@ -18,6 +18,8 @@ export interface GithubRun {
   workspace: string;
   runnerTemp?: string;
   pullRequest?: PullRequestInfo;
+  /** From the event payload's `repository`; undefined when the payload does not say (a scheduled run's may not). */
+  repositoryVisibility?: 'public' | 'private' | 'internal';
   /** GitHub Enterprise Server, where the artifact service of @actions/artifact does not exist. */
   enterpriseServer: boolean;
 }
@@ -77,6 +79,17 @@ function pullRequestOf(payload: Record<string, unknown>, repository: string): Pu
   };
 }
 
+/** `visibility` where GitHub sends it (public, private, internal), else `private` as a boolean. */
+function visibilityOf(payload: Record<string, unknown>): GithubRun['repositoryVisibility'] {
+  const repository = payload.repository as { private?: unknown; visibility?: unknown } | undefined;
+  if (!repository || typeof repository !== 'object') return undefined;
+  const visibility = typeof repository.visibility === 'string' ? repository.visibility.toLowerCase() : undefined;
+  if (visibility === 'public' || visibility === 'private' || visibility === 'internal') return visibility;
+  if (repository.private === false) return 'public';
+  if (repository.private === true) return 'private';
+  return undefined;
+}
+
 /** Reads the run from the variables the runner sets (and the event payload file). */
 export function readGithubRun(env: Environment = process.env): GithubRun {
   const repository = env.GITHUB_REPOSITORY ?? '';
@@ -97,6 +110,7 @@ export function readGithubRun(env: Environment = process.env): GithubRun {
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || undefined,
     pullRequest: pullRequestOf(payload, repository),
+    repositoryVisibility: visibilityOf(payload),
     enterpriseServer: isEnterpriseServer(serverUrl),
   };
 }

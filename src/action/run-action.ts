@@ -6,7 +6,9 @@ import { formatConfigError } from '../config/config-error.js';
 import { expandConfigGlobs } from '../config/config-globs.js';
 import type { Engine } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
+import { allPairs } from '../config/recon-config.js';
 import { runOutcome } from '../recon/outcome.js';
+import { valueDiscloser } from '../results/value-disclosure.js';
 import { invalidConfigResults, loadReconInputs, reconcile, type Reconciled } from '../recon/reconcile.js';
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { commentMarker } from '../report/markdown-escaping.js';
@@ -21,6 +23,7 @@ import { forkDecision } from './fork-policy.js';
 import type { GithubRun } from './github-event.js';
 import { fitJobSummary, JOB_SUMMARY_BUDGET, writeJobSummary } from './job-summary.js';
 import { configErrorAnnotations, configErrorLines, notRunMarkdown } from './not-run-report.js';
+import { sampleValuesRule } from './sample-values-policy.js';
 import { redactSecrets } from './secret-redaction.js';
 import { COMMENT_LIMIT, postStickyComment } from './sticky-comment.js';
 
@@ -161,6 +164,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       reports: { charts: inputs.charts, quickchartHost: inputs.quickchartHost, runUrl: run.runUrl },
       statementTimeoutSeconds: inputs.statementTimeoutSeconds,
       signal: cancellation.signal,
+      disclose: valueDiscloser(allPairs(config), sampleValuesRule(run, inputs.sampleValues)),
       onPairDone: (pair) => core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`),
     });
   } finally {

@@ -14,6 +14,7 @@ import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { type ReportOptions, writeReports } from '../report/write-reports.js';
 import { RESULTS_SCHEMA_VERSION, type RunResults } from '../results/results-model.js';
+import { valueDiscloser } from '../results/value-disclosure.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { runInit } from './init-command.js';
 import { progressPrinter } from './progress.js';
@@ -243,6 +244,7 @@ export async function main(argv: string[]): Promise<number> {
       reports: options,
       statementTimeoutSeconds,
       signal: cancellation.signal,
+      disclose: valueDiscloser(allPairs(config), { unset: 'show' }),
       ...progressPrinter(log),
     }).finally(() => cancellation.dispose());
     for (const waiver of results.waivers?.expired ?? []) log(`warning: ${waiver.file}:${waiver.line} waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner})`);

@@ -1,12 +1,14 @@
 import type { PairResult } from '../results/results-model.js';
 
 /** One line per pair step and per finished check, on stderr, so stdout stays machine-readable. */
-export function progressPrinter(write: (line: string) => void) {
+export function progressPrinter(write: (line: string) => void, disclose: (pair: PairResult) => PairResult = (pair) => pair) {
   return {
     onStep(pair: string, step: string) {
       write(`[${pair}] ${step}…`);
     },
-    onPairDone(result: PairResult) {
+    onPairDone(done: PairResult) {
+      // The same values as the reports: a CI log can be as public as a pull request comment.
+      const result = disclose(done);
       for (const check of result.checks) {
         write(`[${result.name}] ${check.check.padEnd(16)} ${check.status.padEnd(5)} ${check.message}`);
       }

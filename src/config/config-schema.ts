@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHECK_NAMES } from './check-names.js';
-import { DISTINCT_COUNT_MODES } from './recon-config.js';
+import { DISTINCT_COUNT_MODES, SAMPLE_VALUES_MODES } from './recon-config.js';
 
 /**
  * The shape of a recon config file (recon-configs/*.yml). Strict objects everywhere: an unknown
@@ -73,6 +73,12 @@ const thresholdsSchema = z.partialRecord(checkName, thresholdSchema);
 
 const distinctCounts = z.enum(DISTINCT_COUNT_MODES);
 
+/** How much of the table's values reports show: `show`, `keys_only` or `none`. */
+const sampleValues = z.enum(SAMPLE_VALUES_MODES);
+
+/** Columns whose values reports show only as a short hash (equal values, equal hashes). */
+const maskColumns = z.array(nonEmptyText);
+
 export const pairSchema = z.strictObject({
   name: nonEmptyText.regex(/^[^\r\n]+$/, 'a pair name is one line of text'),
   description: z.string().optional(),
@@ -93,11 +99,16 @@ export const pairSchema = z.strictObject({
   /** Write every differing key of the pair into this table (the one statement that writes). */
   persist_mismatches_to: tableName.optional(),
   distinct_counts: distinctCounts.optional(),
+  sample_values: sampleValues.optional(),
+  mask_columns: maskColumns.optional(),
 });
 
 export const defaultsSchema = z.strictObject({
   checks: z.array(checkName).min(1).optional(),
   distinct_counts: distinctCounts.optional(),
+  sample_values: sampleValues.optional(),
+  /** Masked in every pair that has such a column; the pair's own mask_columns add to these. */
+  mask_columns: maskColumns.optional(),
   sample_size: z.number().int().min(0).max(10_000).optional(),
   thresholds: thresholdsSchema.optional(),
 });

@@ -256,6 +256,9 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       thresholds: resolveThresholds(defaults.thresholds, pair.thresholds),
       samplePercent: pair.sample?.percent,
       distinctCounts: pair.distinct_counts ?? defaults.distinct_counts ?? 'exact',
+      sampleValues: pair.sample_values ?? defaults.sample_values,
+      maskColumns: uniqueNames([...(defaults.mask_columns ?? []), ...(pair.mask_columns ?? [])]),
+      maskColumnsOfPair: uniqueNames(pair.mask_columns ?? []),
       persistMismatchesTo: persistTarget(pair.persist_mismatches_to, [...at, 'persist_mismatches_to'], error),
     };
   });
@@ -278,6 +281,12 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
     pairs,
   };
   return { file: errors.length === 0 ? file : undefined, errors };
+}
+
+/** Column names match case-insensitively, as the engines resolve them: the first spelling stays. */
+function uniqueNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return names.filter((name) => !seen.has(name.toLowerCase()) && seen.add(name.toLowerCase()));
 }
 
 type ErrorSink = (fieldPath: PropertyKey[], message: string, hint?: string, keyOf?: boolean) => void;

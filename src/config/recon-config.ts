@@ -59,6 +59,12 @@ export interface PairConfig {
   /** Table (parts) that receives every differing key, when configured. */
   persistMismatchesTo?: string[];
   distinctCounts: DistinctCountMode;
+  /** `sample_values` of the pair, else of `defaults:`; undefined when neither sets it (the CLI shows values, the Action decides). */
+  sampleValues?: SampleValuesMode;
+  /** `mask_columns` of the pair and of `defaults:`: reports show these columns' values only as a short hash. */
+  maskColumns: string[];
+  /** The pair's own `mask_columns`: each must name a column of a side (a name under `defaults:` masks only where it exists). */
+  maskColumnsOfPair: string[];
 }
 
 /**
@@ -67,6 +73,13 @@ export interface PairConfig {
  */
 export const DISTINCT_COUNT_MODES = ['exact', 'approximate', 'off'] as const;
 export type DistinctCountMode = (typeof DISTINCT_COUNT_MODES)[number];
+
+/**
+ * How much of the table's values the reports may show: everything (`show`), the key columns only
+ * (`keys_only`), or no value at all (`none`): counts, checks, columns and classes still are.
+ */
+export const SAMPLE_VALUES_MODES = ['show', 'keys_only', 'none'] as const;
+export type SampleValuesMode = (typeof SAMPLE_VALUES_MODES)[number];
 
 export interface ConfigFile {
   file: string;

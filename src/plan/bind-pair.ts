@@ -36,6 +36,12 @@ export function bindPair(pair: PairConfig, sourceColumns: SideColumn[], targetCo
       problems.push(`exclude names \`${name}\`, which neither side has`);
     }
   }
+  // A misspelt mask would leave the real column's values in the reports: stop instead.
+  for (const name of pair.maskColumnsOfPair) {
+    if (!source.has(name.toLowerCase()) && !target.has(name.toLowerCase())) {
+      problems.push(`mask_columns names \`${name}\`, which neither side has`);
+    }
+  }
 
   const targetNameOf = (sourceName: string) => (renamed.get(sourceName.toLowerCase()) ?? sourceName).toLowerCase();
   const pairColumn = (s: SideColumn, t: SideColumn): ColumnPair => {

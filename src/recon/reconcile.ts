@@ -4,6 +4,7 @@ import type { ReconConfig } from '../config/recon-config.js';
 import type { Engine } from '../engines/engine.js';
 import { type ReportOptions, type WrittenReportFiles, writeReports } from '../report/write-reports.js';
 import type { PairResult, RunResults } from '../results/results-model.js';
+import { discloseValues } from '../results/value-disclosure.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
 import { loadWaivers } from '../waivers/load-waivers.js';
@@ -55,7 +56,13 @@ export interface ReconcileRequest {
   /** Cancels the run (run-cancellation.ts): running statements stop, unfinished pairs are ERROR. */
   signal?: AbortSignal;
   onStep?: (pair: string, step: string) => void;
+  /** Gets each pair as the reports will show it, values already withheld or masked. */
   onPairDone?: (result: PairResult) => void;
+  /**
+   * Withholds or masks table values (value-disclosure.ts) once, before anything leaves the run:
+   * progress lines, the results and every report get the same rewritten values.
+   */
+  disclose?: (pair: PairResult) => PairResult;
 }
 
 export interface Reconciled {
@@ -65,15 +72,17 @@ export interface Reconciled {
 
 export async function reconcile(request: ReconcileRequest): Promise<Reconciled> {
   const { engine, waivers } = request;
+  const disclose = request.disclose ?? ((pair: PairResult) => pair);
   const measured = await runSuite(request.config, {
     engine,
     dialect: dialectFor(engine.name),
     statementTimeoutSeconds: request.statementTimeoutSeconds,
     signal: request.signal,
     onStep: request.onStep,
-    onPairDone: request.onPairDone,
+    onPairDone: request.onPairDone && ((pair) => request.onPairDone!(disclose(pair))),
   });
-  const results = waivers.files.length > 0 ? applyWaivers(measured, waivers.waivers, new Date(), { files: waivers.files.map(toDisplayPath) }) : measured;
+  const waived = waivers.files.length > 0 ? applyWaivers(measured, waivers.waivers, new Date(), { files: waivers.files.map(toDisplayPath) }) : measured;
+  const results = discloseValues(waived, disclose);
   const reports = await writeReports(results, request.reportDir, request.reports);
   return { results, reports };
 }

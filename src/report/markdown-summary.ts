@@ -1,4 +1,4 @@
-import type { PairResult, RunResults, Status } from '../results/results-model.js';
+import type { PairResult, RunResults, Status, ValueDisclosure } from '../results/results-model.js';
 import { checkDetails } from './check-details.js';
 import { CHART_BUILDERS, type ChartId, type ChartsMode, isEmptyChart } from './chart-configs.js';
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, worstCheck } from './check-wording.js';
@@ -124,6 +124,14 @@ function sampleLines(pair: PairResult, samples: number): string[] {
   return lines;
 }
 
+/** Why cells read ‹hidden› or #1a2b3c4d: the results were already withheld (value-disclosure.ts). */
+function disclosureText(disclosure: ValueDisclosure): string {
+  const shown = { show: 'Values are shown', keys_only: 'Only key values are shown (`sample_values: keys_only`)', none: 'No key or value is shown (`sample_values: none`)' }[disclosure.sampleValues];
+  const masked = disclosure.maskedColumns?.length ? `; ${disclosure.maskedColumns.map((column) => markdownText(column, 40)).join(', ')} as a hash (equal values, equal hashes)` : '';
+  const why = disclosure.reason ? `, because ${markdownText(disclosure.reason, 200)}` : '';
+  return `${shown}${masked}${why}. Counts, classes and reproduce.sql are complete.`;
+}
+
 function pairSection(pair: PairResult, samples: number): string {
   const flagged = pair.checks.filter((check) => check.status !== 'PASS');
   const diagnosis = diagnosePair(pair);
@@ -137,6 +145,7 @@ function pairSection(pair: PairResult, samples: number): string {
   if (pair.error) lines.push(`**Could not run** (${markdownText(pair.error.step ?? pair.error.kind, 40)}): ${markdownText(pair.error.message, 400)}`, '');
   lines.push(`${markdownText(pair.source.description, 100)} → ${markdownText(pair.target.description, 100)} · key: ${keyHeader(pair).join(', ') || '–'} · ${markdownText(pair.config.file, 100)} line ${pair.config.line}`, '');
   if (pair.sampledPercent !== undefined) lines.push(`> Sampled: ${pair.sampledPercent} % of the keys, chosen by a hash of the key (the same keys on both sides); every count is of that share.`, '');
+  if (pair.disclosure) lines.push(`> ${disclosureText(pair.disclosure)}`, '');
   if (pair.persisted) lines.push(`Every differing key (${countText(pair.persisted.keys)}) was written to the table ${markdownText(pair.persisted.table, 120)}.`, '');
   // Checks that never ran all repeat the pair's error: name them once instead of a table of copies.
   const notRun = flagged.filter((check) => check.details.check === 'not_run');

@@ -13,6 +13,7 @@ export function reproduceSql(results: RunResults): string | undefined {
         `-- pair: ${pair.name.replace(/[\r\n]/g, ' ')}`,
         `-- check: ${check}${measured ? ` (${measured.status}, ${measured.measured} ${measured.unit})` : ''}`,
         `-- engine: ${results.run.engine}; config: ${pair.config.file}:${pair.config.line}`,
+        ...(pair.disclosure && pair.disclosure.sampleValues !== 'show' ? [`-- the reports withhold this pair's values (sample_values: ${pair.disclosure.sampleValues}); this query shows them to whoever runs it`] : []),
       ];
       sections.push(`${header.join('\n')}\n${sql};\n`);
     }

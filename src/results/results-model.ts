@@ -79,6 +79,25 @@ export interface PairResult {
   persisted?: { table: string; keys: number };
   statements: StatementRecord[];
   durationMs: number;
+  /**
+   * Set when values were withheld from this pair's results (`sample_values`, `mask_columns`, or
+   * the Action's rules for public repositories and forks): every report shows them the same way.
+   */
+  disclosure?: ValueDisclosure;
+}
+
+/** What of the table's values a pair's results show (src/results/value-disclosure.ts). */
+export interface ValueDisclosure {
+  /**
+   * `show`: every value; `keys_only`: key values, and `‹hidden›` for every other value (samples,
+   * aggregates, their differences); `none`: `‹hidden›` for keys too. Counts, percentages, column
+   * names and mismatch classes are kept in every mode.
+   */
+  sampleValues: 'show' | 'keys_only' | 'none';
+  /** Columns (`mask_columns`) whose values are shown as `#` and 8 hex digits of a hash (NULL stays NULL). */
+  maskedColumns?: string[];
+  /** Why the mode differs from the pair's config, e.g. a fork's pull request. */
+  reason?: string;
 }
 
 export interface PairError {

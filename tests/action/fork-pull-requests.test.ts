@@ -1,20 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'vitest';
 import { startFakeGithub } from './support/fake-github.js';
-import { PASSING_PAIR, pullRequestEvent, runBundle, writeConfigSet } from './support/run-bundle.js';
+import { PASSING_PAIR, pullRequestEvent, runBundle, writeConfigSet, commitAll } from './support/run-bundle.js';
 
 const FORK = 'mallory/warehouse';
 
-/** Commits everything in the folder (a git repository from the first call) and returns the commit. */
-function commitAll(folder: string): string {
-  const git = (...args: string[]) => execFileSync('git', ['-C', folder, ...args], { encoding: 'utf8' }).trim();
-  git('init', '-q');
-  git('add', '-A');
-  git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'configs');
-  return git('rev-parse', 'HEAD');
-}
 
 describe.concurrent('pull requests from forks', () => {
   test('pull_request from a fork without Databricks secrets is skipped: neutral exit 0, status SKIPPED, no connection attempt', async ({ expect, onTestFinished }) => {

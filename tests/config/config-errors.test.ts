@@ -39,7 +39,7 @@ describe('config errors name the file, line, column and field, and say what is v
   test('a misspelled key suggests the right one', () => {
     const messages = messagesOf(`${VALID_PAIR}    primay_key: [id]\n`);
     expect(messages).toEqual([
-      'recon-configs/orders.yml:7:5 pairs[0].primay_key: unknown key `primay_key`. Did you mean `primary_key`? Valid keys here: name, description, source, target, filter, primary_key, exclude, column_map, tolerances, checks, sample_size, thresholds, sample, persist_mismatches_to, distinct_counts.',
+      'recon-configs/orders.yml:7:5 pairs[0].primay_key: unknown key `primay_key`. Did you mean `primary_key`? Valid keys here: name, description, source, target, filter, primary_key, exclude, column_map, tolerances, checks, sample_size, thresholds, sample, persist_mismatches_to, distinct_counts, sample_values, mask_columns.',
     ]);
   });
 
@@ -64,6 +64,30 @@ describe('config errors name the file, line, column and field, and say what is v
   test('a wrong type says what was expected and what was given', () => {
     const [error] = errorsOf(`${VALID_PAIR}    sample_size: lots\n`);
     expect(error).toMatchObject({ line: 7, column: 18, path: 'pairs[0].sample_size', message: 'expected a number, got string `lots`' });
+  });
+
+  test('an unknown sample_values mode suggests the closest, on the pair and under defaults', () => {
+    const [onPair] = errorsOf(`${VALID_PAIR}    sample_values: key_only\n`);
+    expect(onPair).toMatchObject({ file: 'recon-configs/orders.yml', line: 7, column: 20, path: 'pairs[0].sample_values', message: '`key_only` is not allowed' });
+    expect(onPair!.hint).toBe('Did you mean `keys_only`? Expected one of: show, keys_only, none.');
+    const [underDefaults] = errorsOf(VALID_PAIR.replace('pairs:', 'defaults:\n  sample_values: hidden\npairs:'));
+    expect(underDefaults).toMatchObject({ line: 3, path: 'defaults.sample_values', message: '`hidden` is not allowed' });
+  });
+
+  test('mask_columns must be a list of column names', () => {
+    expect(errorsOf(`${VALID_PAIR}    mask_columns: email\n`)).toMatchObject([{ line: 7, column: 19, path: 'pairs[0].mask_columns', message: 'expected a list, got string `email`' }]);
+    expect(errorsOf(`${VALID_PAIR}    mask_columns: [email, '']\n`)).toMatchObject([{ line: 7, path: 'pairs[0].mask_columns[1]' }]);
+  });
+
+  test('sample_values and mask_columns: the pair\'s mode wins over defaults, masks add up, unset stays unset', () => {
+    const config = `version: 1\ndefaults:\n  sample_values: none\n  mask_columns: [email, Phone]\npairs:\n  - name: a\n    source: { table: s }\n    target: { table: t }\n    primary_key: [id]\n    sample_values: keys_only\n    mask_columns: [phone, name]\n  - name: b\n    source: { table: s }\n    target: { table: t }\n    primary_key: [id]\n`;
+    const { file, errors } = loadConfigText(config, 'x.yml');
+    expect(errors).toEqual([]);
+    expect(file!.pairs.map((pair) => [pair.sampleValues, pair.maskColumns, pair.maskColumnsOfPair])).toEqual([
+      ['keys_only', ['email', 'Phone', 'name'], ['phone', 'name']],
+      ['none', ['email', 'Phone'], []],
+    ]);
+    expect(loadConfigText(VALID_PAIR, 'x.yml').file!.pairs[0]).toMatchObject({ sampleValues: undefined, maskColumns: [] });
   });
 
   test('a threshold out of range gives the allowed range', () => {

@@ -41,7 +41,16 @@ describe('binding a pair to both schemas', () => {
     ['a rename to a target column that does not exist', 'column_map: { cust_no: customer }', 'column_map maps `cust_no` to `customer`, which the target does not have (it has: ID, customer_id, amount, note, load_ts)'],
     ['a tolerance on a column that is not compared', 'tolerances: { no_such: { abs: 1 } }', 'tolerances name `no_such`, which is not a compared column of both sides'],
     ['a tolerance on a text column', 'tolerances: { note: { abs: 1 } }', 'tolerances name `note`, whose type string is not numeric; tolerances apply to numbers only'],
+    ['a misspelt column under the pair\'s mask_columns', 'mask_columns: [nots]', 'mask_columns names `nots`, which neither side has'],
   ])('%s is refused with what exists', (_what, body, message) => {
     expect(problems(body)).toEqual([message]);
+  });
+
+  test('mask_columns may name a column of either side, in any case; a name from defaults masks only where it exists', () => {
+    expect(problems('mask_columns: [NOTE, load_ts, cust_no]')).toEqual([]);
+    const { file } = loadConfigText('version: 1\ndefaults:\n  mask_columns: [email]\npairs:\n  - name: p\n    source: { table: s }\n    target: { table: t }\n    primary_key: [id]\n    mask_columns: [note]\n', 'p.yml');
+    const withDefaults = file!.pairs[0]!;
+    expect(withDefaults.maskColumns).toEqual(['email', 'note']);
+    expect(() => bindPair(withDefaults, SOURCE, TARGET)).not.toThrow();
   });
 });

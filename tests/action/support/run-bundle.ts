@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -174,4 +174,13 @@ export function pullRequestEvent(number: number, options: { headRepository?: str
       },
     },
   };
+}
+
+/** Commits everything in the folder (a git repository from the first call) and returns the commit. */
+export function commitAll(folder: string): string {
+  const git = (...args: string[]) => execFileSync('git', ['-C', folder, ...args], { encoding: 'utf8' }).trim();
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'configs');
+  return git('rev-parse', 'HEAD');
 }
