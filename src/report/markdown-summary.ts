@@ -1,6 +1,6 @@
 import type { PairResult, RunResults, Status } from '../results/results-model.js';
 import { checkDetails } from './check-details.js';
-import { CHART_BUILDERS, type ChartId, type ChartsMode, isEmptyChart } from './chart-configs.js';
+import { CHART_BUILDERS, type ChartId, type ChartsMode, isAllZeroChart, isEmptyChart } from './chart-configs.js';
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, worstCheck } from './check-wording.js';
 import { commentMarker, markdownText, markdownUrl, markdownValue } from './markdown-escaping.js';
 import { mermaidChart } from './mermaid-charts.js';
@@ -164,6 +164,11 @@ function pairSection(pair: PairResult, samples: number): string {
   return lines.join('\n');
 }
 
+/** Under a chart: what it left out and where its axis is cut, in words (Mermaid has no subtitle). */
+function chartNoteLines(notes: string[]): string[] {
+  return notes.length > 0 ? ['', `*${markdownText(notes.join(' '), 600)}*`] : [];
+}
+
 function chartLines(results: RunResults, options: MarkdownSummaryOptions): string[] {
   if (results.pairs.length === 0) return [];
   const mode = options.charts ?? 'mermaid';
@@ -172,16 +177,16 @@ function chartLines(results: RunResults, options: MarkdownSummaryOptions): strin
   for (const id of CHART_ORDER) {
     if (mode === 'mermaid') {
       const chart = CHART_BUILDERS[id](results);
-      lines.push('', isEmptyChart(chart) ? `*${markdownText(chart.emptyText)}*` : mermaidChart(chart));
+      if (isEmptyChart(chart)) lines.push('', `*${markdownText(chart.emptyText)}*`);
+      else if (isAllZeroChart(chart) && chart.allZeroText) lines.push('', `*${markdownText(chart.allZeroText)}*`);
+      else lines.push('', mermaidChart(chart), ...chartNoteLines(chart.notes));
       continue;
     }
     const { chart, url } = fittedChartUrl(results, id, { host: options.quickchartHost });
     if (isEmptyChart(chart)) lines.push('', `*${markdownText(chart.emptyText)}*`);
+    else if (isAllZeroChart(chart) && chart.allZeroText) lines.push('', `*${markdownText(chart.allZeroText)}*`);
     else if (url === null) lines.push('', `*${markdownText(chart.title)}: the labels are too long for an image link; see charts/${id}.png in the reports.*`);
-    else {
-      lines.push('', `![${markdownText(chart.title)}](${url})`);
-      if (chart.shown < chart.total) lines.push(`*Only the ${chart.shown} largest of ${chart.total} are drawn, to keep the image link short; report.xlsx lists them all.*`);
-    }
+    else lines.push('', `![${markdownText(chart.title)}](${url})`, ...chartNoteLines(chart.notes));
   }
   for (const note of options.chartNotes ?? []) lines.push('', `> ${markdownText(note, 500)}`);
   return lines;
