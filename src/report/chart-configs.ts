@@ -140,10 +140,17 @@ export function amountText(value: number, unit: string): string {
   return unit === '%' ? valueText(value, unit) : `${valueText(value, unit)} ${unit}`;
 }
 
+/**
+ * Round ends of an axis. Only these: d3 (Mermaid's scale) puts 8 to 11 ticks on 0 → 1, 1.5, 2,
+ * 4, 5 or 8 times a power of ten, but 13 to 16 on 1.2, 2.5, 3 or 6 (0.3 gets a tick every 0.02),
+ * and those collide on a narrow axis.
+ */
+export const AXIS_END_FACTORS = [1, 1.5, 2, 4, 5, 8, 10];
+
 function niceCeiling(value: number, integer: boolean): number {
   if (value <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(value));
-  const factor = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((f) => f * power >= value * (1 - 1e-12)) ?? 10;
+  const factor = AXIS_END_FACTORS.find((f) => f * power >= value * (1 - 1e-12)) ?? 10;
   const nice = Number((factor * power).toPrecision(6));
   return integer ? Math.max(1, Math.ceil(nice)) : nice;
 }
@@ -185,7 +192,7 @@ interface ChartSpec {
   allZeroText?: string;
 }
 
-function barChart(spec: ChartSpec, categories: Category[], limit: number): ReportChart {
+function barChart(spec: ChartSpec, categories: Category[], limit: number, leftOut: string[] = []): ReportChart {
   const top = topCategories(categories, limit);
   const more = categories.length - top.length;
   const at = axisCut(top.map((category) => category.value), spec.integer);
@@ -194,7 +201,7 @@ function barChart(spec: ChartSpec, categories: Category[], limit: number): Repor
     beyond.includes(category) ? { name: category.name, detail: `${valueText(category.value, spec.unit)} ▲` } : category.detail ? { name: category.name, detail: category.detail } : { name: category.name },
   );
   const title = more > 0 ? `${spec.title} (top ${top.length}, and ${more} more)` : spec.title;
-  const notes: string[] = [];
+  const notes: string[] = [...leftOut];
   if (more > 0) notes.push(`Only the ${top.length} largest of ${categories.length} ${spec.things} are drawn; ${more} more are in report.xlsx.`);
   if (at !== undefined) {
     const names = beyond.map((category) => category.name);
@@ -235,19 +242,28 @@ function barChart(spec: ChartSpec, categories: Category[], limit: number): Repor
 
 const count = new Intl.NumberFormat('en-US');
 
-/** Every counted pair, as target − source, both counts in the label; equal pairs last. */
+/**
+ * The pairs whose row counts differ, as target − source, both counts in the label. Pairs with
+ * equal counts are left out (and counted in a note): Mermaid would draw a zero as a sliver. When
+ * no pair differs, every pair is drawn (all zero), so the chart files still show the counts.
+ */
 export function rowCountsChart(results: RunResults, limit = DEFAULT_CHART_CATEGORIES): ReportChart {
-  const categories = results.pairs
+  const counted = results.pairs
     .filter((pair) => pair.source.rows !== undefined && pair.target.rows !== undefined)
     .map((pair) => {
       const source = pair.source.rows ?? 0;
       const target = pair.target.rows ?? 0;
       return { name: pair.name, detail: `${count.format(source)} → ${count.format(target)}`, value: target - source, weight: Math.abs(target - source) * 1e12 + Math.max(source, target) };
     });
+  const differing = counted.filter((category) => category.value !== 0);
+  const equal = counted.length - differing.length;
+  const categories = differing.length > 0 ? differing : counted;
+  const leftOut = differing.length > 0 && equal > 0 ? [`${equal} ${equal === 1 ? 'pair has' : 'pairs have'} the same row count on both sides (not drawn).`] : [];
   return barChart(
     { id: 'row-counts', title: 'Row counts per pair', yTitle: 'rows, target − source', series: 'target − source', colour: DIFFERENCE_COLOUR, integer: true, unit: 'rows', things: 'pairs', emptyText: 'No pair was counted on both sides.', allZeroText: 'Row counts: every pair has the same number of rows on both sides.' },
     categories,
     limit,
+    leftOut,
   );
 }
 

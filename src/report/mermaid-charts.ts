@@ -1,4 +1,4 @@
-import { categoryLabel, type ReportChart, SOURCE_COLOUR } from './chart-configs.js';
+import { AXIS_END_FACTORS, categoryLabel, type ReportChart, SOURCE_COLOUR } from './chart-configs.js';
 
 /** Labels carry counts (`name (1,800 → 1,799)`): room for those and a readable name. */
 const MAX_LABEL = 44;
@@ -35,7 +35,7 @@ function axisTop(values: number[], integer: boolean): number {
   if (integer && max <= 10) return 10;
   if (max === 0) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  const top = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].find((factor) => factor * power >= max) ?? 10;
+  const top = AXIS_END_FACTORS.find((factor) => factor * power >= max * (1 - 1e-12)) ?? 10;
   const nice = Number((top * power).toPrecision(6));
   return integer ? Math.ceil(nice) : nice;
 }
@@ -56,10 +56,14 @@ export function mermaidChart(chart: ReportChart): string {
   const yTitle = [chart.config.options.scales.y.title.text, negative ? 'drawn as a size' : undefined, cut !== undefined ? `axis cut at ${cut}` : undefined].filter(Boolean).join(', ');
   // Mermaid's default bar colour is a pale lavender that vanishes on GitHub's light theme.
   const colour = chart.config.data.datasets[0]?.backgroundColor ?? SOURCE_COLOUR;
+  const horizontal = isCrowded(labels);
+  // Mermaid's 700×500 default leaves a sideways chart's axis a third of the width once the labels
+  // are drawn, and a chart of two bars half a screen high: sized by its bars instead.
+  const size = horizontal ? { width: 900, height: Math.max(240, 110 + 26 * bars.length) } : { width: 900, height: 360 };
   return [
     '```mermaid',
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colour.replace(/[^#0-9a-fA-F]/g, '')}"}}}}%%`,
-    `xychart-beta${isCrowded(labels) ? ' horizontal' : ''}`,
+    `%%{init: {"xyChart": {"width": ${size.width}, "height": ${size.height}}, "themeVariables": {"xyChart": {"plotColorPalette": "${colour.replace(/[^#0-9a-fA-F]/g, '')}"}}}}%%`,
+    `xychart-beta${horizontal ? ' horizontal' : ''}`,
     `    title ${mermaidText(chart.title, 120)}`,
     `    x-axis [${labels.map((label) => mermaidText(label)).join(', ')}]`,
     `    y-axis ${mermaidText(yTitle, 80)} 0 --> ${top}`,

@@ -16,24 +16,22 @@ function withMismatches(pair: PairResult, counts: Record<string, number>): PairR
 describe('chart configurations of the demo run', () => {
   const results = demoResults();
 
-  test('row counts: the difference target − source per pair, both counts in the label, whole-number ticks', () => {
+  test('row counts: the difference target − source of the pairs that differ, both counts in the label, whole-number ticks', () => {
     const chart = rowCountsChart(results);
+    const note = '1 pair has the same row count on both sides (not drawn).';
     expect(chart.config).toEqual({
       type: 'bar',
       data: {
-        labels: ['fact_executive_summary (1,800 → 1,799)', 'dim_institution (4 → 4)'],
-        datasets: [{ label: 'target − source', data: [-1, 0], backgroundColor: '#e15759' }],
+        labels: ['fact_executive_summary (1,800 → 1,799)'],
+        datasets: [{ label: 'target − source', data: [-1], backgroundColor: '#e15759' }],
       },
       options: {
-        plugins: { title: { display: true, text: 'Row counts per pair' }, subtitle: { display: false, text: '' }, legend: { display: false } },
+        plugins: { title: { display: true, text: 'Row counts per pair' }, subtitle: { display: true, text: note }, legend: { display: false } },
         scales: { y: { beginAtZero: true, title: { display: true, text: 'rows, target − source' }, ticks: { precision: 0 } } },
       },
     });
-    expect(chart.categories).toEqual([
-      { name: 'fact_executive_summary', detail: '1,800 → 1,799' },
-      { name: 'dim_institution', detail: '4 → 4' },
-    ]);
-    expect([chart.integer, chart.cut, chart.notes]).toEqual([true, undefined, []]);
+    expect(chart.categories).toEqual([{ name: 'fact_executive_summary', detail: '1,800 → 1,799' }]);
+    expect([chart.integer, chart.cut, chart.notes]).toEqual([true, undefined, [note]]);
     expect(axisTicks(chart)).toEqual([-1, 0]);
   });
 
@@ -52,16 +50,16 @@ describe('chart configurations of the demo run', () => {
     expect(config.data.datasets.map((dataset) => [dataset.label, dataset.data])).toEqual([['target − source', [1]]]);
   });
 
-  test('aggregates: the 2,377 % bar does not flatten the others: the axis is cut at 0.3 %, and says so', () => {
+  test('aggregates: the 2,377 % bar does not flatten the others: the axis is cut at 0.4 %, and says so', () => {
     const chart = aggregatesChart(results);
     expect([chart.shown, chart.total]).toEqual([19, 19]);
-    expect(chart.cut).toEqual({ at: 0.3, beyond: ['min(a120_amount)'] });
-    expect(chart.config.options.scales.y).toEqual({ beginAtZero: true, max: 0.3, title: { display: true, text: '% of the source value' }, ticks: {} });
+    expect(chart.cut).toEqual({ at: 0.4, beyond: ['min(a120_amount)'] });
+    expect(chart.config.options.scales.y).toEqual({ beginAtZero: true, max: 0.4, title: { display: true, text: '% of the source value' }, ticks: {} });
     expect(chart.config.data.labels.slice(0, 3)).toEqual(['min(a120_amount) (2,377.63 % ▲)', 'sum(purchases_amount)', 'count_distinct(purchases_amount)']);
     expect(chart.config.data.datasets[0]!.data.slice(0, 3)).toEqual([2377.63, 0.23042, 0.222222]);
-    expect(chart.notes).toEqual(['The axis is cut at 0.3 % so that the other bars can be read; min(a120_amount) goes beyond it (▲, value in the label).']);
+    expect(chart.notes).toEqual(['The axis is cut at 0.4 % so that the other bars can be read; min(a120_amount) goes beyond it (▲, value in the label).']);
     expect(chart.config.options.plugins.subtitle).toEqual({ display: true, text: chart.notes[0] });
-    expect(axisTicks(chart)).toEqual([0, 0.1, 0.2, 0.3]);
+    expect(axisTicks(chart)).toEqual([0, 0.1, 0.2, 0.3, 0.4]);
   });
 
   test('configurations are pure data, the same on every call', () => {
@@ -74,12 +72,12 @@ describe('chart configurations of the demo run', () => {
     expect(mermaidChart(rowCountsChart(results))).toBe(
       [
         '```mermaid',
-        '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#e15759"}}}}%%',
+        '%%{init: {"xyChart": {"width": 900, "height": 360}, "themeVariables": {"xyChart": {"plotColorPalette": "#e15759"}}}}%%',
         'xychart-beta',
         '    title "Row counts per pair"',
-        '    x-axis ["fact_executive_summary (1,800 → 1,799)", "dim_institution (4 → 4)"]',
+        '    x-axis ["fact_executive_summary (1,800 → 1,799)"]',
         '    y-axis "rows, target − source, drawn as a size" 0 --> 10',
-        '    bar [1, 0]',
+        '    bar [1]',
         '```',
       ].join('\n'),
     );
@@ -94,10 +92,10 @@ describe('chart configurations of the demo run', () => {
 
   test('Mermaid: a cut axis ends at the cut, the bar beyond stops there and its label carries its value', () => {
     const block = mermaidChart(aggregatesChart(results)).split('\n');
-    expect(block.slice(1, 4)).toEqual(['%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#e15759"}}}}%%', 'xychart-beta horizontal', '    title "Aggregate relative difference"']);
+    expect(block.slice(1, 4)).toEqual(['%%{init: {"xyChart": {"width": 900, "height": 604}, "themeVariables": {"xyChart": {"plotColorPalette": "#e15759"}}}}%%', 'xychart-beta horizontal', '    title "Aggregate relative difference"']);
     expect(block[4]).toMatch(/^ {4}x-axis \["min\(a120_amount\) \(2,377\.63 % ▲\)", "sum\(purchases_amount\)", /);
-    expect(block[5]).toBe('    y-axis "% of the source value, axis cut at 0.3" 0 --> 0.3');
-    expect(block[6]).toMatch(/^ {4}bar \[0\.3, 0\.23042, 0\.222222, /);
+    expect(block[5]).toBe('    y-axis "% of the source value, axis cut at 0.4" 0 --> 0.4');
+    expect(block[6]).toMatch(/^ {4}bar \[0\.4, 0\.23042, 0\.222222, /);
   });
 
   test('Mermaid keeps the counts of a long label and cuts the name', () => {
@@ -116,11 +114,12 @@ describe('chart configurations of the demo run', () => {
   test('the SVG draws a bar per value, its exact value by it, and the labels, with its own title', () => {
     const svg = chartSvg(rowCountsChart(results));
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg" width="800" height="420"')).toBe(true);
-    expect(svg.match(/<rect [^>]*fill="#e15759"><title>/g)).toHaveLength(2);
+    expect(svg.match(/<rect [^>]*fill="#e15759"><title>/g)).toHaveLength(1);
     expect(svg).toContain('<title>fact_executive_summary: −1</title>');
     expect(svg).toContain('>Row counts per pair</text>');
     expect(svg).toContain('>fact_executive_summary (1,800 → 1,799)</text>');
-    expect([...svg.matchAll(/class="bar-value"[^>]*>([^<]*)</g)].map((match) => match[1])).toEqual(['−1', '0']);
+    expect([...svg.matchAll(/class="bar-value"[^>]*>([^<]*)</g)].map((match) => match[1])).toEqual(['−1']);
+    expect(svg).toContain('>1 pair has the same row count on both sides (not drawn).</text>');
     expect(chartSvg(mismatchesChart(syntheticResults([syntheticPair({ name: 'ok', status: 'PASS' })])))).toContain('>No column has mismatching values.</text>');
   });
 
@@ -134,22 +133,22 @@ describe('chart configurations of the demo run', () => {
   test('the SVG of a cut axis: the bar beyond fills the plot, with a break mark, and the notes are printed under the title', () => {
     const svg = chartSvg(aggregatesChart(results));
     expect(svg.match(/class="axis-break"/g)).toHaveLength(1);
-    expect(svg).toContain('>The axis is cut at 0.3 % so that the other bars can be read; min(a120_amount) goes beyond it (▲, value in the label).</text>');
+    expect(svg).toContain('>The axis is cut at 0.4 % so that the other bars can be read; min(a120_amount) goes beyond it (▲, value in the label).</text>');
     expect(svg).toContain('>min(a120_amount) (2,377.63 % ▲)</text>');
     const heights = [...svg.matchAll(/<rect x="[^"]+" y="[^"]+" width="[^"]+" height="([^"]+)" fill="#e15759">/g)].map((match) => Number(match[1]));
     expect(heights).toHaveLength(19);
     const plot = Math.max(...heights);
     expect(heights[0]).toBe(plot);
-    expect(heights[1]! / plot).toBeCloseTo(0.23042 / 0.3, 2);
+    expect(heights[1]! / plot).toBeCloseTo(0.23042 / 0.4, 2);
   });
 });
 
 describe('a chart whose values differ by orders of magnitude', () => {
   test.each([
-    [[2377.63, 0.23, 0.2], false, 0.3],
+    [[2377.63, 0.23, 0.2], false, 0.4],
     [[100, 9], true, undefined],
     [[1000, 900, 1, 1, 1, 1], true, 10],
-    [[50_000, 48, 40, 3], true, 60],
+    [[50_000, 48, 40, 3], true, 80],
     [[5, 4], true, undefined],
     [[7], true, undefined],
     [[-400, 3, 2], true, 10],
@@ -159,11 +158,11 @@ describe('a chart whose values differ by orders of magnitude', () => {
 
   test('a dwarfing count: cut at a whole number, with the value in the bar’s label', () => {
     const chart = mismatchesChart(syntheticResults([withMismatches(syntheticPair({ name: 'p', columns: ['a', 'b', 'c'] }), { a: 50_000, b: 48, c: 40 })]));
-    expect(chart.cut).toEqual({ at: 60, beyond: ['a'] });
+    expect(chart.cut).toEqual({ at: 80, beyond: ['a'] });
     expect(chart.config.data.labels).toEqual(['a (50,000 ▲)', 'b', 'c']);
-    expect(chart.notes).toEqual(['The axis is cut at 60 rows so that the other bars can be read; a goes beyond it (▲, value in the label).']);
-    expect(mermaidChart(chart)).toContain('    y-axis "rows, axis cut at 60" 0 --> 60\n    bar [60, 48, 40]');
-    expect(axisTicks(chart)).toEqual([0, 20, 40, 60]);
+    expect(chart.notes).toEqual(['The axis is cut at 80 rows so that the other bars can be read; a goes beyond it (▲, value in the label).']);
+    expect(mermaidChart(chart)).toContain('    y-axis "rows, axis cut at 80" 0 --> 80\n    bar [80, 48, 40]');
+    expect(axisTicks(chart)).toEqual([0, 20, 40, 60, 80]);
   });
 });
 
@@ -193,6 +192,7 @@ describe('the top differing items, and how many more', () => {
     expect(markdown).toContain('*Row counts: every pair has the same number of rows on both sides.*');
     expect(markdown).not.toContain('title "Row counts per pair"');
     expect(chartSvg(rowCountsChart(passing))).toContain('>a (1,000 → 1,000)</text>');
+    expect(rowCountsChart(passing).config.data.datasets[0]!.data).toEqual([0, 0]);
   });
 });
 
