@@ -138,6 +138,7 @@ function matchRateLines(pair: PairResult, limit: number): string[] {
   const differing = rates.filter((rate) => rate.mismatchingRows > 0).sort((a, b) => b.mismatchingRows - a.mismatchingRows);
   const agreeing = rates.length - differing.length;
   const matched = rates[0]!.matchedRows;
+  if (matched === 0) return ['', '**Match rate per column:** no row matched on the key, so no value was compared.'];
   const lines = ['', `**Match rate per column** (matched rows that agree ÷ ${unitText(matched, 'matched rows')})`];
   if (differing.length > 0 && limit > 0) {
     const shown = differing.slice(0, limit);

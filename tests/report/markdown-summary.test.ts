@@ -51,6 +51,12 @@ describe('summary.md of the demo run', () => {
       ['purchases_amount', '1', '99.94 %', 'null vs value 1'],
     ]);
     expect(markdown).toContain('The other 3 compared columns agree on every matched row (100 %).');
+    const disjoint = structuredClone(results);
+    const fact = disjoint.pairs.find((pair) => pair.name === 'fact_executive_summary')!;
+    const matched = fact.checks.find((check) => check.details.check === 'value_mismatches')!.details as { comparedRows: number; columns: Array<{ mismatches: number }> };
+    matched.comparedRows = 0;
+    for (const column of matched.columns) column.mismatches = 0;
+    expect(markdownSummary(disjoint)).toContain('**Match rate per column:** no row matched on the key, so no value was compared.');
   });
 
   test('Mermaid charts by default, and a footer linking the artifacts and the run', () => {
