@@ -75,7 +75,7 @@ export async function writeChartImages(charts: ReportChart[], outDir: string, op
 
   const images: ChartImage[] = [];
   for (const [i, chart] of drawable.entries()) {
-    const svg = chartSvg(chart.config, chart.emptyText);
+    const svg = chartSvg(chart);
     const image: ChartImage = { id: chart.id, title: chart.title, svgFile: path.join(chartDir, `${chart.id}.svg`) };
     writeFileSync(image.svgFile, svg);
     const remote = fetched[i];

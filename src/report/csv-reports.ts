@@ -30,17 +30,21 @@ export function summaryCsv(results: RunResults): string {
   return stringify([header, ...rows]);
 }
 
-/** details.csv: one row per sampled difference: mismatching cells, missing, extra and duplicate keys. */
+/**
+ * details.csv: one row per sampled difference: mismatching cells, missing, extra and duplicate
+ * keys. `mismatch_class` is the class the join computed for that very cell (results.json's
+ * samples carry it), empty for rows that are not a mismatching cell. New columns go at the end.
+ */
 export function detailsCsv(results: RunResults): string {
-  const header = ['pair', 'kind', 'key', 'column', 'source_value', 'target_value'];
+  const header = ['pair', 'kind', 'key', 'column', 'source_value', 'target_value', 'mismatch_class'];
   const rows: Array<Array<string | null>> = [];
   for (const pair of results.pairs) {
     const key = (parts: ReadonlyArray<string | null>) => keyText(pair.keys, parts);
-    for (const sample of pair.samples.mismatches) rows.push([pair.name, 'mismatch', key(sample.key), sample.column, sample.source, sample.target]);
-    for (const sample of pair.samples.withinTolerance) rows.push([pair.name, 'within_tolerance', key(sample.key), sample.column, sample.source, sample.target]);
-    for (const sample of pair.samples.onlyInSource) rows.push([pair.name, 'only_in_source', key(sample.key), null, null, null]);
-    for (const sample of pair.samples.onlyInTarget) rows.push([pair.name, 'only_in_target', key(sample.key), null, null, null]);
-    for (const sample of pair.samples.duplicateKeys) rows.push([pair.name, 'duplicate_key', key(sample.key), null, `${sample.sourceRows} rows`, `${sample.targetRows} rows`]);
+    for (const sample of pair.samples.mismatches) rows.push([pair.name, 'mismatch', key(sample.key), sample.column, sample.source, sample.target, sample.class ?? null]);
+    for (const sample of pair.samples.withinTolerance) rows.push([pair.name, 'within_tolerance', key(sample.key), sample.column, sample.source, sample.target, null]);
+    for (const sample of pair.samples.onlyInSource) rows.push([pair.name, 'only_in_source', key(sample.key), null, null, null, null]);
+    for (const sample of pair.samples.onlyInTarget) rows.push([pair.name, 'only_in_target', key(sample.key), null, null, null, null]);
+    for (const sample of pair.samples.duplicateKeys) rows.push([pair.name, 'duplicate_key', key(sample.key), null, `${sample.sourceRows} rows`, `${sample.targetRows} rows`, null]);
   }
   // NULL and '' must stay distinguishable: NULL is an empty field, an empty string is "".
   return stringify([header, ...rows.map((row) => row.map((cell) => (cell === null ? null : neutraliseFormula(cell))))], { quoted_match: /^$/ });

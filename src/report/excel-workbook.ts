@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { RunResults, SchemaStatus, Status } from '../results/results-model.js';
 import { checkDetails } from './check-details.js';
 import { durationText } from './check-wording.js';
+import { classesText, columnMatchRates, matchRateDecimals } from './column-match-rates.js';
 import { type CellContent, countCell, dataCell, percentCell, ratioCell, textCell } from './excel-cell-values.js';
 import { CHART_HEIGHT, CHART_WIDTH } from './quickchart-urls.js';
 
@@ -75,17 +76,12 @@ function displayLength(content: Cell): number {
 class SheetWriter {
   private widths: number[] = [];
   private next = 1;
-  private dataRows = 0;
+  private table: { headerRow: number; columns: number } | undefined;
 
   constructor(readonly sheet: ExcelJS.Worksheet) {}
 
   get nextRow(): number {
     return this.next;
-  }
-
-  /** Rows written by row() and header() after the sheet's own title: whether a section sheet is empty. */
-  get hasRows(): boolean {
-    return this.dataRows > 0;
   }
 
   row(cells: Row, options: { measure?: boolean; rowNumber?: number } = {}): number {
@@ -96,12 +92,15 @@ class SheetWriter {
       paint(row.getCell(i + 1), content);
       if (options.measure !== false) this.widths[i] = Math.max(this.widths[i] ?? 0, displayLength(content));
     });
-    if (options.measure !== false) this.dataRows += 1;
     return rowNumber;
   }
 
-  /** Header names can come from configs (key and column names): formula-safe like any text. */
-  header(names: string[], options: { freeze?: boolean; filter?: boolean } = {}): number {
+  /**
+   * The sheet's one table header (an Excel sheet has one auto-filter): frozen so it stays in
+   * view, with the auto-filter over the header and every row under it (set in finish()).
+   * Header names can come from configs (key and column names): formula-safe like any text.
+   */
+  header(names: string[]): number {
     const rowNumber = this.row(names.map((name) => ({ ...textCell(name), bold: true })));
     const row = this.sheet.getRow(rowNumber);
     names.forEach((_, i) => {
@@ -109,8 +108,9 @@ class SheetWriter {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } };
       cell.border = { bottom: { style: 'thin' } };
     });
-    if (options.freeze !== false) this.sheet.views = [{ state: 'frozen', ySplit: rowNumber }];
-    if (options.filter !== false) this.sheet.autoFilter = { from: { row: rowNumber, column: 1 }, to: { row: rowNumber, column: names.length } };
+    // ySplit n freezes rows 1..n: through the header row, not the row above it.
+    this.sheet.views = [{ state: 'frozen', ySplit: rowNumber, topLeftCell: `A${rowNumber + 1}` }];
+    this.table = { headerRow: rowNumber, columns: names.length };
     return rowNumber;
   }
 
@@ -125,6 +125,10 @@ class SheetWriter {
   }
 
   finish(): void {
+    if (this.table) {
+      // The whole table, not only the header: LibreOffice filters exactly the range it is given.
+      this.sheet.autoFilter = { from: { row: this.table.headerRow, column: 1 }, to: { row: Math.max(this.table.headerRow, this.next - 1), column: this.table.columns } };
+    }
     this.widths.forEach((width, i) => {
       this.sheet.getColumn(i + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width + 2));
     });
@@ -235,44 +239,80 @@ function aggregatesSheet(writer: SheetWriter, results: RunResults): void {
   }
 }
 
-function mismatchesSheet(writer: SheetWriter, results: RunResults): void {
-  writer.title('Sampled mismatching cells, one section per pair, key columns first. details.csv has the same rows.');
-  writer.sheet.views = [{ state: 'frozen', ySplit: 1 }];
+/** Key column names over all pairs, in first-seen order: one table for every pair, each key part in its own filterable column. */
+function keyColumns(results: RunResults): string[] {
+  return [...new Set(results.pairs.flatMap((pair) => pair.keys))];
+}
+
+function keyCells(keys: string[], pair: { keys: string[] }, key: ReadonlyArray<string | null>): Cell[] {
+  return keys.map((name) => {
+    const i = pair.keys.indexOf(name);
+    return i < 0 ? text(undefined) : dataCell(key[i] ?? null);
+  });
+}
+
+/** Per pair and compared column: matched rows that agree ÷ matched rows, and why the others differ. */
+function matchRatesSheet(writer: SheetWriter, results: RunResults): void {
+  let rows = 0;
+  writer.header(['Pair', 'Column', 'Source column', 'Target column', 'Source type', 'Target type', 'Tolerance', 'Matched rows', 'Agreeing rows', 'Mismatching rows', 'Match rate', 'Within tolerance', 'Mismatch classes']);
   for (const pair of results.pairs) {
-    const cells = [...pair.samples.mismatches.map((sample) => ({ sample, kind: 'mismatch' })), ...pair.samples.withinTolerance.map((sample) => ({ sample, kind: 'within tolerance' }))];
-    if (cells.length === 0) continue;
-    const mismatched = checkDetails(pair, 'value_mismatches');
-    writer.blank();
-    writer.title(pair.name, mismatched ? `${mismatched.mismatchedRows.toLocaleString('en-US')} of ${mismatched.comparedRows.toLocaleString('en-US')} matched rows differ; ${cells.length} cells sampled` : `${cells.length} cells sampled`);
-    writer.header([...pair.keys, 'Column', 'Source value', 'Target value', 'Kind'], { freeze: false, filter: false });
-    for (const { sample, kind } of cells) {
-      writer.row([...pair.keys.map((_, i) => dataCell(sample.key[i] ?? null)), text(sample.column), dataCell(sample.source), dataCell(sample.target), { value: kind, status: kind === 'mismatch' ? 'FAIL' : 'WARN' }]);
+    const info = new Map(pair.columns.map((column) => [column.label, column]));
+    for (const rate of columnMatchRates(pair)) {
+      const column = info.get(rate.label);
+      const tolerance = column?.tolerance ? [column.tolerance.abs ? `abs ${column.tolerance.abs}` : '', column.tolerance.rel ? `rel ${column.tolerance.rel}` : ''].filter(Boolean).join(', ') : '';
+      writer.row([
+        text(pair.name),
+        text(rate.label),
+        text(column?.source),
+        text(column?.target),
+        text(column?.sourceType),
+        text(column?.targetType),
+        text(tolerance || undefined),
+        countCell(rate.matchedRows),
+        countCell(rate.agreeingRows),
+        { ...countCell(rate.mismatchingRows), status: rate.mismatchingRows > 0 ? 'FAIL' : undefined },
+        { value: rate.rate, numFmt: `0.${'0'.repeat(rate.rate === null ? 2 : matchRateDecimals(rate.rate))}%`, status: rate.rate === null ? undefined : rate.rate === 1 ? 'PASS' : 'FAIL' },
+        countCell(rate.withinTolerance),
+        text(classesText(rate.classes) || undefined),
+      ]);
+      rows += 1;
     }
   }
-  if (!writer.hasRows) writer.row([text('No sampled mismatches: every matched row agrees.')]);
+  if (rows === 0) writer.row([text('No pair compared values (no key join ran).')]);
+}
+
+function mismatchesSheet(writer: SheetWriter, results: RunResults): void {
+  const keys = keyColumns(results);
+  writer.header(['Pair', ...keys, 'Column', 'Source value', 'Target value', 'Kind', 'Mismatch class']);
+  let cells = 0;
+  for (const pair of results.pairs) {
+    const samples = [...pair.samples.mismatches.map((sample) => ({ sample, kind: 'mismatch' })), ...pair.samples.withinTolerance.map((sample) => ({ sample, kind: 'within tolerance' }))];
+    for (const { sample, kind } of samples) {
+      writer.row([text(pair.name), ...keyCells(keys, pair, sample.key), text(sample.column), dataCell(sample.source), dataCell(sample.target), { value: kind, status: kind === 'mismatch' ? 'FAIL' : 'WARN' }, text(sample.class)]);
+      cells += 1;
+    }
+  }
+  if (cells === 0) writer.row([text('No sampled mismatches: every matched row agrees.')]);
 }
 
 function missingRowsSheet(writer: SheetWriter, results: RunResults): void {
-  writer.title('Sampled rows found on one side only, and duplicate keys, one section per pair, key columns first.');
-  writer.sheet.views = [{ state: 'frozen', ySplit: 1 }];
+  const keys = keyColumns(results);
+  const values = [...new Set(results.pairs.flatMap((pair) => [...pair.samples.onlyInSource, ...pair.samples.onlyInTarget].flatMap((sample) => Object.keys(sample.values))))];
+  writer.header(['Pair', 'Kind', ...keys, 'Source rows', 'Target rows', ...values]);
+  let rows = 0;
   for (const pair of results.pairs) {
-    const counts = { source: checkDetails(pair, 'missing_rows')?.rows, target: checkDetails(pair, 'extra_rows')?.rows };
-    for (const [side, samples] of [['source', pair.samples.onlyInSource], ['target', pair.samples.onlyInTarget]] as const) {
-      if (samples.length === 0) continue;
-      const columns = [...new Set(samples.flatMap((sample) => Object.keys(sample.values)))];
-      writer.blank();
-      writer.title(`${pair.name} — only in ${side}`, `${samples.length} of ${counts[side]?.toLocaleString('en-US') ?? '?'} rows sampled`);
-      writer.header([...pair.keys, ...columns], { freeze: false, filter: false });
-      for (const sample of samples) writer.row([...pair.keys.map((_, i) => dataCell(sample.key[i] ?? null)), ...columns.map((column) => dataCell(sample.values[column] ?? null))]);
+    for (const [kind, samples] of [['only in source', pair.samples.onlyInSource], ['only in target', pair.samples.onlyInTarget]] as const) {
+      for (const sample of samples) {
+        writer.row([text(pair.name), { value: kind, status: 'FAIL' }, ...keyCells(keys, pair, sample.key), text(undefined), text(undefined), ...values.map((column) => (column in sample.values ? dataCell(sample.values[column] ?? null) : text(undefined)))]);
+        rows += 1;
+      }
     }
-    if (pair.samples.duplicateKeys.length > 0) {
-      writer.blank();
-      writer.title(`${pair.name} — duplicate keys`, `${pair.samples.duplicateKeys.length} keys sampled`);
-      writer.header([...pair.keys, 'Source rows', 'Target rows'], { freeze: false, filter: false });
-      for (const sample of pair.samples.duplicateKeys) writer.row([...pair.keys.map((_, i) => dataCell(sample.key[i] ?? null)), countCell(sample.sourceRows), countCell(sample.targetRows)]);
+    for (const sample of pair.samples.duplicateKeys) {
+      writer.row([text(pair.name), { value: 'duplicate key', status: 'FAIL' }, ...keyCells(keys, pair, sample.key), countCell(sample.sourceRows), countCell(sample.targetRows)]);
+      rows += 1;
     }
   }
-  if (!writer.hasRows) writer.row([text('No sampled rows: every key is on both sides.')]);
+  if (rows === 0) writer.row([text('No sampled rows: every key is on both sides, once.')]);
 }
 
 /** Rows of the default height an 800×420 chart covers, plus a gap. */
@@ -306,6 +346,7 @@ export function reportWorkbook(results: RunResults, options: WorkbookOptions = {
   addSheet(workbook, 'Summary', (writer) => summarySheet(writer, results));
   addSheet(workbook, 'Row counts', (writer) => rowCountsSheet(writer, results));
   addSheet(workbook, 'Schema', (writer) => schemaSheet(writer, results));
+  addSheet(workbook, 'Match rates', (writer) => matchRatesSheet(writer, results));
   addSheet(workbook, 'Nulls', (writer) => nullsSheet(writer, results));
   addSheet(workbook, 'Aggregates', (writer) => aggregatesSheet(writer, results));
   addSheet(workbook, 'Mismatches', (writer) => mismatchesSheet(writer, results));

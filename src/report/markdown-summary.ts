@@ -1,7 +1,8 @@
 import type { PairResult, RunResults, Status, ValueDisclosure } from '../results/results-model.js';
 import { checkDetails } from './check-details.js';
-import { CHART_BUILDERS, type ChartId, type ChartsMode, isEmptyChart } from './chart-configs.js';
-import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, worstCheck } from './check-wording.js';
+import { CHART_BUILDERS, type ChartId, type ChartsMode, isAllZeroChart, isEmptyChart } from './chart-configs.js';
+import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, unitText, worstCheck } from './check-wording.js';
+import { classesText, columnMatchRates, matchRateText } from './column-match-rates.js';
 import { commentMarker, markdownText, markdownUrl, markdownValue } from './markdown-escaping.js';
 import { mermaidChart } from './mermaid-charts.js';
 import { diagnosePair } from './root-causes.js';
@@ -29,13 +30,19 @@ export interface MarkdownSummaryOptions {
 export const STATUS_EMOJI: Record<Status, string> = { PASS: '✅', WARN: '⚠️', FAIL: '❌', ERROR: '⛔' };
 
 const CHART_ORDER: ChartId[] = ['row-counts', 'mismatches-by-column', 'nulls-by-column', 'aggregate-differences'];
-const TOP_COLUMNS = 5;
+/** Rows of a pair's match-rate table (its most mismatching columns), before degrading. */
+const RATE_COLUMNS = 10;
+/** Value columns of a row sample (only in source / target), after the key columns, before degrading. */
 const VALUE_COLUMNS_IN_ROW_SAMPLES = 4;
 const MAX_HINTS = 12;
 
 /** What one rendering includes; the summary steps down through these until it fits. */
 interface Detail {
   samples: number;
+  /** Value columns shown in the row samples (only in source, only in target). */
+  valueColumns: number;
+  /** Rows of each pair's match-rate table. */
+  rateColumns: number;
   /** Non-passing pairs that get a `<details>` section, worst first. */
   detailedPairs: number;
   /** Which pairs the table lists. */
@@ -104,7 +111,7 @@ function keyHeader(pair: PairResult): string[] {
   return pair.keys.map((key) => markdownText(key, 40));
 }
 
-function sampleLines(pair: PairResult, samples: number): string[] {
+function sampleLines(pair: PairResult, samples: number, valueColumnLimit: number): string[] {
   const lines: string[] = [];
   const { mismatches, onlyInSource, onlyInTarget, duplicateKeys } = pair.samples;
   if (mismatches.length > 0) {
@@ -113,8 +120,10 @@ function sampleLines(pair: PairResult, samples: number): string[] {
   }
   for (const [title, rows] of [['Only in source', onlyInSource], ['Only in target', onlyInTarget]] as const) {
     if (rows.length === 0) continue;
-    const valueColumns = Object.keys(rows[0]?.values ?? {}).slice(0, VALUE_COLUMNS_IN_ROW_SAMPLES);
-    lines.push('', `**${title}** (${Math.min(samples, rows.length)} of ${rows.length} sampled rows)`, '');
+    const allColumns = Object.keys(rows[0]?.values ?? {});
+    const valueColumns = allColumns.slice(0, valueColumnLimit);
+    const columnNote = valueColumns.length < allColumns.length ? `; ${valueColumns.length} of ${allColumns.length} value columns, the rest in report.xlsx` : '';
+    lines.push('', `**${title}** (${Math.min(samples, rows.length)} of ${rows.length} sampled rows${columnNote})`, '');
     lines.push(table([...keyHeader(pair), ...valueColumns.map((column) => markdownText(column, 40))], rows.slice(0, samples).map((row) => [...row.key.map((part) => markdownValue(part, 40)), ...valueColumns.map((column) => markdownValue(row.values[column] ?? null))])));
   }
   if (duplicateKeys.length > 0) {
@@ -132,7 +141,30 @@ function disclosureText(disclosure: ValueDisclosure): string {
   return `${shown}${masked}${why}. Counts, classes and reproduce.sql are complete.`;
 }
 
-function pairSection(pair: PairResult, samples: number): string {
+/**
+ * Per compared column: matched rows that agree ÷ matched rows. The columns that differ, most
+ * mismatching first; the ones that agree everywhere in one sentence.
+ */
+function matchRateLines(pair: PairResult, limit: number): string[] {
+  const rates = columnMatchRates(pair);
+  if (rates.length === 0) return [];
+  const differing = rates.filter((rate) => rate.mismatchingRows > 0).sort((a, b) => b.mismatchingRows - a.mismatchingRows);
+  const agreeing = rates.length - differing.length;
+  const matched = rates[0]!.matchedRows;
+  if (matched === 0) return ['', '**Match rate per column:** no row matched on the key, so no value was compared.'];
+  const lines = ['', `**Match rate per column** (matched rows that agree ÷ ${unitText(matched, 'matched rows')})`];
+  if (differing.length > 0 && limit > 0) {
+    const shown = differing.slice(0, limit);
+    lines.push('', table(['Column', 'Mismatching rows', 'Match rate', 'Mismatch classes'], shown.map((rate) => [markdownText(rate.label, 60), countText(rate.mismatchingRows), matchRateText(rate.rate), markdownText(classesText(rate.classes).replace(/_/g, ' '), 200)])));
+    if (shown.length < differing.length) lines.push('', `… and ${differing.length - shown.length} more differing columns in report.xlsx (Match rates).`);
+  } else if (differing.length > 0) {
+    lines.push('', `${differing.length} column${differing.length === 1 ? '' : 's'} differ${differing.length === 1 ? 's' : ''}: see report.xlsx (Match rates).`);
+  }
+  if (agreeing > 0) lines.push('', differing.length === 0 ? `All ${agreeing} compared columns agree on every matched row (100 %).` : `The other ${agreeing} compared column${agreeing === 1 ? '' : 's'} agree${agreeing === 1 ? 's' : ''} on every matched row (100 %).`);
+  return lines;
+}
+
+function pairSection(pair: PairResult, detail: Pick<Detail, 'samples' | 'valueColumns' | 'rateColumns'>): string {
   const flagged = pair.checks.filter((check) => check.status !== 'PASS');
   const diagnosis = diagnosePair(pair);
   const causeCount = diagnosis.causes.length;
@@ -170,11 +202,7 @@ function pairSection(pair: PairResult, samples: number): string {
       ),
     );
   }
-  const topColumns = [...(checkDetails(pair, 'value_mismatches')?.columns ?? [])].filter((column) => column.mismatches > 0).sort((a, b) => b.mismatches - a.mismatches);
-  if (topColumns.length > 0) {
-    const more = topColumns.length > TOP_COLUMNS ? `, and ${topColumns.length - TOP_COLUMNS} more` : '';
-    lines.push('', `**Top mismatching columns:** ${topColumns.slice(0, TOP_COLUMNS).map((column) => `${markdownText(column.label, 40)} (${countText(column.mismatches)})`).join(', ')}${more}`);
-  }
+  lines.push(...matchRateLines(pair, detail.rateColumns));
   const hints = mismatchHints(pair, (label) => `<b>${markdownText(label, 40)}</b>`);
   if (hints.length > 0) {
     lines.push('', '**Why they differ**', '', ...hints.slice(0, MAX_HINTS).map((hint) => `- ${hint}`));
@@ -184,9 +212,14 @@ function pairSection(pair: PairResult, samples: number): string {
   if (reproducible.length > 0) {
     lines.push('', `**All the keys:** \`reproduce.sql\` in the artifact has a query per finding (${reproducible.join(', ')}) for the engine that ran; paste it into a SQL editor.`);
   }
-  if (samples > 0) lines.push(...sampleLines(pair, samples));
+  if (detail.samples > 0) lines.push(...sampleLines(pair, detail.samples, detail.valueColumns));
   lines.push('', '</details>');
   return lines.join('\n');
+}
+
+/** Under a chart: what it left out and where its axis is cut, in words (Mermaid has no subtitle). */
+function chartNoteLines(notes: string[]): string[] {
+  return notes.length > 0 ? ['', `*${markdownText(notes.join(' '), 600)}*`] : [];
 }
 
 function chartLines(results: RunResults, options: MarkdownSummaryOptions): string[] {
@@ -197,16 +230,16 @@ function chartLines(results: RunResults, options: MarkdownSummaryOptions): strin
   for (const id of CHART_ORDER) {
     if (mode === 'mermaid') {
       const chart = CHART_BUILDERS[id](results);
-      lines.push('', isEmptyChart(chart) ? `*${markdownText(chart.emptyText)}*` : mermaidChart(chart));
+      if (isEmptyChart(chart)) lines.push('', `*${markdownText(chart.emptyText)}*`);
+      else if (isAllZeroChart(chart) && chart.allZeroText) lines.push('', `*${markdownText(chart.allZeroText)}*`);
+      else lines.push('', mermaidChart(chart), ...chartNoteLines(chart.notes));
       continue;
     }
     const { chart, url } = fittedChartUrl(results, id, { host: options.quickchartHost });
     if (isEmptyChart(chart)) lines.push('', `*${markdownText(chart.emptyText)}*`);
+    else if (isAllZeroChart(chart) && chart.allZeroText) lines.push('', `*${markdownText(chart.allZeroText)}*`);
     else if (url === null) lines.push('', `*${markdownText(chart.title)}: the labels are too long for an image link; see charts/${id}.png in the reports.*`);
-    else {
-      lines.push('', `![${markdownText(chart.title)}](${url})`);
-      if (chart.shown < chart.total) lines.push(`*Only the ${chart.shown} largest of ${chart.total} are drawn, to keep the image link short; report.xlsx lists them all.*`);
-    }
+    else lines.push('', `![${markdownText(chart.title)}](${url})`, ...chartNoteLines(chart.notes));
   }
   for (const note of options.chartNotes ?? []) lines.push('', `> ${markdownText(note, 500)}`);
   return lines;
@@ -230,6 +263,11 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
   const leftOut: string[] = [];
   const cutSamples = notPassing.slice(0, detail.detailedPairs).some((pair) => Object.values(pair.samples).some((list) => list.length > detail.samples));
   if (detail.samples < fullSamples && cutSamples) leftOut.push(detail.samples === 0 ? 'sample rows' : `sample rows beyond ${detail.samples} per kind`);
+  const detailed = notPassing.slice(0, detail.detailedPairs);
+  const valueColumnCount = (pair: PairResult) => Math.max(0, ...[pair.samples.onlyInSource, pair.samples.onlyInTarget].map((rows) => Object.keys(rows[0]?.values ?? {}).length));
+  if (detail.samples > 0 && detail.valueColumns < VALUE_COLUMNS_IN_ROW_SAMPLES && detailed.some((pair) => valueColumnCount(pair) > detail.valueColumns)) leftOut.push(`sample value columns beyond ${detail.valueColumns}`);
+  const differingColumns = (pair: PairResult) => columnMatchRates(pair).filter((rate) => rate.mismatchingRows > 0).length;
+  if (detail.rateColumns < RATE_COLUMNS && detailed.some((pair) => differingColumns(pair) > detail.rateColumns)) leftOut.push(detail.rateColumns === 0 ? 'the match-rate tables' : `match-rate rows beyond ${detail.rateColumns} columns per pair`);
   if (detail.detailedPairs === 0 && notPassing.length > 0) leftOut.push('the per-pair details');
   else if (detail.detailedPairs < notPassing.length) leftOut.push(`the details of ${notPassing.length - detail.detailedPairs} of ${notPassing.length} pairs that need a look`);
   const listed = new Set(rows);
@@ -248,7 +286,7 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
   lines.push(...verdictLines(results));
   if (leftOut.length > 0) lines.push('', `> **Shortened to fit GitHub's comment limit:** left out ${leftOut.join('; ')}. report.xlsx and details.csv have everything.`);
   if (rows.length > 0) lines.push('', table(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Root cause'], rows.map(pairRow)));
-  const sections = notPassing.slice(0, detail.detailedPairs).map((pair) => pairSection(pair, detail.samples));
+  const sections = detailed.map((pair) => pairSection(pair, detail));
   if (sections.length > 0) lines.push('', ...sections.flatMap((section) => [section, '']));
   if (detail.charts) lines.push(...chartLines(results, options));
   lines.push(...footerLines(results, options));
@@ -268,26 +306,56 @@ function largestFitting(max: number, fits: (n: number) => boolean): number {
 }
 
 /**
- * summary.md: the pull-request comment and the job summary. Always under the budget: it steps
- * down (fewer sample rows, then no samples, then fewer pairs in detail, then only the pairs that
- * need a look, then only the failing ones, then no charts and a shorter table) and says what it left out.
+ * A text over the budget cut on a line boundary, never inside a table or a code block: an open
+ * table or block at the cut is dropped whole. Only a budget smaller than the verdict gets here.
+ */
+function cutOutsideBlocks(text: string, budget: number): string {
+  const lines = text.split('\n');
+  const kept: string[] = [];
+  let length = 2; // the closing "…\n"
+  for (const line of lines) {
+    if (length + line.length + 1 > budget) break;
+    kept.push(line);
+    length += line.length + 1;
+  }
+  while (kept.length > 0 && kept.at(-1)!.startsWith('|')) kept.pop();
+  const fences = kept.filter((line) => line.startsWith('```')).length;
+  if (fences % 2 === 1) kept.splice(kept.findLastIndex((line) => line.startsWith('```')));
+  return `${kept.join('\n')}…\n`;
+}
+
+/**
+ * summary.md: the pull-request comment and the job summary. Always under the budget, and never
+ * by cutting a table or a chart in half: it steps down through whole parts (fewer sample rows,
+ * fewer value columns in them, no samples, fewer match-rate rows, no charts, fewer pairs in
+ * detail, then only the pairs that need a look, then only the failing ones, then a shorter pairs
+ * table) and says at the top what it left out.
  */
 export function markdownSummary(results: RunResults, options: MarkdownSummaryOptions = {}): string {
   const budget = options.maxLength ?? DEFAULT_MARKDOWN_BUDGET;
   const pairs = [...results.pairs].sort((a, b) => bySeverity(a.status, b.status));
   const notPassing = pairs.filter((pair) => pair.status !== 'PASS').length;
-  const full: Detail = { samples: options.samples ?? 5, detailedPairs: notPassing, listed: 'all', tableRows: pairs.length, charts: true };
+  const full: Detail = { samples: options.samples ?? 5, valueColumns: VALUE_COLUMNS_IN_ROW_SAMPLES, rateColumns: RATE_COLUMNS, detailedPairs: notPassing, listed: 'all', tableRows: pairs.length, charts: true };
   const attempt = (detail: Detail): string | undefined => {
     const text = render(results, options, pairs, detail);
     return text.length <= budget ? text : undefined;
   };
   const fits = (detail: Detail) => attempt(detail) !== undefined;
 
-  for (const samples of [...new Set([full.samples, Math.min(full.samples, 2), 0])]) {
-    const text = attempt({ ...full, samples });
+  const fewerSamples = Math.min(full.samples, 2);
+  const steps: Detail[] = [
+    full,
+    { ...full, samples: fewerSamples },
+    { ...full, samples: fewerSamples, valueColumns: 2 },
+    { ...full, samples: 0 },
+    { ...full, samples: 0, rateColumns: 3 },
+    { ...full, samples: 0, rateColumns: 3, charts: false },
+  ];
+  for (const step of steps) {
+    const text = attempt(step);
     if (text) return text;
   }
-  const noDetail: Detail = { ...full, samples: 0, detailedPairs: 0 };
+  const noDetail: Detail = { ...full, samples: 0, rateColumns: 3, charts: false, detailedPairs: 0 };
   if (fits(noDetail)) {
     return render(results, options, pairs, { ...noDetail, detailedPairs: largestFitting(notPassing, (n) => fits({ ...noDetail, detailedPairs: n })) });
   }
@@ -295,9 +363,8 @@ export function markdownSummary(results: RunResults, options: MarkdownSummaryOpt
     const text = attempt({ ...noDetail, listed });
     if (text) return text;
   }
-  const shortest: Detail = { ...noDetail, listed: 'failing', charts: false };
+  const shortest: Detail = { ...noDetail, listed: 'failing' };
   const rows = largestFitting(pairs.length, (n) => fits({ ...shortest, tableRows: n }));
   const text = render(results, options, pairs, { ...shortest, tableRows: rows });
-  // Only a budget smaller than the verdict itself gets here.
-  return text.length <= budget ? text : `${text.slice(0, Math.max(0, budget - 2))}…\n`;
+  return text.length <= budget ? text : cutOutsideBlocks(text, budget);
 }

@@ -60,7 +60,7 @@ describe('chart images from a (local stand-in for) QuickChart', () => {
     expect(requests).toHaveLength(4);
     const rowCounts = requests.find((request) => String(request.body.chart).includes('Row counts per pair'))!;
     expect(rowCounts).toMatchObject({ method: 'POST', url: '/chart', contentType: 'application/json', body: { width: 800, height: 420, format: 'png', version: '4', backgroundColor: 'white' } });
-    expect(rowCounts.body.chart).toContain("labels:['orders','customers']");
+    expect(rowCounts.body.chart).toContain("labels:['orders (1,000 → 988)']");
   });
 
   test('writeReports in quickchart mode uses the host for the files, and links it in summary.md', async () => {

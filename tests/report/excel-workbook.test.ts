@@ -2,6 +2,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { RunResults } from '../../src/results/results-model.js';
+import { checkDetails } from '../../src/report/check-details.js';
+import { matchRateText } from '../../src/report/column-match-rates.js';
 import { dataCell } from '../../src/report/excel-cell-values.js';
 import { writeWorkbook } from '../../src/report/excel-workbook.js';
 import { writeReports } from '../../src/report/write-reports.js';
@@ -49,8 +51,8 @@ describe('report.xlsx of the demo run', () => {
     sheet = (name) => workbook.getWorksheet(name) ?? expect.fail(`no sheet ${name}`);
   });
 
-  test('has the eight sheets, in reading order', () => {
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Row counts', 'Schema', 'Nulls', 'Aggregates', 'Mismatches', 'Missing rows', 'Charts']);
+  test('has the nine sheets, in reading order', () => {
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Row counts', 'Schema', 'Match rates', 'Nulls', 'Aggregates', 'Mismatches', 'Missing rows', 'Charts']);
   });
 
   test('Summary: run facts on top, one row per pair and check with the threshold beside the measured value', () => {
@@ -79,15 +81,47 @@ describe('report.xlsx of the demo run', () => {
     expect(fillOf(summary.getCell(2, 2))).toBe('FFFFC7CE');
   });
 
-  test('tables have a frozen header row and an auto-filter over their columns', () => {
-    for (const name of ['Summary', 'Row counts', 'Schema', 'Nulls', 'Aggregates']) {
+  test('every data sheet: exactly the header row frozen (not the row above it), the auto-filter over the header and every row under it', () => {
+    const expected: Record<string, [header: number, filter: string]> = {
+      Summary: [9, 'A9:O27'],
+      'Row counts': [1, 'A1:I3'],
+      Schema: [1, 'A1:H16'],
+      'Match rates': [1, 'A1:M11'],
+      Nulls: [1, 'A1:E16'],
+      Aggregates: [1, 'A1:I36'],
+      Mismatches: [1, 'A1:J10'],
+      'Missing rows': [1, 'A1:O6'],
+    };
+    for (const [name, [header, filter]] of Object.entries(expected)) {
       const ws = sheet(name);
-      const header = headerRow(ws, 'Pair');
-      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: header });
+      expect(rowValues(ws, header)[0], name).toBe('Pair');
+      expect(ws.views, name).toHaveLength(1);
+      expect(ws.views[0], name).toMatchObject({ state: 'frozen', xSplit: 0, ySplit: header, topLeftCell: `A${header + 1}` });
+      expect(ws.autoFilter, name).toBe(filter);
+      expect(ws.rowCount, name).toBe(Number(filter.replace(/^.*[A-Z]/, '')));
       const columns = rowValues(ws, header).length;
-      expect(ws.autoFilter, name).toBe(`A${header}:${String.fromCharCode(64 + columns)}${header}`);
+      expect(filter.split(':')[1]!.replace(/\d+$/, ''), name).toBe(String.fromCharCode(64 + columns));
       for (let column = 1; column <= columns; column++) expect(ws.getColumn(column).width, `${name} column ${column}`).toBeGreaterThanOrEqual(10);
     }
+    expect(sheet('Charts').views ?? []).toEqual([]);
+    expect(sheet('Charts').autoFilter).toBeUndefined();
+  });
+
+  test('Match rates: per compared column, matched rows that agree ÷ matched rows, and the mismatch classes', () => {
+    const rates = sheet('Match rates');
+    expect(rowValues(rates, 1)).toEqual(['Pair', 'Column', 'Source column', 'Target column', 'Source type', 'Target type', 'Tolerance', 'Matched rows', 'Agreeing rows', 'Mismatching rows', 'Match rate', 'Within tolerance', 'Mismatch classes']);
+    const byColumn = Object.fromEntries(
+      Array.from({ length: rates.rowCount - 1 }, (_, i) => rowValues(rates, i + 2)).map((row) => [`${String(row[0])}.${String(row[1])}`, [row[6], row[7], row[8], row[9], row[10], row[11], row[12]]]),
+    );
+    expect(byColumn['fact_executive_summary.a120_amount']).toEqual([undefined, 1797, 1796, 1, 1796 / 1797, 0, 'sign_flipped 1']);
+    expect(byColumn['fact_executive_summary.purchases_amount']).toEqual([undefined, 1797, 1796, 1, 1796 / 1797, 0, 'null_vs_value 1']);
+    expect(byColumn['fact_executive_summary.income_amount']).toEqual(['abs 0.01', 1797, 1797, 0, 1, 5, undefined]);
+    expect(byColumn['dim_institution.onboarded_on']).toEqual([undefined, 4, 4, 0, 1, 0, undefined]);
+    expect(Object.keys(byColumn)).toHaveLength(10);
+    const a120 = rowsWhere(rates, 2, 'a120_amount')[0]!;
+    expect(a120.getCell(11).numFmt).toBe('0.00%');
+    expect(fillOf(a120.getCell(11))).toBe('FFFFC7CE');
+    expect(fillOf(rowsWhere(rates, 2, 'income_amount')[0]!.getCell(11))).toBe('FFC6EFCE');
   });
 
   test('Row counts, Schema and Nulls hold both sides per pair and column', () => {
@@ -111,32 +145,22 @@ describe('report.xlsx of the demo run', () => {
     expect(fillOf(max.getCell(8))).toBe('FFC6EFCE');
   });
 
-  test('Mismatches: a section for the failing pair, key columns first, NULL distinguishable', () => {
+  test('Mismatches: one table for every pair, key columns after the pair, NULL distinguishable, the class of each cell', () => {
     const mismatches = sheet('Mismatches');
-    expect(mismatches.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(rowsWhere(mismatches, 1, 'fact_executive_summary: 4 of 1,797 matched rows differ; 9 cells sampled')).toHaveLength(1);
-    const header = headerRow(mismatches, 'date_key');
-    expect(rowValues(mismatches, header)).toEqual(['date_key', 'institution_id', 'corporation_id', 'product_id', 'Column', 'Source value', 'Target value', 'Kind']);
-    expect(rowValues(mismatches, header + 1)).toEqual([20240105, 101, 1010, 3, 'charge_off_amount', 18259.62, 18260, 'mismatch']);
-    expect(mismatches.getCell(header + 1, 7).numFmt).toBe('0.00');
-    const nullRow = mismatches.getRow(header + 3);
-    expect(nullRow.getCell(7).value).toBe('NULL');
-    expect(nullRow.getCell(7).font?.italic).toBe(true);
-    expect(rowsWhere(mismatches, 8, 'within tolerance')).toHaveLength(5);
-    expect(JSON.stringify(rowValues(mismatches, 1))).not.toContain('dim_institution');
+    expect(rowValues(mismatches, 1)).toEqual(['Pair', 'date_key', 'institution_id', 'corporation_id', 'product_id', 'Column', 'Source value', 'Target value', 'Kind', 'Mismatch class']);
+    expect(rowValues(mismatches, 2)).toEqual(['fact_executive_summary', 20240105, 101, 1010, 3, 'charge_off_amount', 18259.62, 18260, 'mismatch', 'rounded']);
+    expect(mismatches.getCell(2, 8).numFmt).toBe('0.00');
+    expect(rowValues(mismatches, 4).slice(5)).toEqual(['purchases_amount', 248150.38, 'NULL', 'mismatch', 'null_vs_value']);
+    expect(mismatches.getCell(4, 8).font?.italic).toBe(true);
+    expect(rowsWhere(mismatches, 9, 'within tolerance').map((row) => row.getCell(10).value)).toEqual([null, null, null, null, null]);
+    expect(rowsWhere(mismatches, 1, 'dim_institution')).toHaveLength(0);
   });
 
-  test('Missing rows: only-in-source and only-in-target samples with their values', () => {
+  test('Missing rows: one table of only-in-source, only-in-target and duplicate-key samples with their values', () => {
     const missing = sheet('Missing rows');
-    const titles: string[] = [];
-    missing.eachRow((row) => {
-      const value = String(row.getCell(1).value);
-      if (value.startsWith('fact_executive_summary')) titles.push(value);
-    });
-    expect(titles).toEqual(['fact_executive_summary — only in source: 3 of 3 rows sampled', 'fact_executive_summary — only in target: 2 of 2 rows sampled']);
-    const [firstHeader] = rowsWhere(missing, 1, 'date_key');
-    expect(rowValues(missing, firstHeader!.number).slice(0, 6)).toEqual(['date_key', 'institution_id', 'corporation_id', 'product_id', 'a120_amount', 'a30_to_59_count']);
-    expect(rowValues(missing, firstHeader!.number + 1).slice(0, 5)).toEqual([20240115, 102, 1021, 1, 81058.96]);
+    expect(rowValues(missing, 1).slice(0, 10)).toEqual(['Pair', 'Kind', 'date_key', 'institution_id', 'corporation_id', 'product_id', 'Source rows', 'Target rows', 'a120_amount', 'a30_to_59_count']);
+    expect([2, 3, 4, 5, 6].map((row) => missing.getCell(row, 2).value)).toEqual(['only in source', 'only in source', 'only in source', 'only in target', 'only in target']);
+    expect(rowValues(missing, 2).slice(0, 9)).toEqual(['fact_executive_summary', 'only in source', 20240115, 102, 1021, 1, undefined, undefined, 81058.96]);
   });
 
   test('Charts: the four chart images are embedded as PNG', () => {
@@ -169,9 +193,9 @@ describe('report.xlsx with hostile and huge values', () => {
 
   test('values beyond what Excel holds exactly are text, never rounded numbers', () => {
     const mismatches = workbook.getWorksheet('Mismatches')!;
-    const header = headerRow(mismatches, 'id');
-    expect(rowValues(mismatches, header + 1).slice(0, 4)).toEqual([BEYOND_2_53, 'amount', BIG, -0.5]);
-    expect(mismatches.getCell(header + 1, 1).alignment?.horizontal).toBe('right');
+    expect(rowValues(mismatches, 1).slice(0, 2)).toEqual(['Pair', 'id']);
+    expect(rowValues(mismatches, 2).slice(1, 5)).toEqual([BEYOND_2_53, 'amount', BIG, -0.5]);
+    expect(mismatches.getCell(2, 2).alignment?.horizontal).toBe('right');
     const aggregates = workbook.getWorksheet('Aggregates')!;
     expect(aggregates.getCell(2, 4).value).toBe(BIG);
     expect(aggregates.getCell(2, 5).value).toBe(1.5);
@@ -180,8 +204,7 @@ describe('report.xlsx with hostile and huge values', () => {
 
   test('formula-like text from the data is neutralised, the empty string stays empty', () => {
     const mismatches = workbook.getWorksheet('Mismatches')!;
-    const header = headerRow(mismatches, 'id');
-    expect(rowValues(mismatches, header + 2).slice(0, 4)).toEqual(["'=cmd|' /C calc'!A0", 'amount', "'@SUM(A1:A9)", '']);
+    expect(rowValues(mismatches, 3).slice(1, 5)).toEqual(["'=cmd|' /C calc'!A0", 'amount', "'@SUM(A1:A9)", '']);
     expect(workbook.getWorksheet('Aggregates')!.getCell(2, 9).value).toBe('\'=HYPERLINK("http://evil")');
     let formulas = 0;
     for (const ws of workbook.worksheets) ws.eachRow((row) => row.eachCell((cell) => void (cell.type === ExcelJS.ValueType.Formula && formulas++)));
@@ -198,7 +221,7 @@ describe('report.xlsx with hostile and huge values', () => {
   });
 
   test('long pair names with characters sheet names forbid live in cells, never in sheet names', () => {
-    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Row counts', 'Schema', 'Nulls', 'Aggregates', 'Mismatches', 'Missing rows']);
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Row counts', 'Schema', 'Match rates', 'Nulls', 'Aggregates', 'Mismatches', 'Missing rows']);
     expect(workbook.getWorksheet('Row counts')!.getCell(2, 1).value).toMatch(/^x\/y:z\*\?\[weird\]\\very long pair name/);
   });
 });
@@ -218,5 +241,56 @@ describe('exact decimal cells', () => {
     const cell = dataCell(text);
     expect(cell.value).toBe(value);
     expect(cell.numFmt).toBe(numFmt);
+  });
+});
+
+describe('report.xlsx of pairs with different keys', () => {
+  let workbook: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    const orders = syntheticPair({ name: 'orders', keys: ['order_id'], columns: ['amount'], samples: 1 });
+    orders.samples.mismatches[0]!.class = 'whitespace';
+    const lines = syntheticPair({ name: 'lines', keys: ['order_id', 'line_no'], columns: ['qty'], samples: 1 });
+    lines.samples.duplicateKeys = [{ key: ['7', '2'], sourceRows: 1, targetRows: 3 }];
+    const matched = checkDetails(lines, 'value_mismatches')!;
+    matched.comparedRows = 10_000_000;
+    matched.columns = [{ label: 'qty', mismatches: 1, classes: { other: 1 } }];
+    const file = path.join(tempDir('keys-workbook'), 'report.xlsx');
+    await writeWorkbook(syntheticResults([orders, lines]), file);
+    workbook = await openWorkbook(file);
+  });
+
+  test('one table: every key column once, in first-seen order; a pair leaves the key columns it lacks empty', () => {
+    const mismatches = workbook.getWorksheet('Mismatches')!;
+    expect(rowValues(mismatches, 1)).toEqual(['Pair', 'order_id', 'line_no', 'Column', 'Source value', 'Target value', 'Kind', 'Mismatch class']);
+    expect(rowValues(mismatches, 2)).toEqual(['orders', 0, undefined, 'amount', 'v0xx', 'v0xx!', 'mismatch', 'whitespace']);
+    expect(rowValues(mismatches, 3)).toEqual(['lines', 0, 1, 'qty', 'v0xx', 'v0xx!', 'mismatch']);
+    expect(mismatches.autoFilter).toBe('A1:H3');
+    const missing = workbook.getWorksheet('Missing rows')!;
+    expect(rowValues(missing, 1)).toEqual(['Pair', 'Kind', 'order_id', 'line_no', 'Source rows', 'Target rows', 'amount', 'qty']);
+    expect(rowValues(missing, 6)).toEqual(['lines', 'duplicate key', 7, 2, 1, 3]);
+    expect(missing.autoFilter).toBe('A1:H6');
+  });
+
+  test('a match rate of 1 mismatch in 10 million rows is never shown as 100.00 %', () => {
+    const rates = workbook.getWorksheet('Match rates')!;
+    const qty = rowsWhere(rates, 2, 'qty')[0]!;
+    expect(qty.getCell(11).value).toBe(9_999_999 / 10_000_000);
+    expect(qty.getCell(11).numFmt).toBe('0.00000%');
+  });
+});
+
+describe('match rate wording', () => {
+  test.each([
+    [1, '100.00 %'],
+    [0, '0.00 %'],
+    [1796 / 1797, '99.94 %'],
+    [0.99999, '99.999 %'],
+    [9_999_999 / 10_000_000, '99.99999 %'],
+    [1 - 1e-12, '> 99.999999 %'],
+    [1e-12, '< 0.000001 %'],
+    [null, '–'],
+  ])('%s → %s', (rate, textShown) => {
+    expect(matchRateText(rate)).toBe(textShown);
   });
 });

@@ -25,7 +25,7 @@ describe('summary.md of the demo run', () => {
     expect(decodeEntities(pairs![1]![5]!)).toBe('3 rows missing from the target (3 keys) (+2 more)');
   });
 
-  test('a collapsible section per pair that needs a look: checks against thresholds, top columns, samples key first', () => {
+  test('a collapsible section per pair that needs a look: checks against thresholds, match rates, samples key first', () => {
     expect(markdown.match(/<details>/g)).toHaveLength(1);
     expect(markdown).toContain('<details><summary>❌ <b>fact&#95;executive&#95;summary</b>: 3 root causes</summary>');
     // The three defects first, each once, with the missing-key pattern computed over every key.
@@ -51,13 +51,31 @@ describe('summary.md of the demo run', () => {
       ['value_mismatches', '❌ FAIL'],
       ['row_hash', '↳ explained by cause 3'],
     ]);
-    expect(decodeEntities(markdown)).toContain('**Top mismatching columns:** a120_amount (1), charge_off_amount (1), fraud_count (1), purchases_amount (1)');
-    const samples = tables[2]!.map((row) => row.map(decodeEntities));
+    const samples = tables[3]!.map((row) => row.map(decodeEntities));
     expect(samples[0]).toEqual(['date_key', 'institution_id', 'corporation_id', 'product_id', 'column', 'source', 'target', 'why']);
     expect(samples[3]).toEqual(['20240120', '100', '1001', '2', 'purchases_amount', '248150.38', '*NULL*', 'null vs value']);
-    expect(tables[3]![0]!.slice(0, 5).map(decodeEntities)).toEqual(['date_key', 'institution_id', 'corporation_id', 'product_id', 'a120_amount']);
-    expect(tables[3]).toHaveLength(4);
-    expect(tables[4]).toHaveLength(3);
+    expect(tables[4]![0]!.map(decodeEntities)).toEqual(['date_key', 'institution_id', 'corporation_id', 'product_id', 'a120_amount', 'a30_to_59_count', 'charge_off_amount', 'fraud_count']);
+    expect(markdown).toContain('**Only in source** (3 of 3 sampled rows; 4 of 7 value columns, the rest in report.xlsx)');
+    expect(tables[4]).toHaveLength(4);
+    expect(tables[5]).toHaveLength(3);
+  });
+
+  test('per-column match rate: matched rows that agree ÷ matched rows, the differing columns first, the others in a sentence', () => {
+    expect(markdown).toContain('**Match rate per column** (matched rows that agree ÷ 1,797 matched rows)');
+    expect(tables[2]!.map((row) => row.map(decodeEntities))).toEqual([
+      ['Column', 'Mismatching rows', 'Match rate', 'Mismatch classes'],
+      ['a120_amount', '1', '99.94 %', 'sign flipped 1'],
+      ['charge_off_amount', '1', '99.94 %', 'rounded 1'],
+      ['fraud_count', '1', '99.94 %', 'other 1'],
+      ['purchases_amount', '1', '99.94 %', 'null vs value 1'],
+    ]);
+    expect(markdown).toContain('The other 3 compared columns agree on every matched row (100 %).');
+    const disjoint = structuredClone(results);
+    const fact = disjoint.pairs.find((pair) => pair.name === 'fact_executive_summary')!;
+    const matched = fact.checks.find((check) => check.details.check === 'value_mismatches')!.details as { comparedRows: number; columns: Array<{ mismatches: number }> };
+    matched.comparedRows = 0;
+    for (const column of matched.columns) column.mismatches = 0;
+    expect(markdownSummary(disjoint)).toContain('**Match rate per column:** no row matched on the key, so no value was compared.');
   });
 
   test('Mermaid charts by default, and a footer linking the artifacts and the run', () => {
@@ -114,6 +132,29 @@ describe('escaping hostile values', () => {
   });
 });
 
+/** Every table has its header, its separator and only complete rows; every sample table as many rows as it says; every block and section closed. */
+function expectWhole(markdown: string): void {
+  const lines = markdown.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i]!.startsWith('|') || lines[i - 1]?.startsWith('|')) continue;
+    let end = i;
+    while (lines[end + 1]?.startsWith('|')) end++;
+    const block = lines.slice(i, end + 1);
+    const cells = (line: string) => line.split('|').length;
+    expect(block.length, block[0]).toBeGreaterThanOrEqual(3);
+    expect(block[1]).toMatch(/^\|(---\|)+$/);
+    for (const line of block) {
+      expect(line.endsWith('|'), line).toBe(true);
+      expect(cells(line), line).toBe(cells(block[0]!));
+    }
+    const said = /\((\d+) of [\d,]+ sampled/.exec(lines[i - 2] ?? '');
+    if (said) expect(block.length - 2, lines[i - 2]).toBe(Number(said[1]));
+    i = end;
+  }
+  expect(lines.filter((line) => line.startsWith('```')).length % 2).toBe(0);
+  expect(markdown.match(/<details>/g)?.length ?? 0).toBe(markdown.match(/<\/details>/g)?.length ?? 0);
+}
+
 describe('staying under GitHub’s comment limit', () => {
   const big = syntheticResults(
     Array.from({ length: 200 }, (_, i) =>
@@ -128,21 +169,32 @@ describe('staying under GitHub’s comment limit', () => {
     expect(markdown).toContain('report.xlsx and details.csv have everything');
   });
 
-  test('it degrades in steps: samples first, then per-pair details, then passing pairs from the table', () => {
+  test('it degrades in steps: fewer samples, fewer columns, no samples, fewer match-rate rows, no charts, then fewer pairs in detail', () => {
     const full = markdownSummary(big, { maxLength: 10_000_000 });
     expect(full).not.toContain('Shortened');
     expect(full.match(/<details>/g)).toHaveLength(150);
 
-    const fewerSamples = markdownSummary(big, { maxLength: full.length - 1 });
-    expect(fewerSamples).toContain('left out sample rows beyond 2 per kind.');
-    expect(fewerSamples.match(/<details>/g)).toHaveLength(150);
-
-    const noSamples = markdownSummary(big, { maxLength: markdownSummary(big, { maxLength: full.length - 1 }).length - 1 });
-    expect(noSamples).toMatch(/left out sample rows[.;]/);
-    expect(noSamples).not.toContain('Sample mismatching cells');
+    // Each step is the longest text under a budget one character below the step before.
+    const leftOut: string[] = [];
+    let previous = full;
+    while (leftOut.length < 20) {
+      const next = markdownSummary(big, { maxLength: previous.length - 1 });
+      expect(next.length).toBeLessThan(previous.length);
+      const note = /left out (.*)\. report\.xlsx and details\.csv have everything/.exec(next)?.[1] ?? '';
+      leftOut.push(note.replace(/\d+ of 150 pairs/, 'N of 150 pairs'));
+      previous = next;
+      if (note.includes('pairs that need a look')) break;
+    }
+    expect([...new Set(leftOut)]).toEqual([
+      'sample rows beyond 2 per kind',
+      'sample rows beyond 2 per kind; sample value columns beyond 2',
+      'sample rows',
+      'sample rows; match-rate rows beyond 3 columns per pair',
+      'sample rows; match-rate rows beyond 3 columns per pair; the charts',
+      'sample rows; match-rate rows beyond 3 columns per pair; the details of N of 150 pairs that need a look; the charts',
+    ]);
 
     const someDetails = markdownSummary(big);
-    expect(someDetails).toMatch(/left out sample rows; the details of \d+ of 150 pairs that need a look\./);
     const detailed = someDetails.match(/<details>/g)?.length ?? 0;
     expect(detailed).toBeGreaterThan(0);
     expect(detailed).toBeLessThan(150);
@@ -161,6 +213,26 @@ describe('staying under GitHub’s comment limit', () => {
       expect(markdown).toContain('## ❌ Recon Gate: FAIL');
     }
     expect(markdownSummary(big, { maxLength: 2_000 })).toMatch(/left out .*the charts/);
+  });
+
+  test('a huge suite: under GitHub’s 65,536 characters at the default budget, and every table and block is whole at any budget', () => {
+    const huge = syntheticResults(
+      Array.from({ length: 400 }, (_, i) =>
+        syntheticPair({ name: `warehouse.schema_${i}.a_table_with_quite_a_long_name_${i}`, status: i % 3 === 0 ? 'PASS' : 'FAIL', keys: ['region', 'customer_id', 'order_id', 'line_no'], columns: Array.from({ length: 40 }, (_, c) => `a_long_column_name_${c}`), samples: 50, valueLength: 300, value: 'é|ü' }),
+      ),
+    );
+    const markdown = markdownSummary(huge);
+    expect(markdown.length).toBeLessThanOrEqual(60_000);
+    expect([...markdown].length).toBeLessThanOrEqual(65_536);
+    expect(markdown).toMatch(/left out .* of 400 pairs from the table/);
+    expectWhole(markdown);
+    for (const maxLength of [500_000, 30_000, 2_000, 300]) {
+      const shorter = markdownSummary(huge, { maxLength });
+      expect(shorter.length, `budget ${maxLength}`).toBeLessThanOrEqual(maxLength);
+      expectWhole(shorter);
+    }
+    // The big synthetic run passes through every step, each of them whole.
+    for (const maxLength of [400_000, 250_000, 150_000, 50_000]) expectWhole(markdownSummary(big, { maxLength }));
   });
 
   test('QuickChart links stay under 8 kB however long the names', () => {
