@@ -145,13 +145,6 @@ class DuckdbEngine {
             };
         });
     }
-    describeStatement(relationSql) {
-        return `SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`;
-    }
-    async describe(relationSql, options = {}) {
-        const result = await this.query(this.describeStatement(relationSql), options);
-        return result.columns;
-    }
     async withConnection(options, work) {
         if (this.closed)
             throw new engine/* EngineError */.N('cancelled', 'the engine is closed');

@@ -1,6 +1,6 @@
 /**
- * What the reconciliation needs from a SQL engine, and nothing more: run a statement, read a
- * result's column metadata, cancel, close. Engines know SQL text only; they never see the plan,
+ * What the reconciliation needs from a SQL engine, and nothing more: run a statement (with its
+ * result's column metadata), cancel, close. Engines know SQL text only; they never see the plan,
  * the results model, reports or GitHub.
  */
 
@@ -38,10 +38,6 @@ export interface Engine {
   readonly name: EngineName;
   /** Runs one statement and returns all of its rows (callers only send bounded queries). */
   query(sql: string, options?: StatementOptions): Promise<QueryResult>;
-  /** The statement `describe` runs for a relation: metadata only, no rows. */
-  describeStatement(relationSql: string): string;
-  /** Result metadata of a relation without reading its rows. */
-  describe(relationSql: string, options?: StatementOptions): Promise<EngineColumn[]>;
   /** Cancels running statements and releases sessions and connections. Safe to call twice. */
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { duckdbDialect } from '../../sql/dialects/duckdb-dialect.js';
-import type { Cell, Engine, EngineColumn, QueryResult, StatementOptions } from '../engine.js';
+import type { Cell, Engine, QueryResult, StatementOptions } from '../engine.js';
 import { EngineError } from '../engine.js';
 import { classifyDuckdbError } from './duckdb-errors.js';
 import { isMemorySize } from './memory-limit.js';
@@ -84,15 +84,6 @@ export class DuckdbEngine implements Engine {
         rows: reader.getRowsJson().map((row) => row.map(toCell)),
       };
     });
-  }
-
-  describeStatement(relationSql: string): string {
-    return `SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`;
-  }
-
-  async describe(relationSql: string, options: StatementOptions = {}): Promise<EngineColumn[]> {
-    const result = await this.query(this.describeStatement(relationSql), options);
-    return result.columns;
   }
 
   private async withConnection<T>(options: StatementOptions, work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {

@@ -151,4 +151,12 @@ export const databricksDialect: Dialect = {
   broadcastHint: (relation) => `/*+ BROADCAST(${relation}) */ `,
   tryCast: (expression, type) => `try_cast(${expression} AS ${renderType(type)})`,
   nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
+  // Not read from `SELECT … LIMIT 0` metadata: Thrift carries only primitive type ids there
+  // (TIMESTAMP_NTZ arrives as TIMESTAMP, ARRAY/MAP/STRUCT lose their element types), while
+  // DESCRIBE QUERY, also read-only, reports the full Spark type, one row per column.
+  describeStatement: (relationSql) => `DESCRIBE QUERY SELECT * FROM (${relationSql}) AS recon_describe`,
+  describedColumns: (result) =>
+    result.rows
+      .filter((row): row is [string, string, ...Array<string | null>] => typeof row[0] === 'string' && row[0] !== '' && !row[0].startsWith('#') && typeof row[1] === 'string')
+      .map(([name, type]) => ({ name, type })),
 };

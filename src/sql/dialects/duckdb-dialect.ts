@@ -122,4 +122,7 @@ export const duckdbDialect: Dialect = {
   broadcastHint: () => '',
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${renderType(type)})`,
   nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
+  describeStatement: (relationSql) => `SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`,
+  // DuckDB's result metadata carries the full type (DECIMAL(18,2), STRUCT(...), TIMESTAMP WITH TIME ZONE).
+  describedColumns: (result) => result.columns,
 };
