@@ -28,7 +28,7 @@ const library = await loadReconLibrary(job.lib);
 const log = (message) => process.stderr.write(`    ${message}\n`);
 
 async function openBenchEngine() {
-  const engine = await library.DuckdbEngine.open();
+  const engine = await library.DuckdbEngine.open({ access: 'unrestricted' });
   await engine.execute(attachStatement(job.database));
   return engine;
 }

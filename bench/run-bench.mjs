@@ -45,7 +45,7 @@ function runJob(job) {
 }
 
 async function truthOf(library, database) {
-  const engine = await library.DuckdbEngine.open();
+  const engine = await library.DuckdbEngine.open({ access: 'unrestricted' });
   try {
     await engine.execute(attachStatement(database));
     const versionRows = await engine.query('SELECT version()');
@@ -65,7 +65,7 @@ function statementFigures(suiteRuns) {
 
 async function measureSize(rows, options, run) {
   log(`\n== ${rows.toLocaleString('en-US')} source rows`);
-  const data = await ensureBenchData(rows, { openEngine: (engineOptions) => run.library.DuckdbEngine.open(engineOptions), log });
+  const data = await ensureBenchData(rows, { openEngine: (engineOptions) => run.library.DuckdbEngine.open({ ...engineOptions, access: 'unrestricted' }), log });
   const { truth, duckdbVersion } = await truthOf(run.library, data.database);
   const job = { rows, database: data.database, repeat: options.repeat, lib: run.libFolder, distinctCounts: options.distinctCounts };
   const loadAtStart = loadAverage();
@@ -166,7 +166,7 @@ async function measureSize(rows, options, run) {
 async function measureOnSpark(sparkOptions, run) {
   const sizes = [];
   for (const rows of sparkOptions.sizes) {
-    const data = await ensureBenchData(rows, { openEngine: (engineOptions) => run.library.DuckdbEngine.open(engineOptions), log });
+    const data = await ensureBenchData(rows, { openEngine: (engineOptions) => run.library.DuckdbEngine.open({ ...engineOptions, access: 'unrestricted' }), log });
     const { truth } = await truthOf(run.library, data.database);
     sizes.push({ rows, folder: data.folder, sourceParquet: data.sourceParquet, targetParquet: data.targetParquet, truth });
   }
@@ -244,7 +244,7 @@ async function main() {
   if (options.profileSize !== undefined) {
     log(`\n== profiling at ${options.profileSize.toLocaleString('en-US')} source rows`);
     try {
-      const data = await ensureBenchData(options.profileSize, { openEngine: (engineOptions) => run.library.DuckdbEngine.open(engineOptions), log });
+      const data = await ensureBenchData(options.profileSize, { openEngine: (engineOptions) => run.library.DuckdbEngine.open({ ...engineOptions, access: 'unrestricted' }), log });
       profile = { rows: options.profileSize, ...(await runJob({ rows: options.profileSize, database: data.database, repeat: options.repeat, lib: libFolder, mode: 'profile', distinctCounts: options.distinctCounts })) };
     } catch (error) {
       log(`  failed: ${error.message}`);

@@ -1,5 +1,5 @@
 export const id = 759;
-export const ids = [759];
+export const ids = [759,166];
 export const modules = {
 
 /***/ 44759:
@@ -21,13 +21,20 @@ var duckdb_dialect = __webpack_require__(10478);
 var engine = __webpack_require__(6783);
 ;// CONCATENATED MODULE: ./lib/engines/duckdb/duckdb-errors.js
 
+/** What DuckDB says when a statement meets the lockdown (file access, locked settings, extensions). */
+const LOCKDOWN_ERROR = /file system operations are disabled|configuration has been locked|external extensions is disabled|Permission Error: .*extension/i;
 /** DuckDB prefixes every error with its class ("Catalog Error: …"); map those to our kinds. */
 function classifyDuckdbError(error, context) {
+    if (error instanceof engine/* EngineError */.N)
+        return error;
     const message = error instanceof Error ? error.message : String(error);
     if (context.timedOut)
         return new engine/* EngineError */.N('timeout', 'the statement exceeded its time limit and was interrupted', undefined, { cause: error });
     if (context.cancelled)
         return new engine/* EngineError */.N('cancelled', 'the statement was cancelled', undefined, { cause: error });
+    if (LOCKDOWN_ERROR.test(message)) {
+        return new engine/* EngineError */.N('refused', `${message.split('\n')[0]}: this engine reads only the configured \`file:\` sources and mounted folders, writes no files and loads no extensions`, undefined, { cause: error });
+    }
     const kind = /^Catalog Error|does not exist|No files found|IO Error: (No files|Cannot open)/i.test(message) ? 'not_found'
         : /^(Parser|Binder|Syntax) Error/i.test(message) ? 'sql'
             : /Overflow|Out of Range/i.test(message) ? 'overflow'
@@ -70,7 +77,10 @@ function viewsInFolder(folder) {
     return views.sort((a, b) => `${a.schema}.${a.table}`.localeCompare(`${b.schema}.${b.table}`));
 }
 //# sourceMappingURL=duckdb-mounts.js.map
+// EXTERNAL MODULE: ./lib/engines/duckdb/file-access.js
+var file_access = __webpack_require__(93166);
 ;// CONCATENATED MODULE: ./lib/engines/duckdb/duckdb-engine.js
+
 
 
 
@@ -103,32 +113,69 @@ class DuckdbEngine {
         this.instance = instance;
     }
     static async open(options = {}) {
-        const config = {};
+        const config = {
+            // Extensions the engine needs (parquet, json, icu) are built in; nothing is fetched or
+            // loaded on demand, so SQL cannot pull in httpfs or any other extension.
+            autoinstall_known_extensions: 'false',
+            autoload_known_extensions: 'false',
+        };
         if (options.threads)
             config.threads = String(options.threads);
+        let spillFolder;
         if (options.memoryLimit) {
             if (!(0,memory_limit/* isMemorySize */.b)(options.memoryLimit))
                 throw new Error(`DuckDB did not accept the memory limit "${options.memoryLimit}": give a size such as 2GB or 512MiB`);
             config.memory_limit = options.memoryLimit;
             // An in-memory database would spill to `.tmp` in the working directory: the checkout.
-            config.temp_directory = external_node_path_.join(external_node_os_.tmpdir(), `recon-gate-duckdb-${process.pid}`);
+            spillFolder = external_node_path_.join(external_node_os_.tmpdir(), `recon-gate-duckdb-${process.pid}`);
+            config.temp_directory = spillFolder;
         }
         const { DuckDBInstance } = await (0,duckdb_module/* loadDuckdbModule */.Ob)();
         const instance = await DuckDBInstance.create(options.database ?? ':memory:', config);
         const engine = new DuckdbEngine(instance);
-        // Sessions run in UTC so zoned timestamps compare and print as UTC on every machine.
-        await engine.execute("SET TimeZone = 'UTC'");
-        for (const folder of options.mounts ?? [])
-            await engine.mount(folder);
+        try {
+            // Sessions run in UTC so zoned timestamps compare and print as UTC on every machine.
+            await engine.execute("SET TimeZone = 'UTC'");
+            const mountedFiles = [];
+            for (const folder of options.mounts ?? [])
+                mountedFiles.push(...(await engine.mount(folder)));
+            if (options.access !== 'unrestricted') {
+                const access = options.access ?? { files: [], directories: [] };
+                await engine.lockDown({
+                    files: [...access.files, ...mountedFiles],
+                    directories: [...access.directories, ...(spillFolder ? [spillFolder] : [])],
+                });
+            }
+        }
+        catch (error) {
+            await engine.close();
+            throw error;
+        }
         return engine;
     }
+    /** Creates a view per file of the folder; returns the files, which the lockdown must allow. */
     async mount(folder) {
         const q = duckdb_dialect/* duckdbDialect */.Q.quoteIdentifier;
-        for (const view of viewsInFolder(folder)) {
+        const views = viewsInFolder(folder);
+        for (const view of views) {
             const reader = view.format === 'parquet' ? 'read_parquet' : 'read_csv';
             await this.execute(`CREATE SCHEMA IF NOT EXISTS ${q(view.schema)}`);
             await this.execute(`CREATE OR REPLACE VIEW ${q(view.schema)}.${q(view.table)} AS SELECT * FROM ${reader}(${duckdb_dialect/* duckdbDialect */.Q.stringLiteral(view.file)})`);
         }
+        return views.map((view) => view.file);
+    }
+    /**
+     * From here on the engine reads only the given files and folders, writes no file (except its
+     * own spill files), loads no extension, and no statement can undo any of it.
+     */
+    async lockDown(access) {
+        const list = (values) => `[${values.map((value) => duckdb_dialect/* duckdbDialect */.Q.stringLiteral(value)).join(', ')}]`;
+        if (access.directories.length > 0)
+            await this.execute(`SET allowed_directories = ${list([...new Set(access.directories.map(file_access/* asDirectoryPrefix */.G))])}`);
+        if (access.files.length > 0)
+            await this.execute(`SET allowed_paths = ${list([...new Set(access.files.map((file) => external_node_path_.resolve(file)))])}`);
+        await this.execute('SET enable_external_access = false');
+        await this.execute('SET lock_configuration = true');
     }
     /** Runs a statement whose result is not needed (setup, fixtures in tests). */
     async execute(sql) {
@@ -136,7 +183,14 @@ class DuckdbEngine {
     }
     async query(sql, options = {}) {
         return this.withConnection(options, async (connection) => {
-            const reader = await connection.runAndReadAll(sql);
+            // DuckDB would run every statement of a text; one execution is one statement, checked by
+            // DuckDB's own parser, whatever a config's SQL managed to smuggle past the lexical guard.
+            const extracted = await connection.extractStatements(sql);
+            if (extracted.count !== 1) {
+                throw new engine/* EngineError */.N('refused', `the statement text holds ${extracted.count} statements and was not run: Recon Gate runs exactly one per execution`);
+            }
+            const prepared = await extracted.prepare(0);
+            const reader = await prepared.runAndReadAll();
             const names = reader.columnNames();
             const types = reader.columnTypes();
             return {
@@ -144,6 +198,23 @@ class DuckdbEngine {
                 rows: reader.getRowsJson().map((row) => row.map(toCell)),
             };
         });
+    }
+    /**
+     * A side (table, file, or a config's query with its filters) is read through one SELECT; DuckDB's
+     * own parser confirms that before the side is first described, so text that closes our
+     * parentheses to become something else never reaches a run.
+     */
+    async refuseUnlessOneSelect(relationSql, options = {}) {
+        const result = await this.query(`SELECT CAST(json_serialize_sql(${duckdb_dialect/* duckdbDialect */.Q.stringLiteral(relationSql)}) AS VARCHAR)`, options);
+        const parsed = JSON.parse(result.rows[0]?.[0] ?? '{}');
+        if (parsed.error) {
+            // A syntax error is left to the statement itself, which reports it with its position.
+            if (/only select/i.test(parsed.error_message ?? ''))
+                throw new engine/* EngineError */.N('refused', 'the side is not a single SELECT and was not run');
+            return;
+        }
+        if ((parsed.statements?.length ?? 0) !== 1)
+            throw new engine/* EngineError */.N('refused', `the side holds ${parsed.statements?.length ?? 0} statements and was not run: a side is one SELECT`);
     }
     async withConnection(options, work) {
         if (this.closed)
@@ -188,6 +259,43 @@ class DuckdbEngine {
     }
 }
 //# sourceMappingURL=duckdb-engine.js.map
+
+/***/ }),
+
+/***/ 93166:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ asDirectoryPrefix),
+/* harmony export */   accessForSources: () => (/* binding */ accessForSources)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+
+const GLOB_CHARACTERS = /[*?[{]/;
+/** The folder a glob can match in: the path up to the component holding the first glob character. */
+function globRoot(pattern) {
+    const parts = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(pattern).split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep);
+    const firstGlob = parts.findIndex((part) => GLOB_CHARACTERS.test(part));
+    return parts.slice(0, firstGlob).join(node_path__WEBPACK_IMPORTED_MODULE_0__.sep) || node_path__WEBPACK_IMPORTED_MODULE_0__.sep;
+}
+/** The access a set of source paths (files or globs) needs. */
+function accessForSources(sources) {
+    const files = [];
+    const directories = [];
+    for (const source of sources) {
+        if (GLOB_CHARACTERS.test(source))
+            directories.push(globRoot(source));
+        else
+            files.push(node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(source));
+    }
+    return { files, directories };
+}
+/** DuckDB treats an allowed directory as a prefix of the path: end it with a separator so `/data` does not allow `/data-secret`. */
+function asDirectoryPrefix(directory) {
+    const resolved = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(directory);
+    return resolved.endsWith(node_path__WEBPACK_IMPORTED_MODULE_0__.sep) ? resolved : `${resolved}${node_path__WEBPACK_IMPORTED_MODULE_0__.sep}`;
+}
+//# sourceMappingURL=file-access.js.map
 
 /***/ })
 

@@ -1,4 +1,5 @@
 import type { ActionInputs } from './action-inputs.js';
+import type { CheckoutState } from './checkout-state.js';
 import type { GithubRun } from './github-event.js';
 
 /**
@@ -25,7 +26,12 @@ export function hasDatabricksCredentials(inputs: Pick<ActionInputs, 'databricks'
   );
 }
 
-export function forkDecision(run: GithubRun, inputs: Pick<ActionInputs, 'engine' | 'allowForkSql' | 'databricks'>, env: Environment): ForkDecision {
+export function forkDecision(
+  run: GithubRun,
+  inputs: Pick<ActionInputs, 'engine' | 'allowForkSql' | 'databricks'>,
+  env: Environment,
+  checkout: CheckoutState = { modified: false },
+): ForkDecision {
   const pr = run.pullRequest;
   if (!pr?.fromFork) return { kind: 'run' };
   const head = pr.headRepository ? `the fork ${pr.headRepository}` : 'a fork that has been deleted';
@@ -40,6 +46,22 @@ export function forkDecision(run: GithubRun, inputs: Pick<ActionInputs, 'engine'
           `refusing to run on pull_request_target for pull request #${pr.number} from ${head}: its configs, filters and queries ` +
           `would run with this repository's warehouse credentials. Use the pull_request event (fork runs are then skipped ` +
           `without secrets), or set allow-fork-sql: true only if this workflow checks out trusted configs from the base branch.`,
+      };
+    }
+    // allow-fork-sql trusts the workflow to read the base commit's configs; verify it does.
+    const notBase = !checkout.head
+      ? 'the workspace is not a git checkout, so nothing shows its configs are the base commit\'s'
+      : run.sha && checkout.head !== run.sha
+        ? `the workspace holds commit ${checkout.head.slice(0, 12)}, not the base commit ${run.sha.slice(0, 12)} this event is for`
+        : checkout.modified
+          ? 'tracked files in the workspace differ from the checked-out base commit'
+          : undefined;
+    if (notBase) {
+      return {
+        kind: 'refuse',
+        reason:
+          `refusing to run on pull_request_target for pull request #${pr.number} from ${head} although allow-fork-sql is true: ${notBase}. ` +
+          `Check out the base branch (actions/checkout does by default on pull_request_target) and read configs and waivers from it.`,
       };
     }
     return {

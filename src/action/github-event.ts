@@ -12,6 +12,8 @@ export interface GithubRun {
   /** Link to this workflow run, when the run id is known. */
   runUrl?: string;
   runId?: string;
+  /** GITHUB_SHA: on pull_request_target, the base branch's commit the run is for. */
+  sha?: string;
   /** The checkout: config paths in annotations are relative to it. */
   workspace: string;
   runnerTemp?: string;
@@ -90,6 +92,7 @@ export function readGithubRun(env: Environment = process.env): GithubRun {
     serverUrl,
     apiUrl,
     runId,
+    sha: env.GITHUB_SHA || undefined,
     runUrl: runId && repository ? `${serverUrl}/${repository}/actions/runs/${runId}` : undefined,
     workspace: env.GITHUB_WORKSPACE || process.cwd(),
     runnerTemp: env.RUNNER_TEMP || undefined,

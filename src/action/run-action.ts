@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { formatConfigError } from '../config/config-error.js';
+import { expandConfigGlobs } from '../config/config-globs.js';
 import type { Engine } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
 import { runOutcome } from '../recon/outcome.js';
@@ -10,12 +11,12 @@ import { invalidConfigResults, loadReconInputs, reconcile, type Reconciled } fro
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { commentMarker } from '../report/markdown-escaping.js';
 import { DEFAULT_MARKDOWN_BUDGET, markdownSummary } from '../report/markdown-summary.js';
-import type { ActionInputs } from './action-inputs.js';
+import { ActionInputError, type ActionInputs } from './action-inputs.js';
 import { type ActionOutputs, resultCounts } from './action-outputs.js';
 import { capAnnotations, emitAnnotations, pairAnnotations } from './annotations.js';
 import { type ArtifactOutcome, uploadReports } from './artifact-upload.js';
-import { resolveConfigPaths } from './config-paths.js';
 import { ensureDuckdb } from './duckdb-install.js';
+import { readCheckoutState } from './checkout-state.js';
 import { forkDecision } from './fork-policy.js';
 import type { GithubRun } from './github-event.js';
 import { fitJobSummary, JOB_SUMMARY_BUDGET, writeJobSummary } from './job-summary.js';
@@ -106,7 +107,7 @@ function artifactNote(artifact: ArtifactOutcome): string | undefined {
 export async function runAction(inputs: ActionInputs, run: GithubRun, env: Environment = process.env): Promise<ActionResult> {
   const publish = new Publisher(inputs, run);
 
-  const decision = forkDecision(run, inputs, env);
+  const decision = forkDecision(run, inputs, env, run.eventName === 'pull_request_target' && run.pullRequest?.fromFork ? readCheckoutState(run.workspace) : undefined);
   if (decision.kind === 'skip') {
     core.notice(`Recon Gate skipped: ${decision.reason}`);
     // No comment: this run's token is read-only, and a comment would only say "skipped".
@@ -119,7 +120,9 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
   }
   if (decision.warning) core.warning(decision.warning);
 
-  const configPaths = await resolveConfigPaths(inputs.configPatterns);
+  const expanded = expandConfigGlobs(inputs.configPatterns);
+  if (expanded.unmatched.length > 0) throw new ActionInputError('config', `the glob "${expanded.unmatched[0]}" matches no .yml or .yaml file`);
+  const configPaths = expanded.paths;
   const { config, waivers, errors } = loadReconInputs(configPaths, inputs.waiverFiles);
   if (errors.length > 0) {
     for (const error of errors) core.info(formatConfigError(error));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { expandConfigGlobs } from '../config/config-globs.js';
 import { formatConfigError } from '../config/config-error.js';
 import { toDisplayPath } from '../config/load-config.js';
 import { allPairs } from '../config/recon-config.js';
@@ -14,7 +15,20 @@ import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { type ReportOptions, writeReports } from '../report/write-reports.js';
 import { RESULTS_SCHEMA_VERSION, type RunResults } from '../results/results-model.js';
 import { dialectFor } from '../sql/dialects/index.js';
+import { runInit } from './init-command.js';
 import { progressPrinter } from './progress.js';
+
+/** The version in package.json, found beside lib/ (the CLI) or the source tree (tests). */
+function packageVersion(): string {
+  for (const candidate of ['../../package.json', '../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(candidate, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch {
+      // not at this level
+    }
+  }
+  return 'unknown';
+}
 
 const USAGE = `recon-gate — prove a table migration is correct
 
@@ -26,8 +40,16 @@ Usage:
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
   recon-gate validate --config <file|dir> [--config …] [--waivers <file>]
   recon-gate plan     --config <file|dir> [--engine duckdb|databricks] [--dialect duckdb|databricks] [--json]
+  recon-gate init     --source <table|file> --target <table|file> [--engine duckdb|databricks]
+                      [--mount <folder>] [--out <config.yml>] [--force]
+  recon-gate --version
 
 Defaults: --config recon-configs, --out recon-out, --engine duckdb, --charts mermaid.
+--config takes files, folders and globs (quote them: --config 'recon-configs/**/*.yml').
+
+\`init\` writes a starter config (default recon-configs/<target>.yml) for two sides: the key
+proposed from columns unique and never NULL on both sides (checked in SQL), a column_map from
+name similarity, tolerances for floating-point columns, each with a comment saying why.
 
 Reports in --out: results.json, summary.csv, details.csv, junit.xml, report.xlsx, summary.md,
 charts/ and reproduce.sql.
@@ -73,6 +95,11 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+  source: { type: 'string' },
+  target: { type: 'string' },
+  mount: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 function fail(message: string): never {
@@ -135,16 +162,29 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { values, positionals } = parsed;
   const command = positionals[0];
+  if (values.version) {
+    process.stdout.write(`recon-gate ${packageVersion()}\n`);
+    return EXIT.ok;
+  }
   if (values.help || !command) {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? EXIT.ok : EXIT.unusable;
   }
-  const configPaths = values.config ?? ['recon-configs'];
+  const expanded = expandConfigGlobs(values.config ?? ['recon-configs']);
+  if (expanded.unmatched.length > 0) fail(`--config ${expanded.unmatched[0]} matches no .yml or .yaml file`);
+  const configPaths = expanded.paths;
   const log = (line: string) => {
     if (!values.quiet) process.stderr.write(`${line}\n`);
   };
 
-  if (!['run', 'validate', 'plan', 'report'].includes(command)) fail(`unknown command ${command}\n\n${USAGE}`);
+  if (!['run', 'validate', 'plan', 'report', 'init'].includes(command)) fail(`unknown command ${command}\n\n${USAGE}`);
+
+  if (command === 'init') {
+    if (!values.source || !values.target) fail(`init needs --source and --target\n\n${USAGE}`);
+    const written = await runInit({ source: values.source, target: values.target, engine: engineName(values.engine, '--engine'), out: values.out, mount: values.mount, force: values.force ?? false });
+    (written.code === 0 ? log : (line: string) => process.stderr.write(`${line}\n`))(written.code === 0 ? written.message : `recon-gate: ${written.message}`);
+    return written.code;
+  }
 
   const options = reportOptions(values);
 

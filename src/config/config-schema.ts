@@ -25,11 +25,42 @@ export const toleranceSchema = z.strictObject({
 
 const tableName = z.union([nonEmptyText, z.array(nonEmptyText).min(1).max(3)]);
 
+/** A SQL type as a config may write it: words and an optional (precision[, scale]). */
+const sqlTypeText = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*( [A-Za-z][A-Za-z0-9_]*)*( ?\(\s*\d+\s*(,\s*\d+\s*)?\))?$/, 'a SQL type such as DECIMAL(18,2), BIGINT, VARCHAR or DATE');
+
+const oneCharacter = z.string().length(1, { error: 'must be one character' });
+
+/** A file source stated exactly: how its database export wrote it, instead of DuckDB's guess. */
+export const fileSchema = z.union([
+  nonEmptyText,
+  // YAML reads an unquoted `null:` key as the null value, which becomes the key "": it is `null`.
+  z.preprocess((value) => renameNullKey(value), z.strictObject({
+    path: nonEmptyText,
+    format: z.enum(['parquet', 'csv', 'json']).optional(),
+    /** Column name → SQL type, for the columns whose type must not be guessed (CSV). */
+    columns: z.record(nonEmptyText, sqlTypeText).optional(),
+    delimiter: oneCharacter.optional(),
+    quote: oneCharacter.optional(),
+    /** The text of an unquoted NULL (default: an empty field); a quoted `""` stays an empty string. */
+    null: z.string().optional(),
+    header: z.boolean().optional(),
+  })),
+]);
+
+function renameNullKey(value: unknown): unknown {
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !('' in value)) return value;
+  const { '': nullText, ...rest } = value as Record<string, unknown>;
+  return { ...rest, null: nullText };
+}
+
 export const sideSchema = z
   .strictObject({
     table: tableName.optional(),
     query: nonEmptyText.optional(),
-    file: nonEmptyText.optional(),
+    file: fileSchema.optional(),
     filter: nonEmptyText.optional(),
   })
   .refine((side) => [side.table, side.query, side.file].filter((v) => v !== undefined).length === 1, {
@@ -87,5 +118,6 @@ export const configFileSchema = z.strictObject({
 export type ConfigFileInput = z.infer<typeof configFileSchema>;
 export type PairInput = z.infer<typeof pairSchema>;
 export type SideInput = z.infer<typeof sideSchema>;
+export type FileInput = z.infer<typeof fileSchema>;
 export type ThresholdInput = z.infer<typeof thresholdSchema>;
 export type ToleranceInput = z.infer<typeof toleranceSchema>;

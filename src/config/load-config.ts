@@ -1,12 +1,13 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { CHECK_NAMES, isJoinCheck, type CheckName } from './check-names.js';
-import { configFileSchema, type ConfigFileInput, type PairInput, type SideInput } from './config-schema.js';
+import { configFileSchema, type ConfigFileInput, type FileInput, type PairInput, type SideInput } from './config-schema.js';
 import { ConfigInvalidError, formatPath, type ConfigError } from './config-error.js';
 import { closestMatch } from './did-you-mean.js';
-import type { ConfigFile, FileFormat, PairConfig, ReconConfig, SideConfig, Threshold } from './recon-config.js';
+import type { ConfigFile, CsvOptions, FileFormat, PairConfig, ReconConfig, SideConfig, Threshold } from './recon-config.js';
+import { outsideAllowedRoots } from './file-containment.js';
 import { refuseUnsafeSql, stripTrailingSemicolon } from './sql-guard.js';
 import { parseTableName } from './table-name.js';
 import { allowedKeys, schemaAt } from './zod-shape.js';
@@ -230,6 +231,8 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
 
     for (const role of ['source', 'target'] as const) {
       checkSideSql(pair[role], [...at, role], error);
+      const file = pair[role].file;
+      if (file !== undefined) checkFilePath(filePath(file), folder, [...at, role, 'file', ...(typeof file === 'string' ? [] : ['path'])], error);
     }
     if (pair.filter) {
       const refusal = refuseUnsafeSql(pair.filter, 'filter');
@@ -266,6 +269,9 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       seen.set(pair.name.toLowerCase(), index);
     }
   }
+  const mount = input.duckdb?.mount;
+  const mountOutside = mount ? outsideAllowedRoots(path.resolve(folder, mount), [process.cwd(), folder]) : undefined;
+  if (mountOutside) error(['duckdb', 'mount'], `\`${mount}\` resolves to ${mountOutside}, outside the working directory and the config's folder`, 'Mount a folder inside the checkout (or beside the config).');
   const file: ConfigFile = {
     file: displayPath,
     duckdbMount: input.duckdb?.mount ? path.resolve(folder, input.duckdb.mount) : undefined,
@@ -274,7 +280,7 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
   return { file: errors.length === 0 ? file : undefined, errors };
 }
 
-type ErrorSink = (fieldPath: PropertyKey[], message: string, hint?: string) => void;
+type ErrorSink = (fieldPath: PropertyKey[], message: string, hint?: string, keyOf?: boolean) => void;
 
 function persistTarget(name: string | string[] | undefined, at: PropertyKey[], error: ErrorSink): string[] | undefined {
   if (name === undefined) return undefined;
@@ -299,16 +305,64 @@ function checkSideSql(side: SideInput, at: PropertyKey[], error: ErrorSink): voi
     const parsed = parseTableName(side.table);
     if ('error' in parsed) error([...at, 'table'], parsed.error, 'Write `table`, `schema.table` or `catalog.schema.table`; quote odd parts with backticks or double quotes, or give a list of parts.');
   }
-  if (side.file && !fileFormat(side.file)) {
-    error([...at, 'file'], `cannot tell the format of \`${side.file}\``, 'Use a path ending in .parquet, .csv or .json (globs such as data/*.parquet work).');
+  if (side.file !== undefined) {
+    const format = formatOf(side.file);
+    if (!format) {
+      error([...at, 'file'], `cannot tell the format of \`${filePath(side.file)}\``, 'Use a path ending in .parquet, .csv or .json (globs such as data/*.parquet work), or give `format:`.');
+    } else if (typeof side.file !== 'string' && format !== 'csv') {
+      for (const option of ['columns', 'delimiter', 'quote', 'null', 'header'] as const) {
+        if (side.file[option] !== undefined) error([...at, 'file', option], `\`${option}\` applies to CSV files only; this file is ${format}`, `${format === 'parquet' ? 'Parquet files carry their own types' : 'Remove it'}, or set \`format: csv\`.`, true);
+      }
+    }
+  }
+}
+
+function filePath(file: FileInput): string {
+  return typeof file === 'string' ? file : file.path;
+}
+
+function formatOf(file: FileInput): FileFormat | undefined {
+  return typeof file === 'string' ? fileFormat(file) : (file.format ?? fileFormat(file.path));
+}
+
+/** Paths the warehouse resolves itself (Unity Catalog volumes, DBFS, object stores): not local files. */
+export function isWarehousePath(file: string): boolean {
+  return /^(\/Volumes\/|\/dbfs\/|[a-z][a-z0-9+.-]*:\/)/i.test(file);
+}
+
+/**
+ * A local file must exist (a glob: its fixed folder) and stay inside the checkout or the config's
+ * folder; checked when the config is loaded, so `validate` finds a wrong path without a warehouse.
+ */
+function checkFilePath(given: string, folder: string, at: PropertyKey[], error: ErrorSink): void {
+  if (isWarehousePath(given)) return;
+  const resolved = path.resolve(folder, given);
+  const outside = outsideAllowedRoots(resolved, [process.cwd(), folder]);
+  if (outside) {
+    error(at, `\`${given}\` resolves to ${outside}, outside the working directory and the config's folder`, 'Recon Gate reads files only inside the checkout (or beside the config); copy the export there.');
+    return;
+  }
+  const glob = /[*?[{]/.test(given);
+  const mustExist = glob ? resolved.split(path.sep).slice(0, resolved.split(path.sep).findIndex((part) => /[*?[{]/.test(part))).join(path.sep) : resolved;
+  if (!existsSync(mustExist)) {
+    error(at, glob ? `no folder \`${toDisplayPath(mustExist)}\` for the pattern \`${given}\`` : `no file \`${toDisplayPath(resolved)}\``, 'Paths in `file:` are relative to the folder of this config file.');
   }
 }
 
 function toSideConfig(side: SideInput, folder: string): SideConfig {
   if (side.query) return { kind: 'query', sql: stripTrailingSemicolon(side.query), filter: side.filter };
-  if (side.file) return { kind: 'file', path: path.resolve(folder, side.file), format: fileFormat(side.file) ?? 'parquet', filter: side.filter };
+  if (side.file !== undefined) {
+    const given = filePath(side.file);
+    const format = formatOf(side.file) ?? 'parquet';
+    const resolved = isWarehousePath(given) ? given : path.resolve(folder, given);
+    return { kind: 'file', path: resolved, format, filter: side.filter, ...(typeof side.file === 'string' || format !== 'csv' ? {} : { csv: csvOptions(side.file) }) };
+  }
   const parsed = parseTableName(side.table ?? '');
   return { kind: 'table', parts: 'parts' in parsed ? parsed.parts : [], filter: side.filter };
+}
+
+function csvOptions(file: Exclude<FileInput, string>): CsvOptions {
+  return { delimiter: file.delimiter, quote: file.quote, nullText: file.null, header: file.header, types: file.columns };
 }
 
 function fileFormat(file: string): FileFormat | undefined {

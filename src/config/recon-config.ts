@@ -11,7 +11,18 @@ export interface SourceLocation {
 export type SideConfig =
   | { kind: 'table'; parts: string[]; filter?: string }
   | { kind: 'query'; sql: string; filter?: string }
-  | { kind: 'file'; path: string; format: FileFormat; filter?: string };
+  | { kind: 'file'; path: string; format: FileFormat; filter?: string; csv?: CsvOptions };
+
+/** How a CSV was written, when the config states it (`file:` as an object); otherwise the engine detects it. */
+export interface CsvOptions {
+  delimiter?: string;
+  quote?: string;
+  /** The text of an unquoted NULL; a quoted empty string is never NULL. */
+  nullText?: string;
+  header?: boolean;
+  /** Column name → SQL type for the columns whose type is stated; the others are detected. */
+  types?: Record<string, string>;
+}
 
 export type FileFormat = 'parquet' | 'csv' | 'json';
 

@@ -38,6 +38,12 @@ export interface Engine {
   readonly name: EngineName;
   /** Runs one statement and returns all of its rows (callers only send bounded queries). */
   query(sql: string, options?: StatementOptions): Promise<QueryResult>;
+  /**
+   * Refuses a side's SELECT (a table, a file or a config's query, with its filters) unless the
+   * engine's own parser reads it as exactly one SELECT; called before the side is first read.
+   * Engines whose SQL cannot escape the statement it is embedded in leave it out.
+   */
+  refuseUnlessOneSelect?(selectSql: string, options?: StatementOptions): Promise<void>;
   /** Cancels running statements and releases sessions and connections. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -53,6 +59,7 @@ export type EngineErrorKind =
   | 'cancelled' // cancelled by the user or the run
   | 'overflow' // arithmetic overflow while computing an aggregate
   | 'transient' // worth retrying: HTTP 429/503, connection reset, warehouse starting
+  | 'refused' // not run: more than one statement, or a file or setting the lockdown forbids
   | 'internal';
 
 export class EngineError extends Error {

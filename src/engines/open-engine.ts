@@ -14,8 +14,11 @@ export interface OpenEngineOptions {
 export async function openEngine(options: OpenEngineOptions): Promise<Engine> {
   if (options.engine === 'duckdb') {
     const { DuckdbEngine } = await import('./duckdb/duckdb-engine.js');
+    const { accessForSources } = await import('./duckdb/file-access.js');
     const mounts = [...new Set(options.config.files.map((file) => file.duckdbMount).filter((mount): mount is string => Boolean(mount)))];
-    return DuckdbEngine.open({ mounts, memoryLimit: options.duckdbMemoryLimit });
+    const sources = options.config.files.flatMap((file) => file.pairs.flatMap((pair) => [pair.source, pair.target]));
+    const files = sources.flatMap((side) => (side.kind === 'file' ? [side.path] : []));
+    return DuckdbEngine.open({ mounts, memoryLimit: options.duckdbMemoryLimit, access: accessForSources(files) });
   }
   const { openDatabricksEngine } = await import('./databricks/open-databricks-engine.js');
   return openDatabricksEngine(options.databricks ?? {});

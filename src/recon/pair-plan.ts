@@ -34,6 +34,8 @@ export interface PlannedStatement<T = unknown> {
   purpose: Purpose;
   sql: string;
   read(result: QueryResult): T;
+  /** The side's own SELECT this statement first reads, for the engine to check (Engine.refuseUnlessOneSelect). */
+  side?: string;
   /**
    * Runs in this statement's place when it fails with an overflow, and is recorded after it:
    * DuckDB has no try_sum, so a DECIMAL(38,x) sum past 128 bits aborts the whole profile.
@@ -117,6 +119,7 @@ export function plannedStatements(stages: { plan: PairPlan; bound?: BoundPlan; j
 /** Runs one planned statement and reads its result, through its fallback after an overflow. */
 export async function runPlanned<T>(engine: Engine, statement: PlannedStatement<T>, options: StatementOptions = {}): Promise<T> {
   try {
+    if (statement.side !== undefined) await engine.refuseUnlessOneSelect?.(statement.side, options);
     return statement.read(await engine.query(statement.sql, options));
   } catch (error) {
     if (!(statement.onOverflow && error instanceof EngineError && error.kind === 'overflow')) throw error;

@@ -55,7 +55,11 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
   const execute = async <T>(statement: PlannedStatement<T>): Promise<{ records: StatementRecord[]; value?: T; failure?: StepFailure }> => {
     const begun = Date.now();
     try {
-      const result = await withRetries(() => engine.query(statement.sql, statementOptions), options.retry ?? DEFAULT_RETRY, options.signal, (attempt, error) =>
+      const query = async () => {
+        if (statement.side !== undefined) await engine.refuseUnlessOneSelect?.(statement.side, statementOptions);
+        return engine.query(statement.sql, statementOptions);
+      };
+      const result = await withRetries(query, options.retry ?? DEFAULT_RETRY, options.signal, (attempt, error) =>
         options.onStep?.(pair.name, `${statement.purpose} failed transiently (${error.message}); retry ${attempt}`),
       );
       const record = { purpose: statement.purpose, sql: statement.sql, durationMs: Date.now() - begun, rows: result.rows.length };

@@ -9,9 +9,11 @@ import { sideQuery } from './side-query.js';
  * A side's columns, read before anything else: metadata only, no rows. Every later statement is
  * written for the columns this one reports.
  */
-export function schemaStatement(dialect: Dialect, pair: PairConfig, role: SideRole): { sql: string; read(result: QueryResult): SideColumn[] } {
+export function schemaStatement(dialect: Dialect, pair: PairConfig, role: SideRole): { sql: string; side: string; read(result: QueryResult): SideColumn[] } {
+  const side = sideQuery(dialect, pair[role], pair.sharedFilter);
   return {
-    sql: dialect.describeStatement(sideQuery(dialect, pair[role], pair.sharedFilter)),
+    sql: dialect.describeStatement(side),
+    side,
     read: (result) =>
       dialect.describedColumns(result).map((column): SideColumn => ({ name: column.name, engineType: column.type, type: dialect.parseType(column.type), nullable: column.nullable })),
   };

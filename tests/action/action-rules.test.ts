@@ -94,7 +94,13 @@ describe('where the action runs', () => {
     expect(forkDecision(run('pull_request', true), { ...databricks, databricks: { clientSecret: 'sp' } }, {}).kind).toBe('run');
     expect(forkDecision(run('pull_request', true), { ...databricks, engine: 'duckdb' }, {}).kind).toBe('run');
     expect(forkDecision(run('pull_request_target', true), { ...databricks, databricks: { token: 'dapi' } }, {}).kind).toBe('refuse');
-    expect(forkDecision(run('pull_request_target', true), { ...databricks, allowForkSql: true }, {})).toMatchObject({ kind: 'run', warning: expect.stringContaining('allow-fork-sql is true') });
+    const base = { ...run('pull_request_target', true), sha: 'b'.repeat(40) };
+    const trusted = { ...databricks, allowForkSql: true };
+    expect(forkDecision(base, trusted, {}, { head: 'b'.repeat(40), modified: false })).toMatchObject({ kind: 'run', warning: expect.stringContaining('allow-fork-sql is true') });
+    // allow-fork-sql only holds when the workspace really is the base commit, unmodified.
+    expect(forkDecision(base, trusted, {}, { head: 'f'.repeat(40), modified: false })).toMatchObject({ kind: 'refuse', reason: expect.stringContaining(`the workspace holds commit ffffffffffff, not the base commit bbbbbbbbbbbb`) });
+    expect(forkDecision(base, trusted, {}, { head: 'b'.repeat(40), modified: true })).toMatchObject({ kind: 'refuse', reason: expect.stringContaining('tracked files in the workspace differ') });
+    expect(forkDecision(base, trusted, {}, { modified: false })).toMatchObject({ kind: 'refuse', reason: expect.stringContaining('not a git checkout') });
     expect(forkDecision(run('pull_request_target', false), databricks, {}).kind).toBe('run');
   });
 });

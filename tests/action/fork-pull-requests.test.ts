@@ -1,8 +1,20 @@
+import { execFileSync } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, test } from 'vitest';
 import { startFakeGithub } from './support/fake-github.js';
 import { PASSING_PAIR, pullRequestEvent, runBundle, writeConfigSet } from './support/run-bundle.js';
 
 const FORK = 'mallory/warehouse';
+
+/** Commits everything in the folder (a git repository from the first call) and returns the commit. */
+function commitAll(folder: string): string {
+  const git = (...args: string[]) => execFileSync('git', ['-C', folder, ...args], { encoding: 'utf8' }).trim();
+  git('init', '-q');
+  git('add', '-A');
+  git('-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '-q', '-m', 'configs');
+  return git('rev-parse', 'HEAD');
+}
 
 describe.concurrent('pull requests from forks', () => {
   test('pull_request from a fork without Databricks secrets is skipped: neutral exit 0, status SKIPPED, no connection attempt', async ({ expect, onTestFinished }) => {
@@ -55,18 +67,49 @@ describe.concurrent('pull requests from forks', () => {
     expect(github.commentsOn(44)[0]!.body).toContain("Refused to run configs from a fork with this repository's credentials");
   });
 
-  test('pull_request_target from a fork runs when allow-fork-sql is true, with a warning', async ({ expect, onTestFinished }) => {
+  test('pull_request_target from a fork runs when allow-fork-sql is true and the workspace is the base commit, with a warning', async ({ expect, onTestFinished }) => {
     const github = await startFakeGithub(onTestFinished);
     const { folder } = writeConfigSet(PASSING_PAIR);
+    const sha = commitAll(folder);
     const run = await runBundle({
-      inputs: { engine: 'duckdb', charts: 'none', config: folder, 'allow-fork-sql': 'true' },
+      inputs: { engine: 'duckdb', charts: 'none', config: 'recon.yml', 'allow-fork-sql': 'true' },
       event: pullRequestEvent(45, { headRepository: FORK, name: 'pull_request_target' }),
+      workspace: folder,
+      env: { GITHUB_SHA: sha },
       apiUrl: github.url,
     });
     expect(run.code, run.stdout).toBe(0);
     expect(run.outputs.status).toBe('PASS');
     expect(run.stdout).toMatch(/^::warning::allow-fork-sql is true: running on pull_request_target for pull request #45 from the fork mallory\/warehouse/m);
     expect(github.commentsOn(45)[0]!.body).toContain('## ✅ Recon Gate: PASS');
+  });
+
+  test('allow-fork-sql does not hold when the workspace is the pull request head, or the head files were copied onto the base', async ({ expect, onTestFinished }) => {
+    const github = await startFakeGithub(onTestFinished);
+    const { folder } = writeConfigSet(PASSING_PAIR);
+    const base = commitAll(folder);
+    appendFileSync(path.join(folder, 'recon.yml'), '# changed by the fork\n');
+    const copiedOnto = await runBundle({
+      inputs: { engine: 'duckdb', charts: 'none', config: 'recon.yml', 'allow-fork-sql': 'true' },
+      event: pullRequestEvent(47, { headRepository: FORK, name: 'pull_request_target' }),
+      workspace: folder,
+      env: { GITHUB_SHA: base },
+      apiUrl: github.url,
+    });
+    expect(copiedOnto.code).toBe(1);
+    expect(copiedOnto.stdout).toContain('although allow-fork-sql is true: tracked files in the workspace differ from the checked-out base commit');
+    const head = commitAll(folder);
+    const onHead = await runBundle({
+      inputs: { engine: 'duckdb', charts: 'none', config: 'recon.yml', 'allow-fork-sql': 'true' },
+      event: pullRequestEvent(48, { headRepository: FORK, name: 'pull_request_target' }),
+      workspace: folder,
+      env: { GITHUB_SHA: base },
+      apiUrl: github.url,
+    });
+    expect(onHead.code).toBe(1);
+    expect(onHead.outputs.status).toBe('ERROR');
+    expect(onHead.stdout).toContain(`the workspace holds commit ${head.slice(0, 12)}, not the base commit ${base.slice(0, 12)}`);
+    expect(onHead.stdout).not.toMatch(/^PASS/m);
   });
 
   test('pull_request_target from a branch of the same repository runs as usual', async ({ expect, onTestFinished }) => {

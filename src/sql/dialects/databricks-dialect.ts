@@ -1,4 +1,4 @@
-import type { SideConfig } from '../../config/recon-config.js';
+import type { CsvOptions, SideConfig } from '../../config/recon-config.js';
 import { type LogicalType, sameType } from '../../plan/logical-type.js';
 import type { Dialect } from '../dialect.js';
 import { decimalTypeOf, parseDecimal } from './type-names.js';
@@ -70,6 +70,17 @@ function displayText(expression: string, type: LogicalType): string {
   }
 }
 
+/** read_files' CSV options for what the config states; the stated types become schema hints. */
+function csvOptions(csv: CsvOptions): string[] {
+  const options = [`header => ${csv.header ?? true}`];
+  if (csv.delimiter !== undefined) options.push(`sep => ${stringLiteral(csv.delimiter)}`);
+  if (csv.quote !== undefined) options.push(`quote => ${stringLiteral(csv.quote)}`);
+  if (csv.nullText !== undefined) options.push(`nullValue => ${stringLiteral(csv.nullText)}`);
+  const types = Object.entries(csv.types ?? {});
+  if (types.length > 0) options.push(`schemaHints => ${stringLiteral(types.map(([column, type]) => `${quoteIdentifier(column)} ${type}`).join(', '))}`);
+  return options;
+}
+
 function relation(side: SideConfig): string {
   switch (side.kind) {
     case 'table': return side.parts.map(quoteIdentifier).join('.');
@@ -77,7 +88,7 @@ function relation(side: SideConfig): string {
     case 'file':
       // `format.\`path\`` runs on open-source Spark and Databricks; CSV needs its header option,
       // which only Databricks' read_files offers.
-      if (side.format === 'csv') return `read_files(${stringLiteral(side.path)}, format => 'csv', header => true)`;
+      if (side.format === 'csv') return `read_files(${[stringLiteral(side.path), "format => 'csv'", ...csvOptions(side.csv ?? {})].join(', ')})`;
       return `${side.format}.${quoteIdentifier(side.path)}`;
   }
 }

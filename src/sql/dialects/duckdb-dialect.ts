@@ -1,4 +1,4 @@
-import type { SideConfig } from '../../config/recon-config.js';
+import type { CsvOptions, SideConfig } from '../../config/recon-config.js';
 import { type LogicalType, sameType } from '../../plan/logical-type.js';
 import type { Dialect } from '../dialect.js';
 import { decimalTypeOf, parseDecimal } from './type-names.js';
@@ -64,11 +64,28 @@ function displayText(expression: string, type: LogicalType): string {
   }
 }
 
+/**
+ * A CSV stated in the config reads exactly as written: the stated types instead of guesses, and
+ * a quoted `""` stays an empty string while an unquoted empty field (or the `null` text) is NULL.
+ */
+function csvArguments(csv: CsvOptions): string[] {
+  const args = ['allow_quoted_nulls = false'];
+  if (csv.header !== undefined) args.push(`header = ${csv.header}`);
+  if (csv.delimiter !== undefined) args.push(`delim = ${stringLiteral(csv.delimiter)}`);
+  if (csv.quote !== undefined) args.push(`quote = ${stringLiteral(csv.quote)}`);
+  // An unquoted empty field is NULL whatever else the export wrote for NULL.
+  if (csv.nullText !== undefined) args.push(`nullstr = [${[...new Set([csv.nullText, ''])].map(stringLiteral).join(', ')}]`);
+  const types = Object.entries(csv.types ?? {});
+  if (types.length > 0) args.push(`types = {${types.map(([column, type]) => `${stringLiteral(column)}: ${stringLiteral(type)}`).join(', ')}}`);
+  return args;
+}
+
 function relation(side: SideConfig): string {
   switch (side.kind) {
     case 'table': return side.parts.map(quoteIdentifier).join('.');
     case 'query': return `(${side.sql})`;
     case 'file': {
+      if (side.csv) return `read_csv(${[stringLiteral(side.path), ...csvArguments(side.csv)].join(', ')})`;
       const reader = side.format === 'parquet' ? 'read_parquet' : side.format === 'csv' ? 'read_csv' : 'read_json_auto';
       return `${reader}(${stringLiteral(side.path)})`;
     }

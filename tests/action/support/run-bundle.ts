@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -130,7 +130,9 @@ export function startBundle(options: BundleRunOptions = {}): StartedBundle {
 export function writeConfigSet(pairs: string, name = 'recon.yml'): { folder: string; file: string } {
   const folder = tempFolder('configs');
   const file = path.join(folder, name);
-  writeFileSync(file, `version: 1\nduckdb:\n  mount: ${JSON.stringify(DEMO_DATA)}\npairs:\n${pairs}`);
+  // A copy beside the config: a config may only read files in the workspace or its own folder.
+  cpSync(DEMO_DATA, path.join(folder, 'demo-data'), { recursive: true });
+  writeFileSync(file, `version: 1\nduckdb:\n  mount: demo-data\npairs:\n${pairs}`);
   return { folder, file };
 }
 
