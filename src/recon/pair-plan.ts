@@ -1,4 +1,4 @@
-import { isJoinCheck } from '../config/check-names.js';
+import { isJoinCheck } from '../results/check-names.js';
 import type { PairConfig } from '../config/recon-config.js';
 import { type Engine, EngineError, type QueryResult, type StatementOptions } from '../engines/engine.js';
 import { bindPair } from '../plan/bind-pair.js';

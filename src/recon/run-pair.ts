@@ -12,7 +12,7 @@ import { buildChecks } from './pair-checks.js';
 import { buildSamples } from './pair-samples.js';
 import { describeSide } from './side-description.js';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry-policy.js';
-import { worstStatus } from './verdict.js';
+import { worstStatus } from '../results/statuses.js';
 
 export interface PairRunOptions {
   engine: Engine;

@@ -1,4 +1,6 @@
 import type { PairResult, RunResults, Status } from '../results/results-model.js';
+import { mismatchFindings } from '../results/findings.js';
+import { STATUSES } from '../results/statuses.js';
 import { checkDetails } from './check-details.js';
 import { CHART_BUILDERS, type ChartId, type ChartsMode, isEmptyChart } from './chart-configs.js';
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, worstCheck } from './check-wording.js';
@@ -64,7 +66,7 @@ function configErrorLines(results: RunResults): string[] {
 
 function verdictLines(results: RunResults): string[] {
   const { byStatus } = results.summary;
-  const counts = (['PASS', 'WARN', 'FAIL', 'ERROR'] as const)
+  const counts = STATUSES
     .filter((status) => byStatus[status] > 0)
     .map((status) => `${byStatus[status]} ${STATUS_EMOJI[status]} ${{ PASS: 'passed', WARN: 'warned', FAIL: 'failed', ERROR: 'could not run' }[status]}`);
   const pairs = `${results.summary.pairs} pair${results.summary.pairs === 1 ? '' : 's'}`;
@@ -145,7 +147,7 @@ function pairSection(pair: PairResult, samples: number): string {
       ),
     );
   }
-  const topColumns = [...(checkDetails(pair, 'value_mismatches')?.columns ?? [])].filter((column) => column.mismatches > 0).sort((a, b) => b.mismatches - a.mismatches);
+  const topColumns = mismatchFindings(checkDetails(pair, 'value_mismatches')?.columns ?? []).sort((a, b) => b.mismatches - a.mismatches);
   if (topColumns.length > 0) {
     const more = topColumns.length > TOP_COLUMNS ? `, and ${topColumns.length - TOP_COLUMNS} more` : '';
     lines.push('', `**Top mismatching columns:** ${topColumns.slice(0, TOP_COLUMNS).map((column) => `${markdownText(column.label, 40)} (${countText(column.mismatches)})`).join(', ')}${more}`);
@@ -210,7 +212,7 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
   const listed = new Set(rows);
   const unlisted = pairs.filter((pair) => !listed.has(pair));
   if (unlisted.length > 0) {
-    const byStatus = (['PASS', 'WARN', 'FAIL', 'ERROR'] as const)
+    const byStatus = STATUSES
       .map((status) => [status, unlisted.filter((pair) => pair.status === status).length] as const)
       .filter(([, n]) => n > 0)
       .map(([status, n]) => `${n} ${STATUS_EMOJI[status]} ${status}`);
