@@ -699,7 +699,7 @@ class DatabricksEngine {
     slots;
     sessions;
     running = new Set();
-    /** Every query()/describe() call not yet settled, including those waiting for a slot. */
+    /** Every query() call not yet settled, including those waiting for a slot. */
     inFlight = new Set();
     secrets;
     closing;
@@ -731,20 +731,6 @@ class DatabricksEngine {
         finally {
             this.inFlight.delete(run);
         }
-    }
-    /**
-     * The query's own result schema. Not read from `SELECT … LIMIT 0` metadata: Thrift carries only
-     * primitive type ids there (TIMESTAMP_NTZ arrives as TIMESTAMP, ARRAY/MAP/STRUCT lose their
-     * element types), while DESCRIBE QUERY, also read-only, reports the full Spark type.
-     */
-    describeStatement(relationSql) {
-        return `DESCRIBE QUERY SELECT * FROM (${relationSql}) AS recon_describe`;
-    }
-    async describe(relationSql, options = {}) {
-        const { rows } = await this.query(this.describeStatement(relationSql), options);
-        return rows
-            .filter((row) => typeof row[0] === 'string' && row[0] !== '' && !row[0].startsWith('#') && typeof row[1] === 'string')
-            .map(([name, type]) => ({ name, type }));
     }
     close() {
         this.closing ??= this.closeNow();

@@ -199,20 +199,12 @@ class DuckdbEngine {
             };
         });
     }
-    describeStatement(relationSql) {
-        return `SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`;
-    }
-    async describe(relationSql, options = {}) {
-        await this.refuseUnlessOneSelect(relationSql, options);
-        const result = await this.query(this.describeStatement(relationSql), options);
-        return result.columns;
-    }
     /**
      * A side (table, file, or a config's query with its filters) is read through one SELECT; DuckDB's
      * own parser confirms that before the side is first described, so text that closes our
      * parentheses to become something else never reaches a run.
      */
-    async refuseUnlessOneSelect(relationSql, options) {
+    async refuseUnlessOneSelect(relationSql, options = {}) {
         const result = await this.query(`SELECT CAST(json_serialize_sql(${duckdb_dialect/* duckdbDialect */.Q.stringLiteral(relationSql)}) AS VARCHAR)`, options);
         const parsed = JSON.parse(result.rows[0]?.[0] ?? '{}');
         if (parsed.error) {

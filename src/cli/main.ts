@@ -8,7 +8,7 @@ import { allPairs } from '../config/recon-config.js';
 import type { EngineName } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
 import { EXIT, FAIL_ON_LEVELS, type FailOn, runOutcome } from '../recon/outcome.js';
-import { planPair } from '../recon/plan-pair.js';
+import { listPairPlan } from '../recon/pair-plan.js';
 import { invalidConfigResults, loadReconInputs, reconcile } from '../recon/reconcile.js';
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
@@ -40,7 +40,7 @@ Usage:
                       [--fail-on fail|warn|never] [--quiet] [--json]
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
   recon-gate validate --config <file|dir> [--config …] [--waivers <file>]
-  recon-gate plan     --config <file|dir> [--engine duckdb|databricks] [--dialect duckdb|databricks]
+  recon-gate plan     --config <file|dir> [--engine duckdb|databricks] [--dialect duckdb|databricks] [--json]
   recon-gate init     --source <table|file> --target <table|file> [--engine duckdb|databricks]
                       [--mount <folder>] [--out <config.yml>] [--force]
   recon-gate --version
@@ -58,6 +58,10 @@ Accepted differences come from --waivers <file> (repeatable), by default waivers
 config folder when there is one.
 \`report\` renders them again from a saved results.json, without connecting to any engine,
 and exits 0 once they are written (the verdict is in the reports, not the exit status).
+\`plan\` prints every statement \`run\` runs for each pair, in order (--json: the same SQL as
+statements[] in results.json). To write them it reads the schemas (metadata only) and, on
+Databricks, runs the profiles (one scan of each side: the join's broadcast hint needs their row
+counts); it never runs the join or writes.
 --charts mermaid draws the charts of summary.md with Mermaid, so no data leaves GitHub;
 quickchart links images from QuickChart (the chart data goes to --quickchart-host, default
 https://quickchart.io); none leaves charts out.
@@ -219,17 +223,19 @@ export async function main(argv: string[]): Promise<number> {
   const engine = await openEngine({ engine: engineName(values.engine, '--engine'), config, duckdbMemoryLimit: values['duckdb-memory-limit'] }).catch((error: Error) => fail(`could not open the engine: ${error.message}`));
   try {
     if (command === 'plan') {
+      const engineDialect = dialectFor(engine.name);
       const dialect = dialectFor(engineName(values.dialect ?? engine.name, '--dialect'));
+      const pairs = [];
       for (const pair of allPairs(config)) {
+        const listing = await listPairPlan(pair, engine, engineDialect, dialect, { timeoutSeconds: seconds(values['statement-timeout'], '--statement-timeout') });
+        pairs.push(listing);
+        if (values.json) continue;
         process.stdout.write(`-- pair: ${pair.name} (${pair.location.file}:${pair.location.line})\n`);
-        try {
-          for (const statement of await planPair(pair, engine, dialectFor(engine.name), dialect)) {
-            process.stdout.write(`-- ${statement.purpose}\n${statement.sql};\n\n`);
-          }
-        } catch (error) {
-          process.stdout.write(`-- cannot plan this pair: ${(error as Error).message}\n\n`);
-        }
+        for (const statement of listing.statements) process.stdout.write(`-- ${statement.purpose}\n${statement.sql};\n\n`);
+        if (listing.error) process.stdout.write(`-- cannot plan the rest of this pair: ${listing.error}\n\n`);
       }
+      // The same SQL text, in the same order, as `statements[]` of each pair in results.json.
+      if (values.json) process.stdout.write(`${JSON.stringify({ pairs })}\n`);
       return EXIT.ok;
     }
 

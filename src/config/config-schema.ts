@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHECK_NAMES } from './check-names.js';
+import { CHECK_NAMES } from '../results/check-names.js';
 import { DISTINCT_COUNT_MODES, SAMPLE_VALUES_MODES } from './recon-config.js';
 
 /**

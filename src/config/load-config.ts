@@ -1,17 +1,14 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import type { z } from 'zod';
-import { CHECK_NAMES, isJoinCheck, type CheckName } from './check-names.js';
+import { CHECK_NAMES, isJoinCheck, type CheckName } from '../results/check-names.js';
 import { configFileSchema, type ConfigFileInput, type FileInput, type PairInput, type SideInput } from './config-schema.js';
 import { ConfigInvalidError, formatPath, type ConfigError } from './config-error.js';
-import { closestMatch } from './did-you-mean.js';
 import type { ConfigFile, CsvOptions, FileFormat, PairConfig, ReconConfig, SideConfig, Threshold } from './recon-config.js';
 import { outsideAllowedRoots } from './file-containment.js';
 import { refuseUnsafeSql, stripTrailingSemicolon } from './sql-guard.js';
 import { parseTableName } from './table-name.js';
-import { allowedKeys, schemaAt } from './zod-shape.js';
-import { YamlLocator } from './yaml-locations.js';
+import type { YamlLocator } from './yaml-locations.js';
+import { validateYaml } from './yaml-validation.js';
 
 const DEFAULT_SAMPLE_SIZE = 20;
 
@@ -83,113 +80,11 @@ export function loadConfigsOrThrow(paths: readonly string[]): ReconConfig {
 }
 
 export function loadConfigText(text: string, file: string): { file?: ConfigFile; errors: ConfigError[] } {
-  const displayPath = toDisplayPath(file);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const locator = new YamlLocator(document, lineCounter);
-  const at = (offset: number) => ({ file: displayPath, ...locator.position(offset) });
-
-  if (document.errors.length > 0) {
-    return {
-      errors: document.errors.map((error) => ({
-        ...at(error.pos[0]),
-        path: '',
-        message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-        hint: 'Check the indentation and quoting on this line; values with `:` or `#` need quotes.',
-      })),
-    };
-  }
-  const raw = document.toJS() as unknown;
-  if (raw === null || raw === undefined) {
-    return { errors: [{ ...at(0), path: '', message: 'the file is empty', hint: 'A config needs at least `version: 1` and a `pairs:` list (see the README).' }] };
-  }
-  const parsed = configFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { errors: parsed.error.issues.flatMap((issue) => describeIssue(issue, displayPath, locator)) };
-  }
-  return buildConfigFile(parsed.data, file, displayPath, locator);
-}
-
-/** One zod issue as located errors; `schema` is the root the issue's path starts from (waivers reuse this). */
-export function describeIssue(issue: z.core.$ZodIssue, file: string, locator: YamlLocator, schema: z.ZodType = configFileSchema): ConfigError[] {
-  const issuePath = issue.path as PropertyKey[];
-  const fieldPath = formatPath(issuePath);
-  if (issue.code === 'unrecognized_keys') {
-    const valid = allowedKeys(schema, issuePath);
-    return issue.keys.map((key) => {
-      const suggestion = closestMatch(key, valid);
-      return {
-        file,
-        ...locator.locate(issuePath, key),
-        path: formatPath([...issuePath, key]),
-        message: `unknown key \`${key}\``,
-        hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Valid keys here: ${valid.join(', ')}.`,
-      };
-    });
-  }
-  if (issue.code === 'invalid_key') {
-    const valid = allowedKeys(schema, issuePath.slice(0, -1));
-    const key = String(issuePath[issuePath.length - 1]);
-    const suggestion = closestMatch(key, valid);
-    return [{
-      file,
-      ...locator.keyOf(issuePath),
-      path: fieldPath,
-      message: `unknown key \`${key}\``,
-      hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Valid keys here: ${valid.join(', ')}.`,
-    }];
-  }
-  const location = locator.locate(issuePath);
-  if (issue.code === 'invalid_value') {
-    const values = issue.values.map((value) => String(value));
-    const given = valueAt(locator, issuePath);
-    const suggestion = typeof given === 'string' ? closestMatch(given, values) : undefined;
-    const what = given === undefined ? 'a value is missing' : `\`${String(given)}\` is not allowed`;
-    return [{
-      file,
-      ...location,
-      path: fieldPath,
-      message: what,
-      hint: `${suggestion ? `Did you mean \`${suggestion}\`? ` : ''}Expected one of: ${values.join(', ')}.`,
-    }];
-  }
-  if (issue.code === 'invalid_type') {
-    const given = valueAt(locator, issuePath);
-    const expected = describeExpected(schema, issuePath, issue.expected);
-    const message = given === undefined ? `missing required field` : `expected ${expected}, got ${describeValue(given)}`;
-    return [{ file, ...(given === undefined ? locator.locate(issuePath.slice(0, -1)) : location), path: fieldPath, message, hint: `Write ${expected} here.` }];
-  }
-  if (issue.code === 'too_small' || issue.code === 'too_big') {
-    const limit = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
-    const isCount = issue.origin === 'array' || issue.origin === 'string';
-    const message = isCount
-      ? issue.code === 'too_small' ? `needs at least ${limit} ${issue.origin === 'array' ? 'item(s)' : 'character(s)'}` : `allows at most ${limit} item(s)`
-      : `${String(valueAt(locator, issuePath))} is out of range`;
-    const hint = isCount ? undefined : `Use a value ${issue.code === 'too_small' ? `of at least ${limit}` : `of at most ${limit}`}.`;
-    return [{ file, ...location, path: fieldPath, message, hint }];
-  }
-  return [{ file, ...location, path: fieldPath, message: issue.message.replace(/\.$/, '') }];
-}
-
-function describeExpected(root: z.ZodType, path: ReadonlyArray<PropertyKey>, expected: string): string {
-  const schema = schemaAt(root, path);
-  const type = schema?._zod.def.type;
-  if (type === 'union') return 'a table name such as `schema.table` (or a list of its parts)';
-  if (type === 'literal') return `\`${String((schema?._zod.def.values as unknown[] | undefined)?.[0])}\``;
-  if (expected === 'object') return 'a mapping of keys to values';
-  if (expected === 'array') return 'a list';
-  return `a ${expected}`;
-}
-
-function describeValue(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'nothing (null)';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} \`${String(value)}\``;
-}
-
-function valueAt(locator: YamlLocator, path: ReadonlyArray<PropertyKey>): unknown {
-  return locator.valueAt(path);
+  const validated = validateYaml(text, toDisplayPath(file), configFileSchema, {
+    empty: { message: 'the file is empty', hint: 'A config needs at least `version: 1` and a `pairs:` list (see the README).' },
+  });
+  if (!validated.ok) return { errors: validated.errors };
+  return buildConfigFile(validated.data, file, validated.file, validated.locator);
 }
 
 function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPath: string, locator: YamlLocator): { file?: ConfigFile; errors: ConfigError[] } {

@@ -1,4 +1,4 @@
-import type { CheckName } from './check-names.js';
+import type { CheckName } from '../results/check-names.js';
 
 /** Where something was written in a config file, for error messages and GitHub annotations. */
 export interface SourceLocation {

@@ -1,6 +1,6 @@
 /**
- * What the reconciliation needs from a SQL engine, and nothing more: run a statement, read a
- * result's column metadata, cancel, close. Engines know SQL text only; they never see the plan,
+ * What the reconciliation needs from a SQL engine, and nothing more: run a statement (with its
+ * result's column metadata), cancel, close. Engines know SQL text only; they never see the plan,
  * the results model, reports or GitHub.
  */
 
@@ -38,10 +38,12 @@ export interface Engine {
   readonly name: EngineName;
   /** Runs one statement and returns all of its rows (callers only send bounded queries). */
   query(sql: string, options?: StatementOptions): Promise<QueryResult>;
-  /** The statement `describe` runs for a relation: metadata only, no rows. */
-  describeStatement(relationSql: string): string;
-  /** Result metadata of a relation without reading its rows. */
-  describe(relationSql: string, options?: StatementOptions): Promise<EngineColumn[]>;
+  /**
+   * Refuses a side's SELECT (a table, a file or a config's query, with its filters) unless the
+   * engine's own parser reads it as exactly one SELECT; called before the side is first read.
+   * Engines whose SQL cannot escape the statement it is embedded in leave it out.
+   */
+  refuseUnlessOneSelect?(selectSql: string, options?: StatementOptions): Promise<void>;
   /** Cancels running statements and releases sessions and connections. Safe to call twice. */
   close(): Promise<void>;
 }

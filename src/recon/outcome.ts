@@ -1,4 +1,5 @@
 import type { RunResults } from '../results/results-model.js';
+import { STATUSES_WORST_FIRST } from '../results/statuses.js';
 
 /** How strict the gate is about differences: fail on FAIL (and ERROR), also on WARN, or never. */
 export const FAIL_ON_LEVELS = ['fail', 'warn', 'never'] as const;
@@ -56,8 +57,7 @@ export function runOutcome(results: RunResults, { failOn = 'fail', bySignal = fa
   if (results.run.interrupted) return outcome('incomplete', stopped);
   const breached = failOn === 'fail' ? results.status === 'FAIL' || results.status === 'ERROR' : failOn === 'warn' ? results.status !== 'PASS' : false;
   if (!breached) return outcome('passed');
-  const counts = (['ERROR', 'FAIL', 'WARN'] as const)
-    .filter((status) => byStatus[status] > 0)
+  const counts = STATUSES_WORST_FIRST.filter((status) => status !== 'PASS' && byStatus[status] > 0)
     .map((status) => `${byStatus[status]} ${status}`)
     .join(', ');
   return outcome('breached', `Recon Gate: ${results.status} (${counts} of ${pairs} pairs; fail-on: ${failOn}).`);

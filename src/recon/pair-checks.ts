@@ -1,6 +1,7 @@
-import type { CheckName } from '../config/check-names.js';
+import type { CheckName } from '../results/check-names.js';
 import type { BoundPair } from '../plan/bound-pair.js';
 import { describeType } from '../plan/logical-type.js';
+import { mismatchFindings, nullFindings, SCHEMA_STATUS_EFFECT } from '../results/findings.js';
 import type { AggregateComparison, CheckDetails, CheckResult, NullCount, SchemaColumn, Status } from '../results/results-model.js';
 import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
 import { profileLayout } from '../sql/profile-layout.js';
@@ -69,7 +70,7 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
         const t = target.nulls[index] ?? 0;
         return { label: column.label, source: s, target: t, difference: t - s };
       });
-      const differing = columns.filter((column) => column.difference !== 0);
+      const differing = nullFindings(columns);
       const message = differing.length === 0
         ? `NULL counts match in all ${columns.length} columns`
         : `NULL counts differ in ${differing.length} of ${columns.length} columns: ${differing.slice(0, 5).map((column) => `${column.label} (${count(column.source)} → ${count(column.target)})`).join(', ')}${differing.length > 5 ? ', …' : ''}`;
@@ -149,7 +150,7 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
           ...(explanation?.shiftHours ? { shiftHours: explanation.shiftHours } : {}),
         };
       });
-      const worst = columns.filter((column) => column.mismatches > 0).sort((a, b) => b.mismatches - a.mismatches);
+      const worst = mismatchFindings(columns).sort((a, b) => b.mismatches - a.mismatches);
       const message = join.mismatchedRows === 0
         ? `all ${count(comparedRows)} matched rows agree in ${columns.length} columns`
         : `${count(join.mismatchedRows)} of ${plural(comparedRows, 'matched row')} differ; by column: ${worst.slice(0, 5).map((column) => `${column.label} ${count(column.mismatches)}`).join(', ')}${worst.length > 5 ? ', …' : ''}`;
@@ -182,10 +183,10 @@ function schemaCheck(bound: BoundPair): BuiltCheck {
     sourceNullable: finding.source?.nullable,
     targetNullable: finding.target?.nullable,
   }));
-  const failing = bound.schema.filter((finding) => finding.kind === 'incompatible' || finding.kind === 'only_in_source' || finding.kind === 'only_in_target');
+  const failing = bound.schema.filter((finding) => SCHEMA_STATUS_EFFECT[finding.kind] === 'failure');
   const warnings = bound.schema.flatMap((finding) => {
     const notes: string[] = [];
-    if (finding.kind === 'widening' || finding.kind === 'narrowing' || finding.kind === 'timezone') {
+    if (SCHEMA_STATUS_EFFECT[finding.kind] === 'warning') {
       notes.push(`${finding.label}: ${finding.source?.engineType} → ${finding.target?.engineType} (${finding.kind}; compared as ${describeType(bound.compared.find((c) => c.label === finding.label)?.common ?? bound.keys.find((k) => k.label === finding.label)?.common ?? { kind: 'unknown', text: '?' })})`);
     }
     if (finding.nullabilityLoosened) notes.push(`${finding.label}: NOT NULL in the source, nullable in the target`);

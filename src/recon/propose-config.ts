@@ -81,8 +81,12 @@ async function distinctCombinations(engine: Engine, relation: string, dialect: D
  */
 export async function proposeConfig(engine: Engine, dialect: Dialect, source: SideConfig, target: SideConfig): Promise<ConfigProposal> {
   const relations = { source: sideQuery(dialect, source), target: sideQuery(dialect, target) };
-  const sourceColumns = await engine.describe(relations.source);
-  const targetColumns = await engine.describe(relations.target);
+  const describe = async (relation: string) => {
+    await engine.refuseUnlessOneSelect?.(relation);
+    return dialect.describedColumns(await engine.query(dialect.describeStatement(relation)));
+  };
+  const sourceColumns = await describe(relations.source);
+  const targetColumns = await describe(relations.target);
   const { pairs, columnMap } = matchColumns(sourceColumns, targetColumns);
   const typeOf = (columns: EngineColumn[], name: string) => dialect.parseType(columns.find((column) => column.name === name)!.type);
   const floatColumns = pairs.filter(([s, t]) => typeOf(sourceColumns, s).kind === 'float' || typeOf(targetColumns, t).kind === 'float').map(([s]) => s);

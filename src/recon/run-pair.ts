@@ -1,20 +1,18 @@
-import { isJoinCheck } from '../config/check-names.js';
 import type { PairConfig } from '../config/recon-config.js';
-import { EngineError, type Engine, type QueryResult } from '../engines/engine.js';
-import { BindError, bindPair } from '../plan/bind-pair.js';
-import type { BoundPair, SideColumn } from '../plan/bound-pair.js';
+import { EngineError, type Engine } from '../engines/engine.js';
+import { BindError } from '../plan/bind-pair.js';
+import type { BoundPair } from '../plan/bound-pair.js';
 import type { CheckResult, PairError, PairResult, StatementRecord } from '../results/results-model.js';
 import type { Dialect } from '../sql/dialect.js';
-import { broadcastSide, joinStatement, type JoinStatement } from '../sql/join-statement.js';
-import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
-import { preflightStatement, type PreflightFailure } from '../sql/preflight-statement.js';
-import { profileStatement } from '../sql/profile-statement.js';
-import { sideQuery } from '../sql/side-query.js';
+import type { JoinStatement } from '../sql/join-statement.js';
+import type { JoinMeasurements } from '../sql/measurements.js';
+import type { PreflightFailure } from '../sql/preflight-statement.js';
+import { type BoundPlan, pairPlan, type PlannedStatement } from './pair-plan.js';
 import { buildChecks } from './pair-checks.js';
 import { buildSamples } from './pair-samples.js';
 import { describeSide } from './side-description.js';
 import { DEFAULT_RETRY, type RetryPolicy, withRetries } from './retry-policy.js';
-import { worstStatus } from './verdict.js';
+import { worstStatus } from '../results/statuses.js';
 
 export interface PairRunOptions {
   engine: Engine;
@@ -24,8 +22,6 @@ export interface PairRunOptions {
   retry?: RetryPolicy;
   onStep?: (pair: string, step: string) => void;
 }
-
-type Purpose = StatementRecord['purpose'];
 
 /** Equal values would hash or compare differently on the two sides: every row would "differ". */
 class PreflightError extends Error {
@@ -46,28 +42,49 @@ class StepFailure extends Error {
 }
 
 /**
- * Runs one pair: read both schemas, bind, one profile statement per side, one join statement.
- * Any failure becomes an ERROR result for this pair with the step and the cause; it never
- * escapes to stop other pairs.
+ * Runs one pair: executes its plan (pair-plan.ts) stage by stage — schemas, then pre-flight and
+ * profiles, then the join — and records every statement in plan order. Any failure becomes an
+ * ERROR result for this pair with the step and the cause; it never escapes to stop other pairs.
  */
 export async function runPair(pair: PairConfig, options: PairRunOptions): Promise<PairResult> {
   const started = Date.now();
   const statements: StatementRecord[] = [];
   const { engine, dialect } = options;
-  const run = async (purpose: Purpose, sql: string, execute: () => Promise<QueryResult>): Promise<QueryResult> => {
+  const statementOptions = { signal: options.signal, timeoutSeconds: options.statementTimeoutSeconds };
+  /** Runs one planned statement (through its fallback after an overflow); returns its records and what it read. */
+  const execute = async <T>(statement: PlannedStatement<T>): Promise<{ records: StatementRecord[]; value?: T; failure?: StepFailure }> => {
     const begun = Date.now();
     try {
-      const result = await withRetries(execute, options.retry ?? DEFAULT_RETRY, options.signal, (attempt, error) =>
-        options.onStep?.(pair.name, `${purpose} failed transiently (${error.message}); retry ${attempt}`),
+      const query = async () => {
+        if (statement.side !== undefined) await engine.refuseUnlessOneSelect?.(statement.side, statementOptions);
+        return engine.query(statement.sql, statementOptions);
+      };
+      const result = await withRetries(query, options.retry ?? DEFAULT_RETRY, options.signal, (attempt, error) =>
+        options.onStep?.(pair.name, `${statement.purpose} failed transiently (${error.message}); retry ${attempt}`),
       );
-      statements.push({ purpose, sql, durationMs: Date.now() - begun, rows: result.rows.length });
-      return result;
+      const record = { purpose: statement.purpose, sql: statement.sql, durationMs: Date.now() - begun, rows: result.rows.length };
+      try {
+        return { records: [record], value: statement.read(result) };
+      } catch (error) {
+        return { records: [record], failure: new StepFailure(statement.purpose, error) };
+      }
     } catch (error) {
-      statements.push({ purpose, sql, durationMs: Date.now() - begun, rows: 0, error: error instanceof Error ? error.message : String(error) });
-      throw new StepFailure(purpose, error);
+      const record = { purpose: statement.purpose, sql: statement.sql, durationMs: Date.now() - begun, rows: 0, error: error instanceof Error ? error.message : String(error) };
+      if (statement.onOverflow && error instanceof EngineError && error.kind === 'overflow') {
+        const fallback = await execute(statement.onOverflow);
+        return { ...fallback, records: [record, ...fallback.records] };
+      }
+      return { records: [record], failure: new StepFailure(statement.purpose, error) };
     }
   };
-  const statementOptions = { signal: options.signal, timeoutSeconds: options.statementTimeoutSeconds };
+  /** Runs statements of one stage at once; records them in plan order, then throws the first failure in that order. */
+  const runStage = async <T extends unknown[]>(...stage: { [K in keyof T]: PlannedStatement<T[K]> }): Promise<T> => {
+    const done = await Promise.all(stage.map((statement) => execute(statement)));
+    for (const outcome of done) statements.push(...outcome.records);
+    const failed = done.find((outcome) => outcome.failure);
+    if (failed) throw failed.failure;
+    return done.map((outcome) => outcome.value) as T;
+  };
   const base = {
     name: pair.name,
     description: pair.description,
@@ -79,62 +96,38 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
 
   let bound: BoundPair | undefined;
   try {
+    const plan = pairPlan(pair, dialect);
     options.onStep?.(pair.name, 'schema');
-    const describeSql = (role: 'source' | 'target') => sideQuery(dialect, pair[role], pair.sharedFilter);
-    const [sourceColumns, targetColumns] = await Promise.all(
-      (['source', 'target'] as const).map(async (role) => {
-        const sql = describeSql(role);
-        const result = await run(`schema-${role}`, engine.describeStatement(sql), async () => {
-          const columns = await engine.describe(sql, statementOptions);
-          return { columns, rows: [] };
-        });
-        return result.columns.map((column): SideColumn => ({ name: column.name, engineType: column.type, type: dialect.parseType(column.type), nullable: column.nullable }));
-      }),
-    );
+    const [sourceColumns, targetColumns] = await runStage(plan.schema.source, plan.schema.target);
+    let stage: BoundPlan;
     try {
-      bound = bindPair(pair, sourceColumns!, targetColumns!);
+      stage = plan.bind(sourceColumns, targetColumns);
     } catch (error) {
       throw new StepFailure('bind', error);
     }
+    bound = stage.bound;
 
-    const preflight = preflightStatement(dialect, bound);
-    if (preflight) {
+    if (stage.preflight) {
       options.onStep?.(pair.name, 'preflight');
-      const failures = preflight.read(await run('preflight', preflight.sql, () => engine.query(preflight.sql, statementOptions)));
+      const [failures] = await runStage<[PreflightFailure[]]>(stage.preflight);
       if (failures.length > 0) throw new StepFailure('preflight', new PreflightError(failures));
     }
 
     options.onStep?.(pair.name, 'profile');
-    const profile = async (role: 'source' | 'target'): Promise<SideProfile> => {
-      const statement = profileStatement(dialect, bound!, role);
-      try {
-        return statement.read(await run(`profile-${role}`, statement.sql, () => engine.query(statement.sql, statementOptions)));
-      } catch (error) {
-        // DuckDB has no try_sum: a DECIMAL(38,x) sum past 128 bits aborts the whole statement.
-        // Profile again without sums, so the overflow is an error of the aggregates check only.
-        if (!(error instanceof StepFailure && error.original instanceof EngineError && error.original.kind === 'overflow')) throw error;
-        const withoutSums = profileStatement(dialect, bound!, role, { withoutSums: true });
-        return withoutSums.read(await run(`profile-${role}`, withoutSums.sql, () => engine.query(withoutSums.sql, statementOptions)));
-      }
-    };
-    const [source, target] = await Promise.all([profile('source'), profile('target')]);
+    const [source, target] = await runStage(stage.profiles.source, stage.profiles.target);
 
     let join: JoinMeasurements | undefined;
     let reproduce: PairResult['reproduce'];
     let persisted: PairResult['persisted'];
-    if (pair.checks.some(isJoinCheck)) {
+    const joinPlan = stage.join({ source: source.rows, target: target.rows });
+    if (joinPlan) {
       options.onStep?.(pair.name, 'join');
-      const statement = joinStatement(dialect, bound, {
-        compareValues: pair.checks.includes('value_mismatches'),
-        broadcast: broadcastSide(dialect, source.rows, target.rows),
-      });
-      join = statement.read(await run('join', statement.sql, () => engine.query(statement.sql, statementOptions)), pair.sampleSize);
-      reproduce = reproduceQueries(statement.reproduce, join, pair.checks);
-      if (pair.persistMismatchesTo) {
+      [join] = await runStage(joinPlan.join);
+      reproduce = reproduceQueries(joinPlan.join.reproduce, join, pair.checks);
+      if (joinPlan.persist) {
         options.onStep?.(pair.name, 'persist');
-        const sql = dialect.createTableAs(pair.persistMismatchesTo, statement.differences);
-        await run('persist', sql, () => engine.query(sql, statementOptions));
-        persisted = { table: pair.persistMismatchesTo.join('.'), keys: join.onlySourceKeys + join.onlyTargetKeys + join.mismatchedRows + join.duplicates.source.keys + join.duplicates.target.keys - join.ambiguousKeys };
+        await runStage(joinPlan.persist);
+        persisted = { table: joinPlan.persist.table.join('.'), keys: join.onlySourceKeys + join.onlyTargetKeys + join.mismatchedRows + join.duplicates.source.keys + join.duplicates.target.keys - join.ambiguousKeys };
       }
     }
 

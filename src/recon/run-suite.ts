@@ -5,7 +5,7 @@ import type { Dialect } from '../sql/dialect.js';
 import { TOOL_VERSION } from '../tool-version.js';
 import type { RetryPolicy } from './retry-policy.js';
 import { runPair } from './run-pair.js';
-import { worstStatus } from './verdict.js';
+import { STATUSES, worstStatus } from '../results/statuses.js';
 
 export interface SuiteOptions {
   engine: Engine;
@@ -52,7 +52,7 @@ function abortReason(signal: AbortSignal): string {
 }
 
 export function assembleResults(pairs: PairResult[], run: { startedAt: Date; finishedAt: Date; engine: string; configs: string[]; interrupted?: string }): RunResults {
-  const byStatus: Record<Status, number> = { PASS: 0, WARN: 0, FAIL: 0, ERROR: 0 };
+  const byStatus = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
   for (const pair of pairs) byStatus[pair.status]++;
   const differingRows = pairs.reduce((total, pair) => {
     for (const check of pair.checks) {

@@ -1,13 +1,5 @@
 import type { Status, Threshold } from '../results/results-model.js';
 
-const SEVERITY: Record<Status, number> = { PASS: 0, WARN: 1, FAIL: 2, ERROR: 3 };
-
-export function worstStatus(statuses: Iterable<Status>): Status {
-  let worst: Status = 'PASS';
-  for (const status of statuses) if (SEVERITY[status] > SEVERITY[worst]) worst = status;
-  return worst;
-}
-
 export function percentOf(measured: number, base: number): number | null {
   return base > 0 ? (measured / base) * 100 : null;
 }

@@ -1,3 +1,4 @@
+import { mismatchFindings } from '../results/findings.js';
 import type { RunResults } from '../results/results-model.js';
 import { checkDetails } from './check-details.js';
 
@@ -268,7 +269,7 @@ export function rowCountsChart(results: RunResults, limit = DEFAULT_CHART_CATEGO
 }
 
 export function mismatchesChart(results: RunResults, limit = DEFAULT_CHART_CATEGORIES): ReportChart {
-  const counted = results.pairs.flatMap((pair) => (checkDetails(pair, 'value_mismatches')?.columns ?? []).filter((column) => column.mismatches > 0).map((column) => ({ pair: pair.name, column })));
+  const counted = results.pairs.flatMap((pair) => mismatchFindings(checkDetails(pair, 'value_mismatches')?.columns ?? []).map((column) => ({ pair: pair.name, column })));
   const pairNames = new Set(counted.map((entry) => entry.pair));
   const categories = counted.map(({ pair, column }) => ({ name: nameFor(pairNames, pair, column.label), value: column.mismatches, weight: column.mismatches }));
   return barChart(

@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import type { RunResults, SchemaStatus, Status } from '../results/results-model.js';
+import { SCHEMA_STATUS_EFFECT } from '../results/findings.js';
+import type { RunResults, Status } from '../results/results-model.js';
+import { STATUSES } from '../results/statuses.js';
 import { checkDetails } from './check-details.js';
 import { durationText } from './check-wording.js';
 import { classesText, columnMatchRates, matchRateDecimals } from './column-match-rates.js';
@@ -28,16 +30,8 @@ const STATUS_STYLE: Record<Status, { fill: string; font: string }> = {
   ERROR: { fill: 'FF9C0006', font: 'FFFFFFFF' },
 };
 
-const SCHEMA_STATUS: Record<SchemaStatus, Status> = {
-  same: 'PASS',
-  widening: 'WARN',
-  timezone: 'WARN',
-  excluded: 'WARN',
-  narrowing: 'FAIL',
-  incompatible: 'FAIL',
-  only_in_source: 'FAIL',
-  only_in_target: 'FAIL',
-};
+/** A schema column is styled as the schema check counts it (results/findings.ts). */
+const SCHEMA_STYLE = { ok: undefined, warning: 'WARN', failure: 'FAIL' } as const;
 
 const HEADER_FILL = 'FFD9E1F2';
 const MIN_WIDTH = 10;
@@ -144,7 +138,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, build: (writer: Shee
 
 function summarySheet(writer: SheetWriter, results: RunResults): void {
   const { run, summary } = results;
-  const counts = (['PASS', 'WARN', 'FAIL', 'ERROR'] as const).filter((s) => summary.byStatus[s] > 0).map((s) => `${summary.byStatus[s]} ${s}`);
+  const counts = STATUSES.filter((s) => summary.byStatus[s] > 0).map((s) => `${summary.byStatus[s]} ${s}`);
   const facts: Array<[string, Cell]> = [
     ['Status', status(results.status)],
     ['Pairs', text(`${summary.pairs}: ${counts.join(', ') || 'none'}; ${summary.differingRows.toLocaleString('en-US')} differing rows`)],
@@ -205,8 +199,7 @@ function schemaSheet(writer: SheetWriter, results: RunResults): void {
   const yesNo = (value: boolean | undefined): Cell => text(value === undefined ? undefined : value ? 'yes' : 'no');
   for (const pair of results.pairs) {
     for (const column of checkDetails(pair, 'schema')?.columns ?? []) {
-      const severity = SCHEMA_STATUS[column.status];
-      writer.row([text(pair.name), text(column.label), yesNo(column.isKey), { value: column.status, status: severity === 'PASS' ? undefined : severity }, text(column.sourceType), text(column.targetType), yesNo(column.sourceNullable), yesNo(column.targetNullable)]);
+      writer.row([text(pair.name), text(column.label), yesNo(column.isKey), { value: column.status, status: SCHEMA_STYLE[SCHEMA_STATUS_EFFECT[column.status]] }, text(column.sourceType), text(column.targetType), yesNo(column.sourceNullable), yesNo(column.targetNullable)]);
     }
   }
 }

@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { aggregateFindings, mismatchFindings, nullFindings, schemaFindings } from '../results/findings.js';
 import type { CheckResult, PairResult, RunResults } from '../results/results-model.js';
 import { countText, measuredText, thresholdText } from './check-wording.js';
 import { keyText } from './key-text.js';
@@ -167,14 +168,14 @@ function detailLines(pair: PairResult, check: CheckResult): string[] {
   const key = (values: ReadonlyArray<string | null>) => keyText(pair.keys, values);
   switch (details.check) {
     case 'schema':
-      return section('columns that differ', details.columns.filter((column) => column.status !== 'same' && column.status !== 'excluded').map((column) => `${column.label}: ${column.status} (${column.sourceType ?? '–'} → ${column.targetType ?? '–'})`));
+      return section('columns that differ', schemaFindings(details.columns).map((column) => `${column.label}: ${column.status} (${column.sourceType ?? '–'} → ${column.targetType ?? '–'})`));
     case 'nulls':
-      return section('NULL counts that differ', details.columns.filter((column) => column.source !== column.target).map((column) => `${column.label}: ${countText(column.source)} → ${countText(column.target)}`));
+      return section('NULL counts that differ', nullFindings(details.columns).map((column) => `${column.label}: ${countText(column.source)} → ${countText(column.target)}`));
     case 'aggregates':
-      return section('aggregates that differ', details.aggregates.filter((aggregate) => !aggregate.withinTolerance).map((aggregate) => `${aggregate.function}(${aggregate.label}): ${aggregate.source ?? 'NULL'} → ${aggregate.target ?? 'NULL'}${aggregate.note ? ` (${aggregate.note})` : ''}`));
+      return section('aggregates that differ', aggregateFindings(details.aggregates).map((aggregate) => `${aggregate.function}(${aggregate.label}): ${aggregate.source ?? 'NULL'} → ${aggregate.target ?? 'NULL'}${aggregate.note ? ` (${aggregate.note})` : ''}`));
     case 'value_mismatches':
       return [
-        ...section('mismatches by column', details.columns.filter((column) => column.mismatches > 0).map((column) => {
+        ...section('mismatches by column', mismatchFindings(details.columns).map((column) => {
           const classes = Object.entries(column.classes ?? {}).filter(([, count]) => (count ?? 0) > 0).map(([name, count]) => `${name} ${countText(count)}`);
           return `${column.label}: ${countText(column.mismatches)}${classes.length > 0 ? ` (${classes.join(', ')})` : ''}`;
         })),

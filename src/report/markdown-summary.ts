@@ -1,4 +1,5 @@
 import type { PairResult, RunResults, Status, ValueDisclosure } from '../results/results-model.js';
+import { STATUSES } from '../results/statuses.js';
 import { checkDetails } from './check-details.js';
 import { CHART_BUILDERS, type ChartId, type ChartsMode, isAllZeroChart, isEmptyChart } from './chart-configs.js';
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, unitText, worstCheck } from './check-wording.js';
@@ -72,7 +73,7 @@ function configErrorLines(results: RunResults): string[] {
 
 function verdictLines(results: RunResults): string[] {
   const { byStatus } = results.summary;
-  const counts = (['PASS', 'WARN', 'FAIL', 'ERROR'] as const)
+  const counts = STATUSES
     .filter((status) => byStatus[status] > 0)
     .map((status) => `${byStatus[status]} ${STATUS_EMOJI[status]} ${{ PASS: 'passed', WARN: 'warned', FAIL: 'failed', ERROR: 'could not run' }[status]}`);
   const pairs = `${results.summary.pairs} pair${results.summary.pairs === 1 ? '' : 's'}`;
@@ -273,7 +274,7 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
   const listed = new Set(rows);
   const unlisted = pairs.filter((pair) => !listed.has(pair));
   if (unlisted.length > 0) {
-    const byStatus = (['PASS', 'WARN', 'FAIL', 'ERROR'] as const)
+    const byStatus = STATUSES
       .map((status) => [status, unlisted.filter((pair) => pair.status === status).length] as const)
       .filter(([, n]) => n > 0)
       .map(([status, n]) => `${n} ${STATUS_EMOJI[status]} ${status}`);

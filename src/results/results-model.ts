@@ -6,20 +6,13 @@
  * Values from the data (sums, sample cells, key parts) are exact text, never JavaScript numbers:
  * a BIGINT above 2^53 or a DECIMAL(38,10) keeps every digit. Counts are numbers.
  */
+import type { CheckName } from './check-names.js';
+import type { MismatchClass } from './mismatch-classes.js';
+import type { Status } from './statuses.js';
+
+export type { CheckName, MismatchClass, Status };
+
 export const RESULTS_SCHEMA_VERSION = 1;
-
-export type Status = 'PASS' | 'WARN' | 'FAIL' | 'ERROR';
-
-export type CheckName =
-  | 'row_count'
-  | 'schema'
-  | 'nulls'
-  | 'aggregates'
-  | 'duplicate_keys'
-  | 'missing_rows'
-  | 'extra_rows'
-  | 'value_mismatches'
-  | 'row_hash';
 
 export interface RunResults {
   schemaVersion: typeof RESULTS_SCHEMA_VERSION;
@@ -258,29 +251,6 @@ export interface ColumnMismatchCount {
   /** For timezone_shift: the smallest and largest whole-hour shift (target − source). */
   shiftHours?: { min: number; max: number };
 }
-
-/**
- * Why a cell differs, the first that applies: one side '' and the other NULL; NULL on one side
- * only; only leading/trailing whitespace; only letter case; the same number written with another
- * scale or trailing zeros; a timestamp shifted by whole hours (≤ 26 h: a time-zone conversion);
- * a timestamp truncated to ms/s/min/h/day; a value blanked to ''; one string a prefix of the
- * other; -0 vs 0; for numbers: the sign flipped, rounded to 0–4 decimals, scaled by 10^±1–3; other.
- */
-export type MismatchClass =
-  | 'empty_vs_null'
-  | 'null_vs_value'
-  | 'whitespace'
-  | 'case'
-  | 'numeric_scale'
-  | 'timezone_shift'
-  | 'timestamp_truncated'
-  | 'empty_string'
-  | 'string_truncated'
-  | 'sign_of_zero'
-  | 'sign_flipped'
-  | 'rounded'
-  | 'scaled_by_power_of_ten'
-  | 'other';
 
 export interface Samples {
   /** One entry per differing cell of the sampled mismatching rows, ordered by key. */

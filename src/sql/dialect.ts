@@ -1,4 +1,5 @@
 import type { SideConfig } from '../config/recon-config.js';
+import type { EngineColumn, QueryResult } from '../engines/engine.js';
 import type { LogicalType } from '../plan/logical-type.js';
 
 /**
@@ -67,4 +68,8 @@ export interface Dialect {
   broadcastHint(relation: string): string;
   /** A typed NULL literal. */
   nullOf(type: LogicalType): string;
+  /** The read-only statement that reports a relation's result columns without reading its rows. */
+  describeStatement(relationSql: string): string;
+  /** The columns `describeStatement`'s result reports, with the engine's own type text. */
+  describedColumns(result: QueryResult): EngineColumn[];
 }

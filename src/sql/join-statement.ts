@@ -5,7 +5,8 @@ import type { JoinMeasurements, JoinSample, SampleCategory } from './measurement
 import { toCount } from './result-cells.js';
 import { keySampleCondition } from './key-sample.js';
 import { sideQuery } from './side-query.js';
-import { classExpression, classesFor, shiftHoursExpression, type MismatchClass } from './mismatch-classes.js';
+import type { MismatchClass } from '../results/mismatch-classes.js';
+import { classExpression, classesFor, shiftHoursExpression } from './mismatch-classes.js';
 import { differsCondition } from './value-difference.js';
 
 export interface JoinOptions {

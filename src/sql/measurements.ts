@@ -1,4 +1,4 @@
-import type { MismatchClass } from './mismatch-classes.js';
+import type { MismatchClass } from '../results/mismatch-classes.js';
 
 /** What the engine-side statements measured, decoded from their rows; no verdicts here. */
 

@@ -1,29 +1,11 @@
 import type { ComparedColumn } from '../plan/bound-pair.js';
+import type { MismatchClass } from '../results/mismatch-classes.js';
 import type { Dialect } from './dialect.js';
 
 /**
- * Why a cell differs, decided in SQL for every differing cell (not from a sample), in this order;
- * the first class that matches wins. `within_tolerance` cells are matches and are counted
- * apart, so they are not in this list.
+ * Why a cell differs (results/mismatch-classes.ts), decided in SQL for every differing cell (not
+ * from a sample), in that order; the first class that matches wins.
  */
-export const MISMATCH_CLASSES = [
-  'empty_vs_null',
-  'null_vs_value',
-  'whitespace',
-  'case',
-  'numeric_scale',
-  'timezone_shift',
-  'timestamp_truncated',
-  'empty_string',
-  'string_truncated',
-  'sign_of_zero',
-  'sign_flipped',
-  'rounded',
-  'scaled_by_power_of_ten',
-  'other',
-] as const;
-
-export type MismatchClass = (typeof MISMATCH_CLASSES)[number];
 
 const MICROS_PER_HOUR = 3_600_000_000;
 /** UTC offsets span −12 h to +14 h: a larger whole-hour shift is not a time-zone conversion. */

@@ -1,5 +1,5 @@
 import { closestMatch } from '../config/did-you-mean.js';
-import { worstStatus } from '../recon/verdict.js';
+import { worstStatus } from '../results/statuses.js';
 import type { CheckResult, PairResult, RunResults, RunWaivers, Status, WaiverRef } from '../results/results-model.js';
 import { columnLabelsOf, covers, findingsOf, namesColumn, type Finding } from './waiver-coverage.js';
 import type { Waiver } from './waiver-schema.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigInvalidError, formatPath, type ConfigError } from '../config/config-error.js';
-import { describeIssue, toDisplayPath } from '../config/load-config.js';
-import { YamlLocator } from '../config/yaml-locations.js';
+import { toDisplayPath } from '../config/load-config.js';
+import type { YamlLocator } from '../config/yaml-locations.js';
+import { validateYaml } from '../config/yaml-validation.js';
 import { COLUMN_CHECKS, waiversFileSchema, type Waiver, type WaiversFileInput } from './waiver-schema.js';
 
 export interface WaiversLoad {
@@ -39,46 +39,24 @@ export function loadWaiversOrThrow(files: readonly string[]): Waiver[] {
 }
 
 export function loadWaiversText(text: string, file: string): WaiversLoad {
-  const displayPath = toDisplayPath(file);
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const locator = new YamlLocator(document, lineCounter);
-
-  if (document.errors.length > 0) {
-    return {
-      waivers: [],
-      errors: document.errors.map((error) => ({
-        file: displayPath,
-        ...locator.position(error.pos[0]),
-        path: '',
-        message: `YAML syntax error: ${error.message.split('\n')[0]}`,
-        hint: 'Check the indentation and quoting on this line; values with `:` or `#` need quotes.',
-      })),
-    };
-  }
-  const raw = document.toJS() as unknown;
-  if (raw === null || raw === undefined) {
-    return { waivers: [], errors: [{ file: displayPath, line: 1, column: 1, path: '', message: 'the waivers file is empty', hint: 'Write `version: 1` and a `waivers:` list (`waivers: []` when there are none).' }] };
-  }
-  const parsed = waiversFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    return { waivers: [], errors: parsed.error.issues.flatMap((issue) => describeWaiverIssue(issue, displayPath, locator)) };
-  }
-  return buildWaivers(parsed.data, displayPath, locator);
+  const validated = validateYaml(text, toDisplayPath(file), waiversFileSchema, {
+    empty: { message: 'the waivers file is empty', hint: 'Write `version: 1` and a `waivers:` list (`waivers: []` when there are none).' },
+    describe: describeDateIssue,
+  });
+  if (!validated.ok) return { waivers: [], errors: validated.errors };
+  return buildWaivers(validated.data, validated.file, validated.locator);
 }
 
 /** Dates get their own wording; everything else reads like a config error. */
-function describeWaiverIssue(issue: z.core.$ZodIssue, file: string, locator: YamlLocator): ConfigError[] {
+function describeDateIssue(issue: z.core.$ZodIssue, file: string, locator: YamlLocator): ConfigError[] | undefined {
   const issuePath = issue.path as PropertyKey[];
-  if (issuePath.length === 3 && issuePath[0] === 'waivers' && issuePath[2] === 'expires') {
-    const given = locator.valueAt(issuePath);
-    if (given === undefined) {
-      return [{ file, ...locator.locate(issuePath.slice(0, -1)), path: formatPath(issuePath), message: 'missing required field', hint: DATE_HINT }];
-    }
-    const message = typeof given === 'string' ? `\`${given}\` is not a day` : `expected a day (YYYY-MM-DD), got ${Array.isArray(given) ? 'a list' : given === null ? 'nothing (null)' : `${typeof given} \`${String(given)}\``}`;
-    return [{ file, ...locator.locate(issuePath), path: formatPath(issuePath), message, hint: DATE_HINT }];
+  if (!(issuePath.length === 3 && issuePath[0] === 'waivers' && issuePath[2] === 'expires')) return undefined;
+  const given = locator.valueAt(issuePath);
+  if (given === undefined) {
+    return [{ file, ...locator.locate(issuePath.slice(0, -1)), path: formatPath(issuePath), message: 'missing required field', hint: DATE_HINT }];
   }
-  return describeIssue(issue, file, locator, waiversFileSchema);
+  const message = typeof given === 'string' ? `\`${given}\` is not a day` : `expected a day (YYYY-MM-DD), got ${Array.isArray(given) ? 'a list' : given === null ? 'nothing (null)' : `${typeof given} \`${String(given)}\``}`;
+  return [{ file, ...locator.locate(issuePath), path: formatPath(issuePath), message, hint: DATE_HINT }];
 }
 
 function buildWaivers(input: WaiversFileInput, file: string, locator: YamlLocator): WaiversLoad {

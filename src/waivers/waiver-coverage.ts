@@ -1,3 +1,4 @@
+import { aggregateFindings, mismatchFindings, nullFindings, schemaFindings } from '../results/findings.js';
 import type { CheckDetails, CheckResult, MismatchClass, PairResult } from '../results/results-model.js';
 import type { Waiver } from './waiver-schema.js';
 
@@ -25,9 +26,7 @@ export function findingsOf(check: CheckResult): Finding[] {
 function columnFindings(details: CheckDetails): Finding[] {
   switch (details.check) {
     case 'value_mismatches':
-      return details.columns
-        .filter((column) => column.mismatches > 0)
-        .flatMap((column): Finding[] => {
+      return mismatchFindings(details.columns).flatMap((column): Finding[] => {
           const classes = Object.entries(column.classes ?? {}).filter(([, count]) => (count ?? 0) > 0) as Array<[MismatchClass, number]>;
           if (classes.length === 0) return [{ column: column.label, text: column.label }];
           const unclassified = column.mismatches - classes.reduce((sum, [, count]) => sum + count, 0);
@@ -37,11 +36,11 @@ function columnFindings(details: CheckDetails): Finding[] {
           ];
         });
     case 'nulls':
-      return details.columns.filter((column) => column.source !== column.target).map((column) => ({ column: column.label, text: column.label }));
+      return nullFindings(details.columns).map((column) => ({ column: column.label, text: column.label }));
     case 'aggregates':
-      return [...new Set(details.aggregates.filter((aggregate) => !aggregate.withinTolerance).map((aggregate) => aggregate.label))].map((label) => ({ column: label, text: label }));
+      return [...new Set(aggregateFindings(details.aggregates).map((aggregate) => aggregate.label))].map((label) => ({ column: label, text: label }));
     case 'schema':
-      return details.columns.filter((column) => column.status !== 'same' && column.status !== 'excluded').map((column) => ({ column: column.label, text: column.label }));
+      return schemaFindings(details.columns).map((column) => ({ column: column.label, text: column.label }));
     default:
       return [];
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CHECK_NAMES, type CheckName } from '../config/check-names.js';
+import { CHECK_NAMES, type CheckName } from '../results/check-names.js';
 import type { WaiverRef } from '../results/results-model.js';
-import { MISMATCH_CLASSES } from '../sql/mismatch-classes.js';
+import { MISMATCH_CLASSES } from '../results/mismatch-classes.js';
 
 /**
  * The shape of a waivers file (recon-configs/waivers.yml): differences a team has accepted, each

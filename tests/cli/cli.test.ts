@@ -167,6 +167,45 @@ describe('recon-gate validate and plan', () => {
     expect(run.stdout).toContain('recon-configs/card-portfolio.yml:14 fact_executive_summary');
   });
 
+  test('plan --json lists exactly the statements run records, SQL and order, for every pair of the demo', () => {
+    const plan = runCli(['plan', '--config', 'recon-configs', '--json']);
+    expect(plan.code, plan.stderr).toBe(0);
+    const planned = JSON.parse(plan.stdout) as { pairs: Array<{ name: string; statements: Array<{ purpose: string; sql: string }> }> };
+    const out = tempDir('plan-vs-run');
+    runCli(['run', '--config', 'recon-configs', '--out', out, '--quiet', '--charts', 'none']);
+    const ran = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as RunResults;
+    expect(planned).toEqual({ pairs: ran.pairs.map((pair) => ({ name: pair.name, statements: pair.statements.map(({ purpose, sql }) => ({ purpose, sql })) })) });
+    expect(planned.pairs.map((pair) => pair.statements.map((statement) => statement.purpose))).toEqual([
+      ['schema-source', 'schema-target', 'profile-source', 'profile-target', 'join'],
+      ['schema-source', 'schema-target', 'profile-source', 'profile-target', 'join'],
+    ]);
+  });
+
+  test('the plan also lists the pre-flight check and the one write, as run runs them', () => {
+    const folder = tempDir('plan-complete');
+    const config = writeConfig(folder, 'cast.yml', `  - name: widened
+    source: { query: "SELECT range::INTEGER AS id, (range * 1.5)::DECIMAL(10,2) AS amount FROM range(5)" }
+    target: { query: "SELECT range::BIGINT AS id, (range * 1.5)::DECIMAL(12,4) AS amount FROM range(1, 6)" }
+    primary_key: [id]
+    persist_mismatches_to: main.recon_mismatches
+`);
+    const plan = runCli(['plan', '--config', config, '--json']);
+    expect(plan.code, plan.stderr).toBe(0);
+    const planned = JSON.parse(plan.stdout) as { pairs: Array<{ name: string; statements: Array<{ purpose: string; sql: string }> }> };
+    runCli(['run', '--config', config, '--out', path.join(folder, 'out'), '--quiet', '--charts', 'none']);
+    const ran = JSON.parse(readFileSync(path.join(folder, 'out', 'results.json'), 'utf8')) as RunResults;
+    expect(planned.pairs[0]!.statements.map((statement) => statement.purpose)).toEqual(['schema-source', 'schema-target', 'preflight', 'profile-source', 'profile-target', 'join', 'persist']);
+    expect(planned.pairs[0]!.statements).toEqual(ran.pairs[0]!.statements.map(({ purpose, sql }) => ({ purpose, sql })));
+  });
+
+  test('plan on a pair that cannot be planned lists what runs before it stops, and why', () => {
+    const folder = tempDir('plan-error');
+    const plan = runCli(['plan', '--config', writeConfig(folder, 'missing.yml', MISSING_TABLE_PAIR), '--json']);
+    const [pair] = (JSON.parse(plan.stdout) as { pairs: Array<{ statements: Array<{ purpose: string }>; error?: string }> }).pairs;
+    expect(pair!.statements.map((statement) => statement.purpose)).toEqual(['schema-source', 'schema-target']);
+    expect(pair!.error).toMatch(/does_not_exist/);
+  });
+
   test('plan prints the Databricks SQL of each pair', () => {
     const run = runCli(['plan', '--config', 'recon-configs', '--dialect', 'databricks']);
     expect(run.code).toBe(0);

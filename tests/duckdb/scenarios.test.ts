@@ -3,14 +3,16 @@ import { DuckdbEngine } from '../../src/engines/duckdb/duckdb-engine.js';
 import type { RunResults } from '../../src/results/results-model.js';
 import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
 import { SCENARIOS } from '../scenarios/scenarios.js';
-import { assertScenario, runScenarios } from '../support/scenario-runner.js';
+import type { PairPlanListing } from '../../src/recon/pair-plan.js';
+import { assertScenario, expectPlansEqualRuns, runAndPlanScenarios } from '../support/scenario-runner.js';
 
 let engine: DuckdbEngine;
 let results: RunResults;
+let plans: PairPlanListing[];
 
 beforeAll(async () => {
   engine = await DuckdbEngine.open();
-  results = await runScenarios({ engine, dialect: duckdbDialect, namespace: ['main'] }, SCENARIOS);
+  ({ results, plans } = await runAndPlanScenarios({ engine, dialect: duckdbDialect, namespace: ['main'] }, SCENARIOS));
 });
 afterAll(() => engine.close());
 
@@ -25,5 +27,9 @@ describe('DuckDB scenarios', () => {
       const expected = ['join', 'profile-source', 'profile-target', 'schema-source', 'schema-target', ...(typesDiffer.has(pair.name) ? ['preflight'] : [])].sort();
       expect(pair.statements.map((statement) => statement.purpose).sort(), pair.name).toEqual(expected);
     }
+  });
+
+  test('plan lists exactly the statements each pair ran, in order', () => {
+    expectPlansEqualRuns(plans, results);
   });
 });

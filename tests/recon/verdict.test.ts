@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { thresholdStatus, worstStatus } from '../../src/recon/verdict.js';
+import { thresholdStatus } from '../../src/recon/verdict.js';
+import { worstStatus } from '../../src/results/statuses.js';
 
 describe('thresholds', () => {
   test('nothing differs: PASS, or WARN when something uncounted deserves a look', () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DuckdbEngine } from '../../src/engines/duckdb/duckdb-engine.js';
 import { EngineError } from '../../src/engines/engine.js';
 import { accessForSources } from '../../src/engines/duckdb/file-access.js';
+import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
 
 /** What the locked-down DuckDB (1.5) refuses, statement by statement, and what it still reads. */
 const folder = mkdtempSync(path.join(tmpdir(), 'recon-lockdown-'));
@@ -67,8 +68,14 @@ describe('the locked-down DuckDB engine', () => {
   });
 
   test('a side that is not one SELECT is refused by DuckDB’s parser before it is described', async () => {
-    await expect(engine.describe('SELECT 1 AS a) AS x; SELECT * FROM (SELECT 2')).rejects.toMatchObject({ kind: 'refused' });
-    expect(await engine.describe('SELECT 1 AS a')).toEqual([{ name: 'a', type: 'INTEGER' }]);
+    // As a pair's schema read runs it: the engine's check of the side, then the describe statement.
+    const describe = async (side: string) => {
+      await engine.refuseUnlessOneSelect(side);
+      return duckdbDialect.describedColumns(await engine.query(duckdbDialect.describeStatement(side)));
+    };
+    await expect(describe('SELECT 1 AS a) AS x; SELECT * FROM (SELECT 2')).rejects.toMatchObject({ kind: 'refused' });
+    await expect(engine.refuseUnlessOneSelect('SELECT 1 AS a UNION ALL SELECT 2; DELETE FROM t')).rejects.toMatchObject({ kind: 'refused' });
+    expect(await describe('SELECT 1 AS a')).toEqual([{ name: 'a', type: 'INTEGER' }]);
   });
 
   test('fixtures and the bench may open it unrestricted, runs never do', async () => {

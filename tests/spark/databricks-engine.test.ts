@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EngineError } from '../../src/engines/engine.js';
 import type { DatabricksConnectionInputs } from '../../src/engines/databricks/connection-options.js';
 import { DatabricksEngine } from '../../src/engines/databricks/databricks-engine.js';
+import { databricksDialect } from '../../src/sql/dialects/databricks-dialect.js';
 import { startThriftProxy, type ThriftProxy } from './support/thrift-proxy.js';
 
 const spark = inject('spark');
@@ -130,9 +131,11 @@ describe('the Databricks engine against Spark with Delta tables', () => {
     });
   });
 
-  describe('describe()', () => {
+  describe('the schema statement (DESCRIBE QUERY) through the engine', () => {
+    const describeColumns = async (relationSql: string) => databricksDialect.describedColumns(await engine.query(databricksDialect.describeStatement(relationSql)));
+
     it("reports a Delta table's columns with Spark type names, DECIMAL precision and scale included", async () => {
-      expect(await engine.describe(`SELECT * FROM ${table}`)).toEqual([
+      expect(await describeColumns(`SELECT * FROM ${table}`)).toEqual([
         { name: 'id', type: 'int' },
         { name: 'big', type: 'bigint' },
         { name: 'amount', type: 'decimal(38,10)' },
@@ -146,7 +149,7 @@ describe('the Databricks engine against Spark with Delta tables', () => {
     });
 
     it('tells TIMESTAMP_NTZ from TIMESTAMP and keeps element types, which result metadata loses', async () => {
-      const columns = await engine.describe(`SELECT CAST('2024-01-01 10:00:00' AS TIMESTAMP_NTZ) AS wall, CAST('2024-01-01 10:00:00' AS TIMESTAMP) AS instant, array(1) AS arr`);
+      const columns = await describeColumns(`SELECT CAST('2024-01-01 10:00:00' AS TIMESTAMP_NTZ) AS wall, CAST('2024-01-01 10:00:00' AS TIMESTAMP) AS instant, array(1) AS arr`);
       expect(columns).toEqual([
         { name: 'wall', type: 'timestamp_ntz' },
         { name: 'instant', type: 'timestamp' },
@@ -155,7 +158,7 @@ describe('the Databricks engine against Spark with Delta tables', () => {
     });
 
     it('describes expressions of other types', async () => {
-      const columns = await engine.describe(
+      const columns = await describeColumns(
         `SELECT CAST(1.5 AS DECIMAL(12,4)) AS d, CAST(1 AS SMALLINT) AS s, CAST(1 AS TINYINT) AS t, CAST(1 AS FLOAT) AS f,
                 array(1) AS arr, map('k', 1) AS m, named_struct('x', 1) AS st, CAST(1 AS BIGINT) + 1 AS sum_big`,
       );

@@ -53,4 +53,9 @@ test('recon-gate run --engine databricks reports on Spark what DuckDB reports on
       samples: pair.samples,
     }));
   expect(shape(spark_)).toEqual(shape(duck));
+
+  // `plan` lists exactly what `run` ran on Spark: schema reads, profiles, the join with its hint.
+  const plan = runCli(['plan', '--engine', 'databricks', '--config', 'recon-configs', '--json'], { env });
+  expect(plan.code, plan.stderr).toBe(0);
+  expect(JSON.parse(plan.stdout)).toEqual({ pairs: spark_.pairs.map((pair) => ({ name: pair.name, statements: pair.statements.map(({ purpose, sql }) => ({ purpose, sql })) })) });
 }, 600_000);

@@ -7,7 +7,8 @@ import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
 import { observed } from '../scenarios/expectations.js';
 import { SCENARIOS } from '../scenarios/scenarios.js';
 import { expectReproduceQueriesMatchSamples } from '../support/reproduce-check.js';
-import { assertScenario, runScenarios } from '../support/scenario-runner.js';
+import type { PairPlanListing } from '../../src/recon/pair-plan.js';
+import { assertScenario, expectPlansEqualRuns, runAndPlanScenarios, runScenarios } from '../support/scenario-runner.js';
 
 /**
  * The same crafted scenarios as the DuckDB suite, run by Spark itself through the real driver on
@@ -17,12 +18,13 @@ import { assertScenario, runScenarios } from '../support/scenario-runner.js';
 const spark = inject('spark');
 let engine: DatabricksEngine;
 let sparkResults: RunResults;
+let sparkPlans: PairPlanListing[];
 let duckResults: RunResults;
 
 beforeAll(async () => {
   engine = await DatabricksEngine.connect({ host: spark.host, port: spark.port, httpPath: spark.httpPath, token: spark.token, customCaCert: spark.caCertPem }, {});
   await engine.query('CREATE SCHEMA IF NOT EXISTS spark_catalog.recon_scenarios');
-  sparkResults = await runScenarios(
+  ({ results: sparkResults, plans: sparkPlans } = await runAndPlanScenarios(
     {
       engine,
       dialect: databricksDialect,
@@ -31,7 +33,7 @@ beforeAll(async () => {
       tableSuffix: " USING DELTA TBLPROPERTIES ('delta.columnMapping.mode' = 'name', 'delta.minReaderVersion' = '2', 'delta.minWriterVersion' = '5')",
     },
     SCENARIOS,
-  );
+  ));
   const duck = await DuckdbEngine.open();
   duckResults = await runScenarios({ engine: duck, dialect: duckdbDialect, namespace: ['main'] }, SCENARIOS);
   await duck.close();
@@ -65,5 +67,10 @@ describe('scenarios on Spark', () => {
       expect(pair.statements.filter((statement) => !['schema-source', 'schema-target', 'preflight'].includes(statement.purpose))).toHaveLength(3);
       expect(pair.statements.find((statement) => statement.purpose === 'schema-source')!.sql).toMatch(/^DESCRIBE QUERY SELECT \* FROM \(/);
     });
+  });
+
+  test('plan lists exactly the statements each pair ran on Spark, in order (broadcast hints included)', () => {
+    expectPlansEqualRuns(sparkPlans, sparkResults);
+    expect(sparkPlans.some((plan) => plan.statements.some((statement) => statement.purpose === 'join' && statement.sql.includes('/*+ BROADCAST(')))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadConfigText } from '../../src/config/load-config.js';
+import { pairPlan, plannedStatements } from '../../src/recon/pair-plan.js';
 import { bindPair } from '../../src/plan/bind-pair.js';
 import type { SideColumn } from '../../src/plan/bound-pair.js';
 import type { Dialect } from '../../src/sql/dialect.js';
@@ -49,18 +50,35 @@ const SCHEMAS: Record<'duckdb' | 'databricks', { dialect: Dialect; source: SideC
 describe.each(['duckdb', 'databricks'] as const)('%s SQL', (name) => {
   const { dialect, source, target } = SCHEMAS[name];
   const bound = bindPair(pair, source, target);
+  // The pair's plan, stage by stage, with sides too large to broadcast.
+  const plan = pairPlan(pair, dialect);
+  const boundPlan = plan.bind(source, target);
+  const joinPlan = boundPlan.join({ source: 10_000_000, target: 10_000_000 })!;
+
+  test('the plan: schema reads, pre-flight, profiles, join, in run order', () => {
+    expect(plannedStatements({ plan, bound: boundPlan, join: joinPlan }).map((statement) => statement.purpose)).toEqual(['schema-source', 'schema-target', 'preflight', 'profile-source', 'profile-target', 'join']);
+  });
+
+  test('schema read of the source', async () => {
+    await expect(`${plan.schema.source.sql};\n`).toMatchFileSnapshot(`golden/schema-source.${name}.sql`);
+  });
+
+  test('pre-flight check of the columns whose types differ', async () => {
+    await expect(`${boundPlan.preflight!.sql};\n`).toMatchFileSnapshot(`golden/preflight.${name}.sql`);
+  });
 
   test('profile of the source', async () => {
-    await expect(`${profileStatement(dialect, bound, 'source').sql};\n`).toMatchFileSnapshot(`golden/profile-source.${name}.sql`);
+    expect(boundPlan.profiles.source.sql).toBe(profileStatement(dialect, bound, 'source').sql);
+    await expect(`${boundPlan.profiles.source.sql};\n`).toMatchFileSnapshot(`golden/profile-source.${name}.sql`);
   });
 
   test('profile of the target', async () => {
-    await expect(`${profileStatement(dialect, bound, 'target').sql};\n`).toMatchFileSnapshot(`golden/profile-target.${name}.sql`);
+    await expect(`${boundPlan.profiles.target.sql};\n`).toMatchFileSnapshot(`golden/profile-target.${name}.sql`);
   });
 
   test('join pass', async () => {
-    const sql = joinStatement(dialect, bound, { compareValues: true }).sql;
-    await expect(`${sql};\n`).toMatchFileSnapshot(`golden/join.${name}.sql`);
+    expect(joinPlan.join.sql).toBe(joinStatement(dialect, bound, { compareValues: true }).sql);
+    await expect(`${joinPlan.join.sql};\n`).toMatchFileSnapshot(`golden/join.${name}.sql`);
   });
 });
 

@@ -1,6 +1,8 @@
 import { expect } from 'vitest';
 import { loadConfigText } from '../../src/config/load-config.js';
 import type { Engine } from '../../src/engines/engine.js';
+import { allPairs } from '../../src/config/recon-config.js';
+import { listPairPlan, type PairPlanListing } from '../../src/recon/pair-plan.js';
 import { runSuite } from '../../src/recon/run-suite.js';
 import type { PairResult, RunResults } from '../../src/results/results-model.js';
 import type { Dialect } from '../../src/sql/dialect.js';
@@ -39,6 +41,11 @@ export async function createScenarioTables(target: ScenarioTarget, scenario: Sce
 
 /** Creates every scenario's tables, runs them all as one suite and returns the results. */
 export async function runScenarios(target: ScenarioTarget, scenarios: Scenario[]): Promise<RunResults> {
+  return (await runAndPlanScenarios(target, scenarios)).results;
+}
+
+/** As runScenarios, and each pair's plan as `recon-gate plan` lists it, made after the run. */
+export async function runAndPlanScenarios(target: ScenarioTarget, scenarios: Scenario[]): Promise<{ results: RunResults; plans: PairPlanListing[] }> {
   const pairs = [];
   for (const [index, scenario] of scenarios.entries()) {
     const names = await createScenarioTables(target, scenario, index);
@@ -46,7 +53,18 @@ export async function runScenarios(target: ScenarioTarget, scenarios: Scenario[]
   }
   const { file, errors } = loadConfigText(configYaml(pairs), 'scenarios.yml');
   expect(errors).toEqual([]);
-  return runSuite({ files: [file!] }, { engine: target.engine, dialect: target.dialect });
+  const config = { files: [file!] };
+  const results = await runSuite(config, { engine: target.engine, dialect: target.dialect });
+  const plans = [];
+  for (const pair of allPairs(config)) plans.push(await listPairPlan(pair, target.engine, target.dialect, target.dialect));
+  return { results, plans };
+}
+
+/** `plan` lists exactly the statements `run` recorded: the same SQL, in the same order. */
+export function expectPlansEqualRuns(plans: PairPlanListing[], results: RunResults): void {
+  expect(plans.map((plan) => ({ name: plan.name, statements: plan.statements, error: plan.error }))).toEqual(
+    results.pairs.map((pair) => ({ name: pair.name, statements: pair.statements.map(({ purpose, sql }) => ({ purpose, sql })), error: undefined })),
+  );
 }
 
 export function assertScenario(result: PairResult, scenario: Scenario): void {

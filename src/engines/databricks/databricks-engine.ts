@@ -6,7 +6,6 @@
 import { DBSQLClient } from '@databricks/sql';
 import {
   type Engine,
-  type EngineColumn,
   EngineError,
   type QueryResult,
   type StatementOptions,
@@ -40,7 +39,7 @@ export class DatabricksEngine implements Engine {
   private readonly slots: StatementSlots;
   private readonly sessions: SessionPool;
   private readonly running = new Set<RunningStatement>();
-  /** Every query()/describe() call not yet settled, including those waiting for a slot. */
+  /** Every query() call not yet settled, including those waiting for a slot. */
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly secrets: string[];
   private closing: Promise<void> | undefined;
@@ -78,22 +77,6 @@ export class DatabricksEngine implements Engine {
     } finally {
       this.inFlight.delete(run);
     }
-  }
-
-  /**
-   * The query's own result schema. Not read from `SELECT … LIMIT 0` metadata: Thrift carries only
-   * primitive type ids there (TIMESTAMP_NTZ arrives as TIMESTAMP, ARRAY/MAP/STRUCT lose their
-   * element types), while DESCRIBE QUERY, also read-only, reports the full Spark type.
-   */
-  describeStatement(relationSql: string): string {
-    return `DESCRIBE QUERY SELECT * FROM (${relationSql}) AS recon_describe`;
-  }
-
-  async describe(relationSql: string, options: StatementOptions = {}): Promise<EngineColumn[]> {
-    const { rows } = await this.query(this.describeStatement(relationSql), options);
-    return rows
-      .filter((row): row is [string, string, ...Array<string | null>] => typeof row[0] === 'string' && row[0] !== '' && !row[0].startsWith('#') && typeof row[1] === 'string')
-      .map(([name, type]) => ({ name, type }));
   }
 
   close(): Promise<void> {

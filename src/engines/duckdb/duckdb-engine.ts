@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { duckdbDialect } from '../../sql/dialects/duckdb-dialect.js';
-import type { Cell, Engine, EngineColumn, QueryResult, StatementOptions } from '../engine.js';
+import type { Cell, Engine, QueryResult, StatementOptions } from '../engine.js';
 import { EngineError } from '../engine.js';
 import { classifyDuckdbError } from './duckdb-errors.js';
 import { isMemorySize } from './memory-limit.js';
@@ -135,22 +135,12 @@ export class DuckdbEngine implements Engine {
     });
   }
 
-  describeStatement(relationSql: string): string {
-    return `SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`;
-  }
-
-  async describe(relationSql: string, options: StatementOptions = {}): Promise<EngineColumn[]> {
-    await this.refuseUnlessOneSelect(relationSql, options);
-    const result = await this.query(this.describeStatement(relationSql), options);
-    return result.columns;
-  }
-
   /**
    * A side (table, file, or a config's query with its filters) is read through one SELECT; DuckDB's
    * own parser confirms that before the side is first described, so text that closes our
    * parentheses to become something else never reaches a run.
    */
-  private async refuseUnlessOneSelect(relationSql: string, options: StatementOptions): Promise<void> {
+  async refuseUnlessOneSelect(relationSql: string, options: StatementOptions = {}): Promise<void> {
     const result = await this.query(`SELECT CAST(json_serialize_sql(${duckdbDialect.stringLiteral(relationSql)}) AS VARCHAR)`, options);
     const parsed = JSON.parse(result.rows[0]?.[0] ?? '{}') as { error?: boolean; error_message?: string; statements?: unknown[] };
     if (parsed.error) {

@@ -1,7 +1,8 @@
 import type { CsvOptions, SideConfig } from '../../config/recon-config.js';
-import { type LogicalType, sameType } from '../../plan/logical-type.js';
+import type { LogicalType } from '../../plan/logical-type.js';
 import type { Dialect } from '../dialect.js';
-import { decimalTypeOf, parseDecimal } from './type-names.js';
+import { baseDialect } from './base-dialect.js';
+import { parseDecimal } from './type-names.js';
 
 /**
  * Databricks SQL (Unity Catalog, ANSI mode on) and open-source Spark SQL 4: everything rendered
@@ -83,7 +84,7 @@ function csvOptions(csv: CsvOptions): string[] {
 
 function relation(side: SideConfig): string {
   switch (side.kind) {
-    case 'table': return side.parts.map(quoteIdentifier).join('.');
+    case 'table': return base.quoteTableName(side.parts);
     case 'query': return `(${side.sql})`;
     case 'file':
       // `format.\`path\`` runs on open-source Spark and Databricks; CSV needs its header option,
@@ -97,24 +98,13 @@ function isFloat(type: LogicalType): boolean {
   return type.kind === 'float';
 }
 
+const base = baseDialect({ quoteIdentifier, stringLiteral, renderType, displayText });
+
 export const databricksDialect: Dialect = {
+  ...base,
   name: 'databricks',
-  quoteIdentifier,
-  quoteTableName: (parts) => parts.map(quoteIdentifier).join('.'),
-  stringLiteral,
-  numericLiteral: (decimalText, type) =>
-    type.kind === 'float'
-      ? `CAST(${stringLiteral(decimalText)} AS DOUBLE)`
-      : `CAST(${stringLiteral(decimalText)} AS DECIMAL(${decimalTypeOf(decimalText).precision},${decimalTypeOf(decimalText).scale}))`,
   parseType,
-  renderType,
   relation,
-  cast(expression, from, to) {
-    if (sameType(from, to)) return expression;
-    if (to.kind === 'string') return displayText(expression, from);
-    return `CAST(${expression} AS ${renderType(to)})`;
-  },
-  displayText,
   nullSafeEquals: (left, right) => `${left} <=> ${right}`,
   isDistinct: (left, right) => `NOT (${left} <=> ${right})`,
   isFinite: (expression) => `(NOT isnan(${expression}) AND abs(${expression}) <> CAST('Infinity' AS DOUBLE))`,
@@ -149,7 +139,7 @@ export const databricksDialect: Dialect = {
   },
   // xxhash64 is signed: pmod keeps the bucket non-negative.
   hashBucket: (hashExpression, buckets) => `pmod(${hashExpression}, ${buckets})`,
-  createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${tableParts.map(quoteIdentifier).join('.')} USING DELTA AS\n${query}`,
+  createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${base.quoteTableName(tableParts)} USING DELTA AS\n${query}`,
   countWhere: (condition) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`,
   valueWhere: (expression, condition) => `max(CASE WHEN ${condition} THEN ${expression} END)`,
   recomputedCte: (name, body) => `${name} AS (${body})`,
@@ -161,5 +151,12 @@ export const databricksDialect: Dialect = {
   approxCountDistinct: (expression) => `approx_count_distinct(${expression}, 0.02)`,
   broadcastHint: (relation) => `/*+ BROADCAST(${relation}) */ `,
   tryCast: (expression, type) => `try_cast(${expression} AS ${renderType(type)})`,
-  nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
+  // Not read from `SELECT … LIMIT 0` metadata: Thrift carries only primitive type ids there
+  // (TIMESTAMP_NTZ arrives as TIMESTAMP, ARRAY/MAP/STRUCT lose their element types), while
+  // DESCRIBE QUERY, also read-only, reports the full Spark type, one row per column.
+  describeStatement: (relationSql) => `DESCRIBE QUERY SELECT * FROM (${relationSql}) AS recon_describe`,
+  describedColumns: (result) =>
+    result.rows
+      .filter((row): row is [string, string, ...Array<string | null>] => typeof row[0] === 'string' && row[0] !== '' && !row[0].startsWith('#') && typeof row[1] === 'string')
+      .map(([name, type]) => ({ name, type })),
 };

@@ -1,7 +1,8 @@
 import type { CsvOptions, SideConfig } from '../../config/recon-config.js';
-import { type LogicalType, sameType } from '../../plan/logical-type.js';
+import type { LogicalType } from '../../plan/logical-type.js';
 import type { Dialect } from '../dialect.js';
-import { decimalTypeOf, parseDecimal } from './type-names.js';
+import { baseDialect } from './base-dialect.js';
+import { parseDecimal } from './type-names.js';
 
 function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -82,7 +83,7 @@ function csvArguments(csv: CsvOptions): string[] {
 
 function relation(side: SideConfig): string {
   switch (side.kind) {
-    case 'table': return side.parts.map(quoteIdentifier).join('.');
+    case 'table': return base.quoteTableName(side.parts);
     case 'query': return `(${side.sql})`;
     case 'file': {
       if (side.csv) return `read_csv(${[stringLiteral(side.path), ...csvArguments(side.csv)].join(', ')})`;
@@ -92,24 +93,13 @@ function relation(side: SideConfig): string {
   }
 }
 
+const base = baseDialect({ quoteIdentifier, stringLiteral, renderType, displayText });
+
 export const duckdbDialect: Dialect = {
+  ...base,
   name: 'duckdb',
-  quoteIdentifier,
-  quoteTableName: (parts) => parts.map(quoteIdentifier).join('.'),
-  stringLiteral,
-  numericLiteral: (decimalText, type) =>
-    type.kind === 'float'
-      ? `CAST(${stringLiteral(decimalText)} AS DOUBLE)`
-      : `CAST(${stringLiteral(decimalText)} AS DECIMAL(${decimalTypeOf(decimalText).precision},${decimalTypeOf(decimalText).scale}))`,
   parseType,
-  renderType,
   relation,
-  cast(expression, from, to) {
-    if (sameType(from, to)) return expression;
-    if (to.kind === 'string') return displayText(expression, from);
-    return `CAST(${expression} AS ${renderType(to)})`;
-  },
-  displayText,
   nullSafeEquals: (left, right) => `${left} IS NOT DISTINCT FROM ${right}`,
   isDistinct: (left, right) => `${left} IS DISTINCT FROM ${right}`,
   isFinite: (expression) => `isfinite(${expression})`,
@@ -129,7 +119,7 @@ export const duckdbDialect: Dialect = {
     return `sum(${expression})`;
   },
   hashBucket: (hashExpression, buckets) => `(${hashExpression} % ${buckets})`,
-  createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${tableParts.map(quoteIdentifier).join('.')} AS\n${query}`,
+  createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${base.quoteTableName(tableParts)} AS\n${query}`,
   countWhere: (condition) => `count(*) FILTER (WHERE ${condition})`,
   valueWhere: (expression, condition) => `any_value(${expression}) FILTER (WHERE ${condition})`,
   // DuckDB materializes a CTE that is read twice, copying every row; reading the table again is cheaper.
@@ -138,5 +128,7 @@ export const duckdbDialect: Dialect = {
   approxCountDistinct: (expression) => `approx_count_distinct(${expression})`,
   broadcastHint: () => '',
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${renderType(type)})`,
-  nullOf: (type) => `CAST(NULL AS ${renderType(type)})`,
+  describeStatement: (relationSql) => `SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`,
+  // DuckDB's result metadata carries the full type (DECIMAL(18,2), STRUCT(...), TIMESTAMP WITH TIME ZONE).
+  describedColumns: (result) => result.columns,
 };
