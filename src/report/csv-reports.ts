@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { RunResults } from '../results/results-model.js';
+import { shownStatus } from '../results/statuses.js';
 import { keyText } from './key-text.js';
 import { neutraliseFormula } from './spreadsheet-safety.js';
 
@@ -13,7 +14,7 @@ export function summaryCsv(results: RunResults): string {
       pair.name,
       pair.status,
       check.check,
-      check.status,
+      shownStatus(check),
       check.measured,
       check.unit,
       check.base,

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { SCHEMA_STATUS_EFFECT } from '../results/findings.js';
-import type { RunResults, Status } from '../results/results-model.js';
-import { STATUSES } from '../results/statuses.js';
+import type { RunResults } from '../results/results-model.js';
+import { STATUSES, type ShownStatus, shownStatus } from '../results/statuses.js';
 import { checkDetails } from './check-details.js';
 import { durationText } from './check-wording.js';
 import { classesText, columnMatchRates, matchRateDecimals } from './column-match-rates.js';
@@ -23,7 +23,8 @@ export interface WorkbookOptions {
 }
 
 /** Excel's own Good / Neutral / Bad styles, and a dark red for a pair that could not run. */
-const STATUS_STYLE: Record<Status, { fill: string; font: string }> = {
+const STATUS_STYLE: Record<ShownStatus, { fill: string; font: string }> = {
+  WAIVED: { fill: 'FFDDEBF7', font: 'FF1F4E79' },
   PASS: { fill: 'FFC6EFCE', font: 'FF006100' },
   WARN: { fill: 'FFFFEB9C', font: 'FF9C5700' },
   FAIL: { fill: 'FFFFC7CE', font: 'FF9C0006' },
@@ -37,11 +38,11 @@ const HEADER_FILL = 'FFD9E1F2';
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
 
-type Cell = CellContent & { status?: Status; bold?: boolean };
+type Cell = CellContent & { status?: ShownStatus; bold?: boolean };
 type Row = Cell[];
 
 const text = (value: string | undefined | null): Cell => textCell(value);
-const status = (value: Status): Cell => ({ value, status: value });
+const status = (value: ShownStatus): Cell => ({ value, status: value });
 
 /** Named, so that a font set for bold or colour does not fall back to the viewer's serif default. */
 const FONT = { name: 'Calibri', size: 11 } as const;
@@ -158,7 +159,7 @@ function summarySheet(writer: SheetWriter, results: RunResults): void {
         text(pair.name),
         status(pair.status),
         text(check.check),
-        status(check.status),
+        status(shownStatus(check)),
         countCell(check.measured),
         text(check.unit),
         countCell(check.base),

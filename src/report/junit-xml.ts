@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { aggregateFindings, mismatchFindings, nullFindings, schemaFindings } from '../results/findings.js';
 import type { CheckResult, PairResult, RunResults } from '../results/results-model.js';
+import { shownStatus } from '../results/statuses.js';
 import { countText, measuredText, thresholdText } from './check-wording.js';
 import { keyText } from './key-text.js';
 
@@ -148,7 +149,7 @@ function pairLines(pair: PairResult): string[] {
 
 /** What a reviewer needs to act on a check without opening the other reports. */
 function checkLines(pair: PairResult, check: CheckResult): string[] {
-  const lines = [`${pair.name} · ${check.check}: ${check.status}${check.waiver ? ` (was ${check.waiver.originalStatus})` : ''}`, ...pairLines(pair)];
+  const lines = [`${pair.name} · ${check.check}: ${shownStatus(check)}${check.waiver ? ` (was ${check.waiver.originalStatus})` : ''}`, ...pairLines(pair)];
   if (pair.error) lines.push(`error (${pair.error.step ?? pair.error.kind}): ${pair.error.message}`);
   else lines.push(`measured: ${measuredText(check)} of ${countText(check.base)}`, `threshold: ${thresholdText(check.threshold, check.unit)}`);
   lines.push(check.message, ...(check.warnings ?? []).map((warning) => `warning: ${warning}`));

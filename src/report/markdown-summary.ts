@@ -1,5 +1,5 @@
-import type { PairResult, RunResults, Status, ValueDisclosure } from '../results/results-model.js';
-import { STATUSES } from '../results/statuses.js';
+import type { CheckResult, PairResult, RunResults, Status, ValueDisclosure } from '../results/results-model.js';
+import { STATUSES, shownStatus } from '../results/statuses.js';
 import { checkDetails } from './check-details.js';
 import { CHART_BUILDERS, type ChartId, type ChartsMode, isAllZeroChart, isEmptyChart } from './chart-configs.js';
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, unitText, worstCheck } from './check-wording.js';
@@ -29,6 +29,12 @@ export interface MarkdownSummaryOptions {
 }
 
 export const STATUS_EMOJI: Record<Status, string> = { PASS: '✅', WARN: '⚠️', FAIL: '❌', ERROR: '⛔' };
+
+/** A check's status cell: a waived check reads WAIVED, never a plain PASS. */
+function shownStatusText(check: CheckResult): string {
+  const shown = shownStatus(check);
+  return shown === 'WAIVED' ? '🔕 WAIVED' : `${STATUS_EMOJI[shown]} ${shown}`;
+}
 
 const CHART_ORDER: ChartId[] = ['row-counts', 'mismatches-by-column', 'nulls-by-column', 'aggregate-differences'];
 /** Rows of a pair's match-rate table (its most mismatching columns), before degrading. */
@@ -166,7 +172,7 @@ function matchRateLines(pair: PairResult, limit: number): string[] {
 }
 
 function pairSection(pair: PairResult, detail: Pick<Detail, 'samples' | 'valueColumns' | 'rateColumns'>): string {
-  const flagged = pair.checks.filter((check) => check.status !== 'PASS');
+  const flagged = pair.checks.filter((check) => check.status !== 'PASS' || check.waiver !== undefined);
   const diagnosis = diagnosePair(pair);
   const causeCount = diagnosis.causes.length;
   const headline = pair.error
@@ -195,10 +201,10 @@ function pairSection(pair: PairResult, detail: Pick<Detail, 'samples' | 'valueCo
         ['Check', 'Status', 'Measured', 'Threshold', 'Finding'],
         measured.map((check) => [
           check.check,
-          diagnosis.explainedBy[check.check] !== undefined ? `↳ explained by cause ${diagnosis.explainedBy[check.check]}` : `${STATUS_EMOJI[check.status]} ${check.status}`,
+          diagnosis.explainedBy[check.check] !== undefined ? `↳ explained by cause ${diagnosis.explainedBy[check.check]}` : shownStatusText(check),
           measuredText(check),
           thresholdText(check.threshold, check.unit),
-          markdownText([check.message, ...(check.warnings ?? [])].join('; '), 200),
+          markdownText([check.message, ...(check.warnings ?? [])].join('; '), 360),
         ]),
       ),
     );

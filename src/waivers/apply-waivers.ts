@@ -1,5 +1,5 @@
 import { closestMatch } from '../config/did-you-mean.js';
-import { worstStatus } from '../results/statuses.js';
+import { waiverExpiry, worstStatus } from '../results/statuses.js';
 import type { CheckResult, PairResult, RunResults, RunWaivers, Status, WaiverRef } from '../results/results-model.js';
 import { columnLabelsOf, covers, findingsOf, namesColumn, type Finding } from './waiver-coverage.js';
 import type { Waiver } from './waiver-schema.js';
@@ -77,7 +77,7 @@ export function applyWaivers(results: RunResults, waivers: readonly Waiver[], to
       const notes = notesByCheck.get(checkKey) ?? [];
       if (active.length === 0 && notes.length === 0) return check;
       changed = true;
-      return waivedCheck(pair, check, active, notes);
+      return waivedCheck(pair, check, active, notes, day);
     });
     if (!changed) return pair;
     return { ...pair, checks, status: pair.error ? pair.status : worstStatus(checks.map((check) => check.status)) };
@@ -116,18 +116,22 @@ export function applyWaivers(results: RunResults, waivers: readonly Waiver[], to
   };
 }
 
-function waivedCheck(pair: PairResult, check: CheckResult, active: readonly Waiver[], notes: readonly string[]): CheckResult {
+function waivedCheck(pair: PairResult, check: CheckResult, active: readonly Waiver[], notes: readonly string[], day: string): CheckResult {
   const warnings = [...(check.warnings ?? [])];
   let next: CheckResult = check;
   if (active.length > 0) {
     const uncovered = findingsOf(check).filter((finding) => !active.some((waiver) => covers(waiver, finding, pair)));
     const waiver = { originalStatus: check.status, waivers: active.map(waiverRef), uncovered: uncovered.map((finding) => finding.text) };
     if (uncovered.length === 0) {
-      next = { ...check, status: 'PASS', message: `${check.message} — waived: ${active.map(waiverSummary).join('; ')}`, waiver: { outcome: 'waived', ...waiver } };
+      next = { ...check, status: 'PASS', message: `${check.message} — waived: ${active.map((entry) => waiverSummary(entry, day)).join('; ')}`, waiver: { outcome: 'waived', ...waiver } };
     } else {
       next = { ...check, waiver: { outcome: 'partial', ...waiver } };
       warnings.push(`partly waived by ${active.map(where).join(', ')}; not covered: ${waiver.uncovered.join(', ')}`);
     }
+  }
+  for (const entry of active) {
+    const { daysLeft, soon } = waiverExpiry(entry.expires, day);
+    if (soon) warnings.push(`waiver ${where(entry)} expires ${daysLeft === 0 ? 'today' : `in ${daysLeft} day${daysLeft === 1 ? '' : 's'}`} (${entry.expires}, owner ${entry.owner}): renew it or fix the difference`);
   }
   warnings.push(...notes);
   return warnings.length > 0 ? { ...next, warnings } : next;
@@ -161,9 +165,10 @@ function where(waiver: Waiver): string {
   return `${waiver.location.file}:${waiver.location.line}`;
 }
 
-function waiverSummary(waiver: Waiver): string {
+function waiverSummary(waiver: Waiver, day: string): string {
   const scope = waiver.column !== undefined ? `${waiver.column}${waiver.class ? ` (${waiver.class})` : ''}: ` : waiver.class ? `${waiver.class}: ` : '';
-  return `${scope}${waiver.reason.replace(/\s+/g, ' ')} (${waiver.owner}, until ${waiver.expires})`;
+  const { daysLeft, soon } = waiverExpiry(waiver.expires, day);
+  return `${scope}${waiver.reason.replace(/\s+/g, ' ')} (${waiver.owner}, until ${waiver.expires}${soon ? `, ⚠ expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'}` : ''})`;
 }
 
 function waiverRef(waiver: Waiver): WaiverRef {

@@ -85,7 +85,7 @@ describe('recon-gate run on the shipped demo', () => {
   });
 
   test('prints a progress line per pair and check on stderr', () => {
-    expect(run.stderr).toContain('[fact_executive_summary] value_mismatches FAIL  4 of 1,797 matched rows differ');
+    expect(run.stderr).toContain('[fact_executive_summary] value_mismatches FAIL   4 of 1,797 matched rows differ');
     expect(run.stderr).toMatch(/FAIL: 2 pairs \(1 PASS, 1 FAIL\)\. Reports in /);
     expect(run.stdout).toBe('');
   });

@@ -182,7 +182,7 @@ describe('junit.xml of the demo run', () => {
     expect(expectConsistentCounts(waived)).toEqual({ tests: 18, failures: 3, errors: 0, skipped: 3 });
     const skipped = caseOf(waived, 'fact_executive_summary', 'value_mismatches').skipped!;
     expect(skipped.message).toBe('waived: Restated <after> cut-over & re-keyed (finance@example.com, until 2027-01-31)');
-    expect(skipped['#text']!.split('\n')[0]).toBe('fact_executive_summary · value_mismatches: PASS (was FAIL)');
+    expect(skipped['#text']!.split('\n')[0]).toBe('fact_executive_summary · value_mismatches: WAIVED (was FAIL)');
     expect(skipped['#text']).toContain('waiver recon-configs/waivers.yml:3: Restated <after> cut-over & re-keyed; owner finance@example.com, until 2027-01-31');
     expect(waived.testsuites.testsuite![0]!.properties.property).toContainEqual({ name: 'waivers.files', value: 'recon-configs/waivers.yml' });
   });
