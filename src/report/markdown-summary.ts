@@ -6,6 +6,7 @@ import { bySeverity, countText, durationText, measuredText, thresholdText, times
 import { classesText, columnMatchRates, matchRateText } from './column-match-rates.js';
 import { commentMarker, markdownText, markdownUrl, markdownValue } from './markdown-escaping.js';
 import { mermaidChart } from './mermaid-charts.js';
+import { checkedScopeLines } from './checked-scope.js';
 import { diagnosePair } from './root-causes.js';
 import { mismatchHints } from './mismatch-hints.js';
 import { fittedChartUrl } from './quickchart-urls.js';
@@ -52,6 +53,8 @@ interface Detail {
   rateColumns: number;
   /** Non-passing pairs that get a `<details>` section, worst first. */
   detailedPairs: number;
+  /** Whether passing pairs get their "What was checked" section (pairs with a section always do). */
+  passingScopes: boolean;
   /** Which pairs the table lists. */
   listed: 'all' | 'not-passing' | 'failing';
   /** Rows of the table, after the filter above. */
@@ -88,7 +91,7 @@ function verdictLines(results: RunResults): string[] {
   return [
     `## ${STATUS_EMOJI[results.status]} Recon Gate: ${results.status}`,
     '',
-    `**${pairs}: ${counts.join(', ') || 'none run'}** · ${causesText}${countText(results.summary.differingRows)} differing rows · ${markdownText(results.run.engine, 40)} · ${durationText(results.run.durationMs)} · ${timestampText(results.run.startedAt)}`,
+    `**${pairs}: ${counts.join(', ') || 'none run'}** · ${causesText}${nothingCompared(results) ? '**nothing was compared**: no pair could run' : `${countText(results.summary.differingRows)} differing rows`} · ${markdownText(results.run.engine, 40)} · ${durationText(results.run.durationMs)} · ${timestampText(results.run.startedAt)}`,
     ...(results.run.interrupted ? ['', `> **Interrupted:** ${markdownText(results.run.interrupted, 300)}. Pairs not reached are listed as errors.`] : []),
     ...configErrorLines(results),
   ];
@@ -181,7 +184,12 @@ function pairSection(pair: PairResult, detail: Pick<Detail, 'samples' | 'valueCo
       ? `${causeCount} root cause${causeCount === 1 ? '' : 's'}`
       : `${flagged.length} of ${pair.checks.length} checks need a look`;
   const lines = [`<details><summary>${STATUS_EMOJI[pair.status]} <b>${markdownText(pair.name, 80)}</b>: ${headline}</summary>`, ''];
-  if (pair.error) lines.push(`**Could not run** (${markdownText(pair.error.step ?? pair.error.kind, 40)}): ${markdownText(pair.error.message, 400)}`, '');
+  if (pair.error) {
+    lines.push(`**Could not run** (${markdownText(pair.error.step ?? pair.error.kind, 40)}): ${markdownText(pair.error.message, 400)}`, '');
+    // The statement that failed, once, so the reviewer can run it in a SQL editor.
+    const failed = pair.statements.find((statement) => statement.error !== undefined);
+    if (failed) lines.push('<details><summary>The statement that failed</summary>', '', fencedSql(failed.sql), '', '</details>', '');
+  }
   lines.push(`${markdownText(pair.source.description, 100)} → ${markdownText(pair.target.description, 100)} · key: ${keyHeader(pair).join(', ') || '–'} · ${markdownText(pair.config.file, 100)} line ${pair.config.line}`, '');
   if (pair.sampledPercent !== undefined) lines.push(`> Sampled: ${pair.sampledPercent} % of the keys, chosen by a hash of the key (the same keys on both sides); every count is of that share.`, '');
   if (pair.disclosure) lines.push(`> ${disclosureText(pair.disclosure)}`, '');
@@ -220,7 +228,7 @@ function pairSection(pair: PairResult, detail: Pick<Detail, 'samples' | 'valueCo
     lines.push('', `**All the keys:** \`reproduce.sql\` in the artifact has a query per finding (${reproducible.join(', ')}) for the engine that ran; paste it into a SQL editor.`);
   }
   if (detail.samples > 0) lines.push(...sampleLines(pair, detail.samples, detail.valueColumns));
-  lines.push('', '</details>');
+  lines.push('', ...checkedScopeLines(pair), '', '</details>');
   return lines.join('\n');
 }
 
@@ -229,8 +237,22 @@ function chartNoteLines(notes: string[]): string[] {
   return notes.length > 0 ? ['', `*${markdownText(notes.join(' '), 600)}*`] : [];
 }
 
+/** Every pair errored: there is no count to report, and "0 differing rows" would be a lie. */
+/** SQL in a fence no statement can close (the fence is longer than any backtick run inside). */
+function fencedSql(sql: string): string {
+  const longest = Math.max(2, ...[...sql.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  const shown = sql.length > 4000 ? `${sql.slice(0, 4000)}\n-- … ${sql.length - 4000} more characters in results.json` : sql;
+  return `${fence}sql\n${shown}\n${fence}`;
+}
+
+function nothingCompared(results: RunResults): boolean {
+  return results.pairs.length > 0 && results.pairs.every((pair) => pair.error !== undefined);
+}
+
 function chartLines(results: RunResults, options: MarkdownSummaryOptions): string[] {
-  if (results.pairs.length === 0) return [];
+  // Charts of a run where nothing was compared would draw zeros as if everything agreed.
+  if (results.pairs.length === 0 || nothingCompared(results)) return [];
   const mode = options.charts ?? 'mermaid';
   if (mode === 'none') return [];
   const lines = ['', '### Charts'];
@@ -287,6 +309,8 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
     leftOut.push(`${unlisted.length} of ${pairs.length} pairs from the table (${byStatus.join(', ')})`);
   }
   if (!detail.charts && (options.charts ?? 'mermaid') !== 'none') leftOut.push('the charts');
+  const passingCount = pairs.filter((pair) => pair.status === 'PASS').length;
+  if (!detail.passingScopes && passingCount > 0) leftOut.push(`what was checked for the ${passingCount} passing pair${passingCount === 1 ? '' : 's'}`);
 
   const lines: string[] = [];
   if (options.markerId !== undefined) lines.push(commentMarker(options.markerId));
@@ -295,6 +319,10 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
   if (rows.length > 0) lines.push('', table(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Root cause'], rows.map(pairRow)));
   const sections = detailed.map((pair) => pairSection(pair, detail));
   if (sections.length > 0) lines.push('', ...sections.flatMap((section) => [section, '']));
+  const passing = pairs.filter((pair) => pair.status === 'PASS');
+  if (detail.passingScopes && passing.length > 0) {
+    for (const pair of passing) lines.push('', `✅ **${markdownText(pair.name, 80)}** passed.`, '', ...checkedScopeLines(pair));
+  }
   if (detail.charts) lines.push(...chartLines(results, options));
   lines.push(...footerLines(results, options));
   return `${lines.join('\n').replace(/\n{3,}/g, '\n\n')}\n`;
@@ -342,7 +370,7 @@ export function markdownSummary(results: RunResults, options: MarkdownSummaryOpt
   const budget = options.maxLength ?? DEFAULT_MARKDOWN_BUDGET;
   const pairs = [...results.pairs].sort((a, b) => bySeverity(a.status, b.status));
   const notPassing = pairs.filter((pair) => pair.status !== 'PASS').length;
-  const full: Detail = { samples: options.samples ?? 5, valueColumns: VALUE_COLUMNS_IN_ROW_SAMPLES, rateColumns: RATE_COLUMNS, detailedPairs: notPassing, listed: 'all', tableRows: pairs.length, charts: true };
+  const full: Detail = { samples: options.samples ?? 5, valueColumns: VALUE_COLUMNS_IN_ROW_SAMPLES, rateColumns: RATE_COLUMNS, detailedPairs: notPassing, passingScopes: true, listed: 'all', tableRows: pairs.length, charts: true };
   const attempt = (detail: Detail): string | undefined => {
     const text = render(results, options, pairs, detail);
     return text.length <= budget ? text : undefined;
@@ -357,12 +385,13 @@ export function markdownSummary(results: RunResults, options: MarkdownSummaryOpt
     { ...full, samples: 0 },
     { ...full, samples: 0, rateColumns: 3 },
     { ...full, samples: 0, rateColumns: 3, charts: false },
+    { ...full, samples: 0, rateColumns: 3, charts: false, passingScopes: false },
   ];
   for (const step of steps) {
     const text = attempt(step);
     if (text) return text;
   }
-  const noDetail: Detail = { ...full, samples: 0, rateColumns: 3, charts: false, detailedPairs: 0 };
+  const noDetail: Detail = { ...full, samples: 0, rateColumns: 3, charts: false, passingScopes: false, detailedPairs: 0 };
   if (fits(noDetail)) {
     return render(results, options, pairs, { ...noDetail, detailedPairs: largestFitting(notPassing, (n) => fits({ ...noDetail, detailedPairs: n })) });
   }

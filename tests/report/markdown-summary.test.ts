@@ -26,7 +26,8 @@ describe('summary.md of the demo run', () => {
   });
 
   test('a collapsible section per pair that needs a look: checks against thresholds, match rates, samples key first', () => {
-    expect(markdown.match(/<details>/g)).toHaveLength(1);
+    expect(markdown.match(/<details><summary>(?!What was checked)/g)).toHaveLength(1);
+    expect(markdown.match(/<details><summary>What was checked<\/summary>/g)).toHaveLength(2);
     expect(markdown).toContain('<details><summary>❌ <b>fact&#95;executive&#95;summary</b>: 3 root causes</summary>');
     // The three defects first, each once, with the missing-key pattern computed over every key.
     expect(decodeEntities(markdown)).toContain(
@@ -172,7 +173,7 @@ describe('staying under GitHub’s comment limit', () => {
   test('it degrades in steps: fewer samples, fewer columns, no samples, fewer match-rate rows, no charts, then fewer pairs in detail', () => {
     const full = markdownSummary(big, { maxLength: 10_000_000 });
     expect(full).not.toContain('Shortened');
-    expect(full.match(/<details>/g)).toHaveLength(150);
+    expect(full.match(/<details><summary>(?!What was checked)/g)).toHaveLength(150);
 
     // Each step is the longest text under a budget one character below the step before.
     const leftOut: string[] = [];
@@ -191,7 +192,8 @@ describe('staying under GitHub’s comment limit', () => {
       'sample rows',
       'sample rows; match-rate rows beyond 3 columns per pair',
       'sample rows; match-rate rows beyond 3 columns per pair; the charts',
-      'sample rows; match-rate rows beyond 3 columns per pair; the details of N of 150 pairs that need a look; the charts',
+      'sample rows; match-rate rows beyond 3 columns per pair; the charts; what was checked for the 50 passing pairs',
+      'sample rows; match-rate rows beyond 3 columns per pair; the details of N of 150 pairs that need a look; the charts; what was checked for the 50 passing pairs',
     ]);
 
     const someDetails = markdownSummary(big);
