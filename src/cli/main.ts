@@ -235,8 +235,10 @@ export async function main(argv: string[]): Promise<number> {
         if (listing.error) process.stdout.write(`-- cannot plan the rest of this pair: ${listing.error}\n\n`);
       }
       // The same SQL text, in the same order, as `statements[]` of each pair in results.json.
-      if (values.json) process.stdout.write(`${JSON.stringify({ pairs })}\n`);
-      return EXIT.ok;
+      if (values.json) process.stdout.write(`${JSON.stringify({ pairs: pairs.map(({ configErrors: _located, ...listing }) => listing) })}\n`);
+      const located = pairs.flatMap((listing) => listing.configErrors ?? []);
+      for (const error of located) process.stderr.write(`${formatConfigError(error)}\n`);
+      return located.length > 0 ? EXIT.unusable : EXIT.ok;
     }
 
     const statementTimeoutSeconds = seconds(values['statement-timeout'], '--statement-timeout');
@@ -256,6 +258,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const waiver of results.waivers?.expired ?? []) log(`warning: ${waiver.file}:${waiver.line} waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner})`);
     for (const waiver of results.waivers?.stale ?? []) log(`note: ${waiver.file}:${waiver.line} stale waiver: ${waiver.why}`);
     for (const note of reports.notes) log(`note: ${note}`);
+    for (const error of results.pairs.flatMap((pair) => pair.error?.configErrors ?? [])) process.stderr.write(`${formatConfigError(error)}\n`);
     if (results.run.interrupted) log(`interrupted: ${results.run.interrupted}; unfinished pairs are reported as ERROR`);
     const outcome = runOutcome(results, { failOn: level, bySignal: cancellation.bySignal });
     if (outcome.failure) log(outcome.failure);

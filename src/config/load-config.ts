@@ -137,6 +137,13 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       name: pair.name,
       description: pair.description,
       location: { file: displayPath, ...locator.locate(at) },
+      fieldLocations: Object.fromEntries([
+        ...(pair.primary_key ?? []).map((_, i) => [`primary_key[${i}]`, locator.locate([...at, 'primary_key', i])] as const),
+        ...(pair.exclude ?? []).map((_, i) => [`exclude[${i}]`, locator.locate([...at, 'exclude', i])] as const),
+        ...(pair.mask_columns ?? []).map((_, i) => [`mask_columns[${i}]`, locator.locate([...at, 'mask_columns', i])] as const),
+        ...Object.keys(pair.column_map ?? {}).map((name) => [`column_map.${name}`, locator.keyOf([...at, 'column_map', name])] as const),
+        ...Object.keys(pair.tolerances ?? {}).map((name) => [`tolerances.${name}`, locator.keyOf([...at, 'tolerances', name])] as const),
+      ]),
       source: toSideConfig(pair.source, folder),
       target: toSideConfig(pair.target, folder),
       sharedFilter: pair.filter,

@@ -41,6 +41,12 @@ export interface PairConfig {
   name: string;
   description?: string;
   location: SourceLocation;
+  /**
+   * Where each column name of the pair is written (`primary_key[0]`, `exclude[1]`,
+   * `column_map.cust_no`, `tolerances.amount`, `mask_columns[0]`), so a name the real schema does
+   * not have is reported at its own line once the schemas are read.
+   */
+  fieldLocations: Record<string, { line: number; column: number }>;
   source: SideConfig;
   target: SideConfig;
   /** Raw SQL condition applied to both sides. */

@@ -2,11 +2,21 @@ import type { PairConfig } from '../config/recon-config.js';
 import type { BoundPair, ColumnPair, ComparedColumn, SchemaFinding, SideColumn } from './bound-pair.js';
 import { describeType, isNumeric } from './logical-type.js';
 import { compareTypes } from './type-compatibility.js';
+import { closestMatch } from '../config/did-you-mean.js';
+
+/** One column name of the config that the real schemas do not have, located at its field. */
+export interface BindProblem {
+  /** The config field, relative to the pair: `primary_key[0]`, `column_map.cust_no`, … */
+  field: string;
+  message: string;
+  /** The closest real column, when one is close enough to be the intended name. */
+  suggestion?: string;
+}
 
 /** Something in the config that the schemas contradict; the pair cannot run. */
 export class BindError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('; '));
+  constructor(readonly problems: BindProblem[]) {
+    super(problems.map((problem) => `${problem.message}${problem.suggestion ? ` (did you mean \`${problem.suggestion}\`?)` : ''}`).join('; '));
     this.name = 'BindError';
   }
 }
@@ -22,24 +32,26 @@ function listNames(columns: readonly SideColumn[]): string {
 }
 
 export function bindPair(pair: PairConfig, sourceColumns: SideColumn[], targetColumns: SideColumn[]): BoundPair {
-  const problems: string[] = [];
+  const problems: BindProblem[] = [];
+  const closest = (name: string, ...sides: SideColumn[][]) => closestMatch(name, [...new Set(sides.flat().map((column) => column.name))]);
+  const problem = (field: string, message: string, suggestion?: string) => problems.push({ field, message, suggestion });
   const source = byName(sourceColumns);
   const target = byName(targetColumns);
   const renamed = new Map(Object.entries(pair.columnMap).map(([from, to]) => [from.toLowerCase(), to]));
 
   for (const [from, to] of Object.entries(pair.columnMap)) {
-    if (!source.has(from.toLowerCase())) problems.push(`column_map names source column \`${from}\`, which the source does not have (it has: ${listNames(sourceColumns)})`);
-    if (!target.has(to.toLowerCase())) problems.push(`column_map maps \`${from}\` to \`${to}\`, which the target does not have (it has: ${listNames(targetColumns)})`);
+    if (!source.has(from.toLowerCase())) problem(`column_map.${from}`, `column_map names source column \`${from}\`, which the source does not have (it has: ${listNames(sourceColumns)})`, closest(from, sourceColumns));
+    if (!target.has(to.toLowerCase())) problem(`column_map.${from}`, `column_map maps \`${from}\` to \`${to}\`, which the target does not have (it has: ${listNames(targetColumns)})`, closest(to, targetColumns));
   }
-  for (const name of pair.exclude) {
+  for (const [index, name] of pair.exclude.entries()) {
     if (!source.has(name.toLowerCase()) && !target.has(name.toLowerCase())) {
-      problems.push(`exclude names \`${name}\`, which neither side has`);
+      problem(`exclude[${index}]`, `exclude names \`${name}\`, which neither side has`, closest(name, sourceColumns, targetColumns));
     }
   }
   // A misspelt mask would leave the real column's values in the reports: stop instead.
-  for (const name of pair.maskColumnsOfPair) {
+  for (const [index, name] of pair.maskColumnsOfPair.entries()) {
     if (!source.has(name.toLowerCase()) && !target.has(name.toLowerCase())) {
-      problems.push(`mask_columns names \`${name}\`, which neither side has`);
+      problem(`mask_columns[${index}]`, `mask_columns names \`${name}\`, which neither side has`, closest(name, sourceColumns, targetColumns));
     }
   }
 
@@ -51,11 +63,12 @@ export function bindPair(pair: PairConfig, sourceColumns: SideColumn[], targetCo
   };
 
   const keys: ColumnPair[] = [];
-  for (const keyName of pair.primaryKey) {
+  for (const [index, keyName] of pair.primaryKey.entries()) {
     const s = source.get(keyName.toLowerCase());
     const t = target.get(targetNameOf(keyName));
-    if (!s) problems.push(`key column \`${keyName}\` is missing in the source (it has: ${listNames(sourceColumns)})`);
-    if (!t) problems.push(`key column \`${renamed.get(keyName.toLowerCase()) ?? keyName}\` is missing in the target (it has: ${listNames(targetColumns)})`);
+    const targetName = renamed.get(keyName.toLowerCase()) ?? keyName;
+    if (!s) problem(`primary_key[${index}]`, `key column \`${keyName}\` is missing in the source (it has: ${listNames(sourceColumns)})`, closest(keyName, sourceColumns));
+    if (!t) problem(`primary_key[${index}]`, `key column \`${targetName}\` is missing in the target (it has: ${listNames(targetColumns)})`, closest(targetName, targetColumns));
     if (s && t) keys.push(pairColumn(s, t));
   }
 
@@ -95,9 +108,9 @@ export function bindPair(pair: PairConfig, sourceColumns: SideColumn[], targetCo
   for (const [name, tolerance] of Object.entries(pair.tolerances)) {
     const column = compared.find((candidate) => candidate.source.name.toLowerCase() === name.toLowerCase());
     if (!column) {
-      problems.push(`tolerances name \`${name}\`, which is not a compared column of both sides`);
+      problem(`tolerances.${name}`, `tolerances name \`${name}\`, which is not a compared column of both sides`, closestMatch(name, compared.map((candidate) => candidate.source.name)));
     } else if (!isNumeric(column.common)) {
-      problems.push(`tolerances name \`${name}\`, whose type ${describeType(column.common)} is not numeric; tolerances apply to numbers only`);
+      problem(`tolerances.${name}`, `tolerances name \`${name}\`, whose type ${describeType(column.common)} is not numeric; tolerances apply to numbers only`);
     } else {
       column.tolerance = tolerance;
     }

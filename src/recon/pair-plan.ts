@@ -1,7 +1,9 @@
 import { isJoinCheck } from '../results/check-names.js';
 import type { PairConfig } from '../config/recon-config.js';
 import { type Engine, EngineError, type QueryResult, type StatementOptions } from '../engines/engine.js';
-import { bindPair } from '../plan/bind-pair.js';
+import { BindError, bindPair } from '../plan/bind-pair.js';
+import type { ConfigError } from '../config/config-error.js';
+import { locatedBindProblems } from './located-bind-problems.js';
 import type { BoundPair, SideColumn } from '../plan/bound-pair.js';
 import type { StatementRecord } from '../results/results-model.js';
 import type { Dialect } from '../sql/dialect.js';
@@ -132,6 +134,8 @@ export interface PairPlanListing {
   statements: Array<{ purpose: Purpose; sql: string }>;
   /** Why the plan stops short (a missing table, a key column not in the schema): the statements up to there are listed. */
   error?: string;
+  /** Set when the config names columns the real schemas lack, located: `plan` exits 2, as `run` does. */
+  configErrors?: ConfigError[];
 }
 
 /**
@@ -157,6 +161,6 @@ export async function listPairPlan(pair: PairConfig, engine: Engine, engineDiale
     stages.join = stages.bound.join(rows);
     return { name: pair.name, statements: listing() };
   } catch (error) {
-    return { name: pair.name, statements: listing(), error: error instanceof Error ? error.message : String(error) };
+    return { name: pair.name, statements: listing(), error: error instanceof Error ? error.message : String(error), ...(error instanceof BindError ? { configErrors: locatedBindProblems(pair, error) } : {}) };
   }
 }

@@ -1,6 +1,7 @@
 import type { PairConfig } from '../config/recon-config.js';
 import { EngineError, type Engine } from '../engines/engine.js';
 import { BindError } from '../plan/bind-pair.js';
+import { locatedBindProblems } from './located-bind-problems.js';
 import type { BoundPair } from '../plan/bound-pair.js';
 import type { CheckResult, PairError, PairResult, StatementRecord } from '../results/results-model.js';
 import type { Dialect } from '../sql/dialect.js';
@@ -148,7 +149,7 @@ export async function runPair(pair: PairConfig, options: PairRunOptions): Promis
     };
   } catch (error) {
     const failure = error instanceof StepFailure ? error : new StepFailure('internal', error);
-    const pairError = describeFailure(failure, options.signal);
+    const pairError = describeFailure(failure, options.signal, pair);
     return {
       ...base,
       status: 'ERROR',
@@ -208,7 +209,7 @@ const STEP_NAMES: Record<string, string> = {
   internal: 'reconciling',
 };
 
-function describeFailure(failure: StepFailure, signal: AbortSignal | undefined): PairError {
+function describeFailure(failure: StepFailure, signal: AbortSignal | undefined, pair: PairConfig): PairError {
   const cause = failure.original;
   if (signal?.aborted && cause instanceof EngineError && cause.kind === 'cancelled') {
     const reason: unknown = signal.reason;
@@ -216,5 +217,10 @@ function describeFailure(failure: StepFailure, signal: AbortSignal | undefined):
   }
   const kind = cause instanceof EngineError ? cause.kind : cause instanceof BindError ? 'config' : cause instanceof PreflightError ? 'preflight' : 'internal';
   const stepText = STEP_NAMES[failure.step] ?? failure.step;
+  if (cause instanceof BindError) {
+    // A column name the real schema lacks is a config error: located at its own field.
+    const configErrors = locatedBindProblems(pair, cause);
+    return { kind, step: failure.step, message: `${stepText} failed: ${failure.message}`, configErrors };
+  }
   return { kind, step: failure.step, message: `${stepText} failed: ${failure.message}` };
 }

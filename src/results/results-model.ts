@@ -96,6 +96,8 @@ export interface ValueDisclosure {
 export interface PairError {
   kind: string;
   message: string;
+  /** kind `config`: each config field the real schemas contradict, located, with a did-you-mean hint. */
+  configErrors?: Array<{ file: string; line: number; column: number; path: string; message: string; hint?: string }>;
   /** The step that failed: schema, profile-source, profile-target, join, bind. */
   step?: string;
 }

@@ -69,7 +69,7 @@ describe.skipIf(!executablePath)('the demo comment in a real browser', () => {
   test('GitHub keeps <details> closed: the pair’s section shows only its summary line until opened', async () => {
     const details = page.locator('details');
     expect(await details.count()).toBe(markdown.match(/<details>/g)!.length);
-    await expect.poll(() => details.first().locator('summary').textContent()).toBe('❌ fact_executive_summary: 3 root causes');
+    await expect.poll(() => details.first().locator(':scope > summary').textContent(), { timeout: 15_000 }).toBe('❌ fact_executive_summary: 3 root causes');
     expect(await details.first().locator('table').first().isVisible()).toBe(false);
     await page.evaluate(() => document.querySelectorAll('details').forEach((section) => (section.open = true)));
     expect(await details.first().locator('table').first().isVisible()).toBe(true);

@@ -18,7 +18,7 @@ function problems(body: string): string[] {
   try {
     bindPair(pair(body), SOURCE, TARGET);
   } catch (error) {
-    if (error instanceof BindError) return error.problems;
+    if (error instanceof BindError) return error.problems.map((problem) => problem.message);
     throw error;
   }
   return [];

@@ -1,0 +1,39 @@
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { RunResults } from '../../src/results/results-model.js';
+import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
+
+/** The demo with one misspelt key column in its second pair. */
+function misspeltDemo(): string {
+  const folder = tempDir('schema-errors');
+  cpSync(path.join(REPO_ROOT, 'demo-data'), path.join(folder, 'demo-data'), { recursive: true });
+  const config = readFileSync(path.join(REPO_ROOT, 'recon-configs/card-portfolio.yml'), 'utf8')
+    .replace('mount: ../demo-data', 'mount: demo-data')
+    .replace('primary_key: [institution_id]', 'primary_key: [instituion_id]');
+  writeFileSync(path.join(folder, 'c.yml'), config);
+  return folder;
+}
+
+describe('config names checked against the real schemas', () => {
+  const folder = misspeltDemo();
+  const line = readFileSync(path.join(folder, 'c.yml'), 'utf8').split('\n').findIndex((text) => text.includes('instituion_id')) + 1;
+  const expected = `c.yml:${line}:19 dim_institution.primary_key[0]: key column \`instituion_id\` is missing in the source (it has: institution_id, institution_name, country_code, onboarded_on). Did you mean \`institution_id\`?`;
+
+  test('run: exit 2 with file:line:column, the field and did-you-mean; the other pair still runs and reports', () => {
+    const run = runCli(['run', '--config', 'c.yml', '--out', 'out', '--quiet'], { cwd: folder });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(expected);
+    const results = JSON.parse(readFileSync(path.join(folder, 'out/results.json'), 'utf8')) as RunResults;
+    expect(results.pairs.map((pair) => [pair.name, pair.status])).toEqual([['fact_executive_summary', 'FAIL'], ['dim_institution', 'ERROR']]);
+    expect(results.pairs[1]!.error!.configErrors![0]).toMatchObject({ file: 'c.yml', line, column: 19, path: 'dim_institution.primary_key[0]', hint: 'Did you mean `institution_id`?' });
+  });
+
+  test('plan: exit 2 with the same error, before any data is scanned', () => {
+    const plan = runCli(['plan', '--config', 'c.yml', '--json'], { cwd: folder });
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toContain(expected);
+    const listing = JSON.parse(plan.stdout) as { pairs: Array<{ name: string; statements: Array<{ purpose: string }> }> };
+    expect(listing.pairs[1]!.statements.map((statement) => statement.purpose)).toEqual(['schema-source', 'schema-target']);
+  });
+});
