@@ -4,6 +4,7 @@ import type { Dialect } from './dialect.js';
 import type { JoinMeasurements, JoinSample, SampleCategory } from './measurements.js';
 import { toCount } from './result-cells.js';
 import { keySampleCondition } from './key-sample.js';
+import { aliased, allOf, column, outputName, passThrough, renderSelectItem, selectList } from './select-item.js';
 import { sideQuery } from './side-query.js';
 import type { MismatchClass } from '../results/mismatch-classes.js';
 import { classExpression, classesFor, shiftHoursExpression } from './mismatch-classes.js';
@@ -71,61 +72,75 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   const { pair, keys, compared } = bound;
   const q = (name: string) => dialect.quoteIdentifier(name);
   const sampleLimit = Math.max(1, pair.sampleSize);
-  const keyNames = keys.map((_, i) => `k${i}`);
-  const keyList = keyNames.join(', ');
+  const keyColumns = keys.map((_, i) => column(`k${i}`));
+  const keyNames = keyColumns.map(outputName);
+  const keyList = selectList(keyColumns, ', ');
   const keysMatch = (left: string, right: string) => keyNames.map((k) => dialect.nullSafeEquals(`${left}.${k}`, `${right}.${k}`)).join(' AND ');
 
   const sideRows = (role: 'source' | 'target') => {
     const items = [
-      ...keys.map((key, i) => `${dialect.cast(q(key[role].name), key[role].type, key.common)} AS k${i}`),
-      ...compared.map((column, j) => `${dialect.cast(q(column[role].name), column[role].type, column.common)} AS v${j}`),
+      ...keys.map((key, i) => aliased(dialect.cast(q(key[role].name), key[role].type, key.common), `k${i}`)),
+      ...compared.map((column, j) => aliased(dialect.cast(q(column[role].name), column[role].type, column.common), `v${j}`)),
     ];
-    return dialect.recomputedCte(`recon_${role}`, `\n  SELECT\n    ${items.join(',\n    ')}\n  FROM (${sideQuery(dialect, pair[role], pair.sharedFilter, keySampleCondition(dialect, bound, role))}) AS recon_side\n`);
+    return dialect.recomputedCte(`recon_${role}`, `\n  SELECT\n    ${selectList(items)}\n  FROM (${sideQuery(dialect, pair[role], pair.sharedFilter, keySampleCondition(dialect, bound, role))}) AS recon_side\n`);
   };
-  const rowHash = dialect.rowHash(compared.map((column, j) => ({ expression: `v${j}`, type: column.common })));
-  const hashed = `recon_hashed AS (\n  SELECT ${keyList}, 1 AS side, ${rowHash} AS row_hash FROM recon_source\n  UNION ALL\n  SELECT ${keyList}, 2 AS side, ${rowHash} AS row_hash FROM recon_target\n)`;
-  const grouped = `recon_keys AS (\n  SELECT ${keyList},\n    ${dialect.countWhere('side = 1')} AS source_rows,\n    ${dialect.countWhere('side = 2')} AS target_rows,\n    ${dialect.valueWhere('row_hash', 'side = 1')} AS source_hash,\n    ${dialect.valueWhere('row_hash', 'side = 2')} AS target_hash\n  FROM recon_hashed\n  GROUP BY ${keyList}\n)`;
-  const interesting = `recon_interesting AS (\n  SELECT recon_keys.*,\n    CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END AS kind\n  FROM recon_keys\n  WHERE source_rows <> 1 OR target_rows <> 1 OR source_hash <> target_hash\n)`;
+  const rowHash = dialect.rowHash(compared.map((_, j) => ({ expression: `v${j}`, type: compared[j]!.common })));
+  const hashedSide = (side: number, relation: string) => `SELECT ${selectList([...keyColumns, aliased(String(side), 'side'), aliased(rowHash, 'row_hash')], ', ')} FROM ${relation}`;
+  const hashed = `recon_hashed AS (\n  ${hashedSide(1, 'recon_source')}\n  UNION ALL\n  ${hashedSide(2, 'recon_target')}\n)`;
+  const keyCounts = [
+    aliased(dialect.countWhere('side = 1'), 'source_rows'),
+    aliased(dialect.countWhere('side = 2'), 'target_rows'),
+    aliased(dialect.valueWhere('row_hash', 'side = 1'), 'source_hash'),
+    aliased(dialect.valueWhere('row_hash', 'side = 2'), 'target_hash'),
+  ];
+  const grouped = `recon_keys AS (\n  SELECT ${keyList},\n    ${selectList(keyCounts)}\n  FROM recon_hashed\n  GROUP BY ${keyList}\n)`;
+  const kind = aliased("CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END", 'kind');
+  const interesting = `recon_interesting AS (\n  SELECT ${selectList([allOf('recon_keys'), kind])}\n  FROM recon_keys\n  WHERE source_rows <> 1 OR target_rows <> 1 OR source_hash <> target_hash\n)`;
   // Values are fetched for changed keys (to compare) and one-sided keys (to show in samples).
   const hint = (role: 'source' | 'target', relation: string) => (options.broadcast === role ? dialect.broadcastHint(relation) : '');
   const fetched = (role: 'source' | 'target', kind: string) =>
-    `recon_${role}_rows AS (\n  SELECT ${hint(role, `recon_${role}`)}recon_${role}.* FROM recon_${role}\n  JOIN recon_interesting AS i ON ${keysMatch('recon_' + role, 'i')} AND i.kind IN ('changed', '${kind}')\n)`;
+    `recon_${role}_rows AS (\n  SELECT ${hint(role, `recon_${role}`)}${renderSelectItem(allOf(`recon_${role}`))} FROM recon_${role}\n  JOIN recon_interesting AS i ON ${keysMatch('recon_' + role, 'i')} AND i.kind IN ('changed', '${kind}')\n)`;
 
   const flags = options.compareValues
-    ? compared.map((column, j) => `CASE WHEN i.kind = 'changed' AND ${differsCondition(dialect, column, `s.v${j}`, `t.v${j}`)} THEN 1 ELSE 0 END AS d${j}`)
+    ? compared.map((column, j) => aliased(`CASE WHEN i.kind = 'changed' AND ${differsCondition(dialect, column, `s.v${j}`, `t.v${j}`)} THEN 1 ELSE 0 END`, `d${j}`))
     : [];
-  const differenceCount = flags.length > 0 ? compared.map((_, j) => `d${j}`).join(' + ') : '0';
+  const differenceCount = flags.length > 0 ? flags.map(outputName).join(' + ') : '0';
   const comparedHints = `${hint('source', 's')}${hint('target', 't')}`.trimEnd();
-  const comparedRows = `recon_compared AS (\n  SELECT${comparedHints ? ` ${comparedHints}` : ''}\n    ${[
-    ...keyNames.map((k) => `i.${k}`),
-    'i.kind',
-    'i.source_rows',
-    'i.target_rows',
-    ...compared.flatMap((_, j) => [`s.v${j} AS s${j}`, `t.v${j} AS t${j}`]),
+  const comparedItems = [
+    ...keyNames.map((k) => column(k, 'i')),
+    column('kind', 'i'),
+    column('source_rows', 'i'),
+    column('target_rows', 'i'),
+    ...compared.flatMap((_, j) => [aliased(`s.v${j}`, `s${j}`), aliased(`t.v${j}`, `t${j}`)]),
     ...flags,
-  ].join(',\n    ')}\n  FROM recon_interesting AS i\n  LEFT JOIN recon_source_rows AS s ON ${keysMatch('s', 'i')}\n  LEFT JOIN recon_target_rows AS t ON ${keysMatch('t', 'i')}\n)`;
-  const classItems = flags.length === 0 ? [] : compared.flatMap((column, j) => [
-    `${classExpression(dialect, column, `s${j}`, `t${j}`, `d${j}`)} AS c${j}`,
-    ...(column.tolerance ? [`CASE WHEN kind = 'changed' AND d${j} = 0 AND ${dialect.isDistinct(`s${j}`, `t${j}`)} THEN 1 ELSE 0 END AS w${j}`] : []),
+  ];
+  const comparedRows = `recon_compared AS (\n  SELECT${comparedHints ? ` ${comparedHints}` : ''}\n    ${selectList(comparedItems)}\n  FROM recon_interesting AS i\n  LEFT JOIN recon_source_rows AS s ON ${keysMatch('s', 'i')}\n  LEFT JOIN recon_target_rows AS t ON ${keysMatch('t', 'i')}\n)`;
+  const classColumns = flags.length === 0 ? [] : compared.map((column, j) => aliased(classExpression(dialect, column, `s${j}`, `t${j}`, `d${j}`), `c${j}`));
+  const classItems = classColumns.flatMap((classColumn, j) => [
+    classColumn,
+    ...(compared[j]!.tolerance ? [aliased(`CASE WHEN kind = 'changed' AND d${j} = 0 AND ${dialect.isDistinct(`s${j}`, `t${j}`)} THEN 1 ELSE 0 END`, `w${j}`)] : []),
   ]);
-  const categorised = `recon_categorised AS (\n  SELECT recon_compared.*,\n    ${[
-    `CASE WHEN kind = 'changed' AND ${differenceCount} > 0 THEN 1 ELSE 0 END AS row_differs`,
-    `CASE WHEN kind <> 'changed' THEN kind WHEN ${differenceCount} > 0 THEN 'mismatch' ELSE 'hash_only' END AS category`,
+  const categorised = `recon_categorised AS (\n  SELECT ${selectList([
+    allOf('recon_compared'),
+    aliased(`CASE WHEN kind = 'changed' AND ${differenceCount} > 0 THEN 1 ELSE 0 END`, 'row_differs'),
+    aliased(`CASE WHEN kind <> 'changed' THEN kind WHEN ${differenceCount} > 0 THEN 'mismatch' ELSE 'hash_only' END`, 'category'),
     ...classItems,
-  ].join(',\n    ')}\n  FROM recon_compared\n)`;
+  ])}\n  FROM recon_compared\n)`;
   const classified = flags.length === 0
-    ? `recon_classified AS (\n  SELECT recon_categorised.*, CAST(NULL AS ${dialect.renderType({ kind: 'string' })}) AS primary_class FROM recon_categorised\n)`
-    : `recon_classified AS (\n  SELECT recon_categorised.*,\n    ${[
-        `coalesce(${compared.map((_, j) => `c${j}`).join(', ')}) AS primary_class`,
-        ...compared.map((column, j) => `${shiftHoursExpression(dialect, column, `s${j}`, `t${j}`, `c${j}`)} AS h${j}`),
-      ].join(',\n    ')}\n  FROM recon_categorised\n)`;
+    ? `recon_classified AS (\n  SELECT ${selectList([allOf('recon_categorised'), aliased(`CAST(NULL AS ${dialect.renderType({ kind: 'string' })})`, 'primary_class')], ', ')} FROM recon_categorised\n)`
+    : `recon_classified AS (\n  SELECT ${selectList([
+        allOf('recon_categorised'),
+        aliased(`coalesce(${classColumns.map(outputName).join(', ')})`, 'primary_class'),
+        ...compared.map((column, j) => aliased(shiftHoursExpression(dialect, column, `s${j}`, `t${j}`, `c${j}`), `h${j}`)),
+      ])}\n  FROM recon_categorised\n)`;
   const classTotals = flags.length === 0 ? [] : compared.flatMap((column, j) => [
-    ...classesFor(column).map((name) => `sum(CASE WHEN c${j} = '${name}' THEN 1 ELSE 0 END) AS class_${j}_${name}`),
-    ...(column.tolerance ? [`sum(w${j}) AS within_tolerance_${j}`] : []),
-    ...(column.common.kind === 'timestamp' ? [`min(h${j}) AS shift_min_${j}`, `max(h${j}) AS shift_max_${j}`] : []),
+    ...classesFor(column).map((name) => aliased(`sum(CASE WHEN c${j} = '${name}' THEN 1 ELSE 0 END)`, `class_${j}_${name}`)),
+    ...(column.tolerance ? [aliased(`sum(w${j})`, `within_tolerance_${j}`)] : []),
+    ...(column.common.kind === 'timestamp' ? [aliased(`min(h${j})`, `shift_min_${j}`), aliased(`max(h${j})`, `shift_max_${j}`)] : []),
   ]);
 
-  const total = (name: (typeof TOTALS)[number], condition: string, value = '1') => `sum(CASE WHEN ${condition} THEN ${value} ELSE 0 END) AS ${name}`;
+  const total = (name: (typeof TOTALS)[number], condition: string, value = '1') => aliased(`sum(CASE WHEN ${condition} THEN ${value} ELSE 0 END)`, name);
+  const columnMismatches = flags.map((flag, j) => aliased(`sum(${outputName(flag)})`, `column_mismatches_${j}`));
   const totals = [
     total('only_source_keys', "kind = 'only_source'"),
     total('only_source_rows', 'target_rows = 0', 'source_rows'),
@@ -140,41 +155,43 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     total('target_extra_rows', 'target_rows > 1', 'target_rows - 1'),
     total('ambiguous_keys', 'source_rows > 0 AND target_rows > 0 AND (source_rows > 1 OR target_rows > 1)'),
     total('interesting_source_rows', "kind <> 'changed'", 'source_rows'),
-    ...flags.map((_, j) => `sum(d${j}) AS column_mismatches_${j}`),
+    ...columnMismatches,
     ...classTotals,
   ];
   const keyOrder = keyNames.map((k) => `${k} NULLS FIRST`).join(', ');
   // Totals as one aggregate joined to the sampled rows, not as window sums over every differing
   // row: a window over the whole set is computed per column (DuckDB, ~40 % of the join pass at
   // 10M rows) and sends every differing row to a single task (Spark).
-  const totalled = `recon_totals AS (\n  SELECT\n    ${totals.join(',\n    ')}\n  FROM recon_classified\n)`;
-  const ranked = `recon_ranked AS (\n  SELECT recon_classified.*,\n    row_number() OVER (PARTITION BY category ORDER BY ${keyOrder}) AS sample_rank,\n    row_number() OVER (PARTITION BY category, primary_class ORDER BY ${keyOrder}) AS class_rank\n  FROM recon_classified\n)`;
+  const totalled = `recon_totals AS (\n  SELECT\n    ${selectList(totals)}\n  FROM recon_classified\n)`;
+  const sampleRank = aliased(`row_number() OVER (PARTITION BY category ORDER BY ${keyOrder})`, 'sample_rank');
+  const classRank = aliased(`row_number() OVER (PARTITION BY category, primary_class ORDER BY ${keyOrder})`, 'class_rank');
+  const ranked = `recon_ranked AS (\n  SELECT ${selectList([allOf('recon_classified'), sampleRank, classRank])}\n  FROM recon_classified\n)`;
   const outputItems = [
-    'category',
-    'sample_rank',
-    ...TOTALS,
-    ...flags.map((_, j) => `column_mismatches_${j}`),
-    ...classTotals.map((item) => item.slice(item.lastIndexOf(' AS ') + 4)),
-    'class_rank',
-    ...keys.map((key, i) => `${dialect.displayText(`k${i}`, key.common)} AS key_${i}`),
-    'source_rows',
-    'target_rows',
-    ...compared.flatMap((column, j) => [`${dialect.displayText(`s${j}`, column.common)} AS source_${j}`, `${dialect.displayText(`t${j}`, column.common)} AS target_${j}`]),
-    ...flags.map((_, j) => `d${j}`),
-    ...(flags.length > 0 ? compared.map((_, j) => `c${j}`) : []),
+    column('category'),
+    passThrough(sampleRank),
+    ...totals.slice(0, TOTALS.length).map(passThrough),
+    ...columnMismatches.map(passThrough),
+    ...classTotals.map(passThrough),
+    passThrough(classRank),
+    ...keys.map((key, i) => aliased(dialect.displayText(`k${i}`, key.common), `key_${i}`)),
+    column('source_rows'),
+    column('target_rows'),
+    ...compared.flatMap((column, j) => [aliased(dialect.displayText(`s${j}`, column.common), `source_${j}`), aliased(dialect.displayText(`t${j}`, column.common), `target_${j}`)]),
+    ...flags.map(passThrough),
+    ...classColumns.map(passThrough),
   ];
 
   // Everything up to recon_classified (one row per non-matching key, with its category) is
   // shared with the reproduce queries, which list the keys behind a check's finding.
   const sharedCtes = [sideRows('source'), sideRows('target'), hashed, grouped, interesting, fetched('source', 'only_source'), fetched('target', 'only_target'), comparedRows, categorised, classified];
   const reproduce = (categories: SampleCategory[]): string => {
-    const keyItems = keys.map((key, i) => `${dialect.displayText(`k${i}`, key.common)} AS ${q(key.source.name)}`);
+    const keyItems = keys.map((key, i) => aliased(dialect.displayText(`k${i}`, key.common), q(key.source.name)));
     const differing = categories.includes('mismatch') && flags.length > 0
-      ? [`concat_ws(', ', ${compared.map((column, j) => `CASE WHEN d${j} = 1 THEN ${dialect.stringLiteral(column.label)} END`).join(', ')}) AS differing_columns`]
+      ? [aliased(`concat_ws(', ', ${compared.map((column, j) => `CASE WHEN d${j} = 1 THEN ${dialect.stringLiteral(column.label)} END`).join(', ')})`, 'differing_columns')]
       : [];
-    const counts = categories.includes('duplicate') ? ['source_rows', 'target_rows'] : [];
-    const category = categories.length > 1 ? ['category'] : [];
-    return `WITH\n${sharedCtes.join(',\n')}\nSELECT\n  ${[...keyItems, ...differing, ...counts, ...category].join(',\n  ')}\nFROM recon_classified\nWHERE category IN (${categories.map((name) => `'${name}'`).join(', ')})\nORDER BY ${keyOrder}`;
+    const counts = categories.includes('duplicate') ? [column('source_rows'), column('target_rows')] : [];
+    const category = categories.length > 1 ? [column('category')] : [];
+    return `WITH\n${sharedCtes.join(',\n')}\nSELECT\n  ${selectList([...keyItems, ...differing, ...counts, ...category], ',\n  ')}\nFROM recon_classified\nWHERE category IN (${categories.map((name) => `'${name}'`).join(', ')})\nORDER BY ${keyOrder}`;
   };
 
   const sql = [
@@ -182,7 +199,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     ...sharedCtes.map((cte) => `${cte},`),
     `${totalled},`,
     ranked,
-    `SELECT\n  ${outputItems.join(',\n  ')}\nFROM recon_ranked\nCROSS JOIN recon_totals\nWHERE sample_rank <= ${sampleLimit}${flags.length > 0 && pair.sampleSize > 0 ? ` OR (category = 'mismatch' AND class_rank <= ${SAMPLES_PER_CLASS})` : ''}\nORDER BY category, sample_rank`,
+    `SELECT\n  ${selectList(outputItems, ',\n  ')}\nFROM recon_ranked\nCROSS JOIN recon_totals\nWHERE ${outputName(sampleRank)} <= ${sampleLimit}${flags.length > 0 && pair.sampleSize > 0 ? ` OR (category = 'mismatch' AND ${outputName(classRank)} <= ${SAMPLES_PER_CLASS})` : ''}\nORDER BY category, ${outputName(sampleRank)}`,
   ].join('\n');
 
   return {
