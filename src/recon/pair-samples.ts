@@ -8,6 +8,7 @@ export function buildSamples(bound: BoundPair, join: JoinMeasurements | undefine
   if (!join) return samples;
   const labels = bound.compared.map((column) => column.label);
   const rowValues = (values: Array<string | null>) => Object.fromEntries(labels.map((label, j) => [label, values[j] ?? null]));
+  const oneSided: { source: Samples['onlyInSource']; target: Samples['onlyInTarget'] } = { source: [], target: [] };
   for (const sample of join.samples) {
     switch (sample.category) {
       case 'mismatch':
@@ -28,8 +29,14 @@ export function buildSamples(bound: BoundPair, join: JoinMeasurements | undefine
         break;
       case 'duplicate':
         samples.duplicateKeys.push({ key: sample.key, sourceRows: sample.sourceRows, targetRows: sample.targetRows });
+        // Duplicated on one side and absent from the other: a missing (or extra) key as well.
+        // Its values are not fetched (the rows are not one row), so only the key is listed.
+        if (sample.targetRows === 0) oneSided.source.push({ key: sample.key, values: {} });
+        if (sample.sourceRows === 0) oneSided.target.push({ key: sample.key, values: {} });
         break;
     }
   }
+  samples.onlyInSource.push(...oneSided.source);
+  samples.onlyInTarget.push(...oneSided.target);
   return samples;
 }

@@ -142,9 +142,11 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   const total = (name: (typeof TOTALS)[number], condition: string, value = '1') => aliased(`sum(CASE WHEN ${condition} THEN ${value} ELSE 0 END)`, name);
   const columnMismatches = flags.map((flag, j) => aliased(`sum(${outputName(flag)})`, `column_mismatches_${j}`));
   const totals = [
-    total('only_source_keys', "kind = 'only_source'"),
+    // A key duplicated on one side and absent from the other is missing (or extra) too: its
+    // rows are counted there, and so is the key, besides being a duplicate.
+    total('only_source_keys', 'target_rows = 0'),
     total('only_source_rows', 'target_rows = 0', 'source_rows'),
-    total('only_target_keys', "kind = 'only_target'"),
+    total('only_target_keys', 'source_rows = 0'),
     total('only_target_rows', 'source_rows = 0', 'target_rows'),
     total('mismatched_rows', 'row_differs = 1'),
     total('hash_mismatches', "kind = 'changed'"),
@@ -184,14 +186,14 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   // Everything up to recon_classified (one row per non-matching key, with its category) is
   // shared with the reproduce queries, which list the keys behind a check's finding.
   const sharedCtes = [sideRows('source'), sideRows('target'), hashed, grouped, interesting, fetched('source', 'only_source'), fetched('target', 'only_target'), comparedRows, categorised, classified];
-  const reproduce = (categories: SampleCategory[]): string => {
+  const reproduce = (categories: SampleCategory[], alsoWhere?: string): string => {
     const keyItems = keys.map((key, i) => aliased(dialect.displayText(`k${i}`, key.common), q(key.source.name)));
     const differing = categories.includes('mismatch') && flags.length > 0
       ? [aliased(`concat_ws(', ', ${compared.map((column, j) => `CASE WHEN d${j} = 1 THEN ${dialect.stringLiteral(column.label)} END`).join(', ')})`, 'differing_columns')]
       : [];
     const counts = categories.includes('duplicate') ? [column('source_rows'), column('target_rows')] : [];
     const category = categories.length > 1 ? [column('category')] : [];
-    return `WITH\n${sharedCtes.join(',\n')}\nSELECT\n  ${selectList([...keyItems, ...differing, ...counts, ...category], ',\n  ')}\nFROM recon_classified\nWHERE category IN (${categories.map((name) => `'${name}'`).join(', ')})\nORDER BY ${keyOrder}`;
+    return `WITH\n${sharedCtes.join(',\n')}\nSELECT\n  ${selectList([...keyItems, ...differing, ...counts, ...category], ',\n  ')}\nFROM recon_classified\nWHERE category IN (${categories.map((name) => `'${name}'`).join(', ')})${alsoWhere ? ` OR (${alsoWhere})` : ''}\nORDER BY ${keyOrder}`;
   };
 
   const sql = [
@@ -205,8 +207,8 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   return {
     sql,
     reproduce: {
-      missing_rows: reproduce(['only_source']),
-      extra_rows: reproduce(['only_target']),
+      missing_rows: reproduce(['only_source'], "category = 'duplicate' AND target_rows = 0"),
+      extra_rows: reproduce(['only_target'], "category = 'duplicate' AND source_rows = 0"),
       value_mismatches: reproduce(['mismatch']),
       row_hash: reproduce(['mismatch', 'hash_only']),
       duplicate_keys: reproduce(['duplicate']),

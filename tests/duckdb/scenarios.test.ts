@@ -21,6 +21,15 @@ describe('DuckDB scenarios', () => {
     assertScenario(results.pairs[index]!, SCENARIOS[index]!);
   });
 
+  test('a one-sided duplicated key counts as one missing key of two rows, and is in missing_rows’ reproduce query', () => {
+    const pair = results.pairs.find((entry) => entry.name.startsWith('a key duplicated on one side'))!;
+    const missing = pair.checks.find((check) => check.check === 'missing_rows')!;
+    expect(missing.details).toEqual({ check: 'missing_rows', keys: 1, rows: 2 });
+    expect(missing.message).toBe('2 source rows (1 key) missing from the target');
+    expect(pair.checks.find((check) => check.check === 'extra_rows')!.details).toEqual({ check: 'extra_rows', keys: 1, rows: 2 });
+    expect(pair.reproduce?.missing_rows).toContain("OR (category = 'duplicate' AND target_rows = 0)");
+  });
+
   test('each pair costs two schema reads, one profile pass per side and one join, plus a scan-free pre-flight when column types differ', () => {
     const typesDiffer = new Set(['decimals compare at the common scale and tolerances stay exact in DECIMAL', 'a zoned timestamp and a wall-clock timestamp compare in UTC, and the type change is a warning', 'a column that became a number is a schema failure, and values still compare as text']);
     for (const pair of results.pairs) {

@@ -231,6 +231,18 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'a key duplicated on one side and absent from the other is missing (keys and rows) as well as duplicated',
+    pairYaml: 'primary_key: [id]',
+    source: { columns: [{ name: 'id', type: INT }, { name: 'v', type: TEXT }], rows: [['1', 'a'], ['7', 'x'], ['7', 'y']] },
+    target: { columns: [{ name: 'id', type: INT }, { name: 'v', type: TEXT }], rows: [['1', 'a'], ['8', 'z'], ['8', 'z']] },
+    expect: {
+      measured: { duplicate_keys: 2, missing_rows: 2, extra_rows: 2, value_mismatches: 0 },
+      duplicateKeys: ['7', '8'],
+      onlyInSource: ['7'],
+      onlyInTarget: ['8'],
+    },
+  },
+  {
     name: 'an empty source reports every target row as extra',
     pairYaml: 'primary_key: [id]',
     source: { columns: [{ name: 'id', type: INT }, { name: 'amount', type: decimal(10, 2) }], rows: [] },

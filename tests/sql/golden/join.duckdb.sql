@@ -111,9 +111,9 @@ recon_classified AS (
 ),
 recon_totals AS (
   SELECT
-    sum(CASE WHEN kind = 'only_source' THEN 1 ELSE 0 END) AS only_source_keys,
+    sum(CASE WHEN target_rows = 0 THEN 1 ELSE 0 END) AS only_source_keys,
     sum(CASE WHEN target_rows = 0 THEN source_rows ELSE 0 END) AS only_source_rows,
-    sum(CASE WHEN kind = 'only_target' THEN 1 ELSE 0 END) AS only_target_keys,
+    sum(CASE WHEN source_rows = 0 THEN 1 ELSE 0 END) AS only_target_keys,
     sum(CASE WHEN source_rows = 0 THEN target_rows ELSE 0 END) AS only_target_rows,
     sum(CASE WHEN row_differs = 1 THEN 1 ELSE 0 END) AS mismatched_rows,
     sum(CASE WHEN kind = 'changed' THEN 1 ELSE 0 END) AS hash_mismatches,
