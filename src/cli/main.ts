@@ -13,7 +13,10 @@ import { invalidConfigResults, loadReconInputs, reconcile } from '../recon/recon
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { type ReportOptions, writeReports } from '../report/write-reports.js';
-import { RESULTS_SCHEMA_VERSION, type RunResults } from '../results/results-model.js';
+import { type BaselineInput, withBaseline } from '../results/baseline-comparison.js';
+import { readResultsFile, ResultsFileError } from '../results/read-results.js';
+import type { RunResults } from '../results/results-model.js';
+import { baselineHeadline } from '../report/baseline-markdown.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { runInit } from './init-command.js';
 import { progressPrinter } from './progress.js';
@@ -36,8 +39,10 @@ Usage:
   recon-gate run      --config <file|dir> [--config …] [--out <dir>] [--engine duckdb|databricks]
                       [--statement-timeout <s>] [--run-timeout <s>] [--charts mermaid|quickchart|none]
                       [--quickchart-host <url>] [--waivers <file>] [--duckdb-memory-limit <size>]
-                      [--fail-on fail|warn|never] [--quiet] [--json]
+                      [--fail-on fail|warn|new|never] [--baseline <results.json>]
+                      [--baseline-label <name>] [--quiet] [--json]
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
+                      [--baseline <results.json>] [--baseline-label <name>]
   recon-gate validate --config <file|dir> [--config …] [--waivers <file>]
   recon-gate plan     --config <file|dir> [--engine duckdb|databricks] [--dialect duckdb|databricks]
   recon-gate init     --source <table|file> --target <table|file> [--engine duckdb|databricks]
@@ -70,6 +75,11 @@ Databricks settings come from DATABRICKS_HOST, DATABRICKS_HTTP_PATH and DATABRIC
 SIGINT or SIGTERM (or --run-timeout) cancels the running statements on the engine, closes its
 sessions and still writes every report, with the unfinished pairs as ERROR.
 
+--baseline compares with an earlier run's results.json (e.g. the main branch's): per pair and
+check, findings new, fixed or unchanged, in results.json's \`baseline\` section and the reports,
+named by --baseline-label (default: baseline). --fail-on new fails only on new findings of
+checks that FAIL or could not run; without --baseline it is --fail-on fail.
+
 Exit status: 0 every pair passed or warned, 1 a threshold was breached (or --run-timeout stopped
 the run), 2 the run could not be carried out (invalid config, or every pair failed to run), 130
 interrupted. --fail-on warn also exits 1 on a WARN, --fail-on never only on a run that could not
@@ -84,6 +94,8 @@ const OPTIONS = {
   'statement-timeout': { type: 'string' },
   'run-timeout': { type: 'string' },
   'fail-on': { type: 'string' },
+  baseline: { type: 'string' },
+  'baseline-label': { type: 'string' },
   waivers: { type: 'string', multiple: true },
   results: { type: 'string' },
   charts: { type: 'string' },
@@ -117,17 +129,20 @@ function reportOptions(values: { charts?: string; 'quickchart-host'?: string }):
   return { charts: charts as ChartsMode, quickchartHost: host };
 }
 
-function readResults(file: string): RunResults {
-  let results: Partial<RunResults>;
+function readResults(file: string, role = 'results'): RunResults {
   try {
-    results = JSON.parse(readFileSync(file, 'utf8')) as Partial<RunResults>;
+    return readResultsFile(file);
   } catch (error) {
-    fail(`cannot read the results ${file}: ${(error as Error).message}`);
+    fail(error instanceof ResultsFileError ? `${role === 'results' ? '' : `${role}: `}${error.message}` : String(error));
   }
-  if (results.schemaVersion !== RESULTS_SCHEMA_VERSION || !Array.isArray(results.pairs) || !results.run || !results.summary) {
-    fail(`${file} is not a recon-gate results file of schema version ${RESULTS_SCHEMA_VERSION} (schemaVersion: ${JSON.stringify(results.schemaVersion)})`);
+}
+
+function baselineInput(values: { baseline?: string; 'baseline-label'?: string }): BaselineInput | undefined {
+  if (values.baseline === undefined) {
+    if (values['baseline-label'] !== undefined) fail('--baseline-label needs --baseline <results.json>');
+    return undefined;
   }
-  return results as RunResults;
+  return { results: readResults(values.baseline, '--baseline'), label: values['baseline-label']?.trim() || 'baseline', source: toDisplayPath(values.baseline) };
 }
 
 function reportsWritten(outDir: string, files: Awaited<ReturnType<typeof writeReports>>): string {
@@ -135,6 +150,7 @@ function reportsWritten(outDir: string, files: Awaited<ReturnType<typeof writeRe
   if (files.charts.length > 0) names.push('charts/');
   return `Reports in ${path.relative(process.cwd(), outDir) || '.'}/: ${names.join(', ')}`;
 }
+
 
 function seconds(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
@@ -186,7 +202,9 @@ export async function main(argv: string[]): Promise<number> {
 
   if (command === 'report') {
     if (!values.results) fail(`report needs --results <results.json>\n\n${USAGE}`);
-    const results = readResults(values.results);
+    const saved = readResults(values.results);
+    const baseline = baselineInput(values);
+    const results = baseline ? withBaseline(saved, baseline) : saved;
     const outDir = path.resolve(values.out ?? 'recon-out');
     const written = await writeReports(results, outDir, options);
     for (const note of written.notes) log(`note: ${note}`);
@@ -195,6 +213,7 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const level = failOn(values['fail-on']);
+  const baseline = command === 'run' ? baselineInput(values) : undefined;
   const { config, waivers, errors } = loadReconInputs(configPaths, values.waivers);
   if (errors.length > 0) {
     for (const error of errors) process.stderr.write(`${formatConfigError(error)}\n`);
@@ -243,6 +262,7 @@ export async function main(argv: string[]): Promise<number> {
       reports: options,
       statementTimeoutSeconds,
       signal: cancellation.signal,
+      baseline,
       ...progressPrinter(log),
     }).finally(() => cancellation.dispose());
     for (const waiver of results.waivers?.expired ?? []) log(`warning: ${waiver.file}:${waiver.line} waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner})`);
@@ -250,6 +270,7 @@ export async function main(argv: string[]): Promise<number> {
     for (const note of reports.notes) log(`note: ${note}`);
     if (results.run.interrupted) log(`interrupted: ${results.run.interrupted}; unfinished pairs are reported as ERROR`);
     const outcome = runOutcome(results, { failOn: level, bySignal: cancellation.bySignal });
+    if (results.baseline) log(baselineHeadline(results.baseline));
     if (outcome.failure) log(outcome.failure);
     const byStatus = Object.entries(results.summary.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
     log(`${results.status}: ${results.summary.pairs} pairs (${byStatus}). ${reportsWritten(outDir, reports)}`);

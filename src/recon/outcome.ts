@@ -1,7 +1,10 @@
 import type { RunResults } from '../results/results-model.js';
 
-/** How strict the gate is about differences: fail on FAIL (and ERROR), also on WARN, or never. */
-export const FAIL_ON_LEVELS = ['fail', 'warn', 'never'] as const;
+/**
+ * How strict the gate is about differences: fail on FAIL (and ERROR), also on WARN, only on what
+ * is new since the baseline (a FAIL or ERROR check with a new finding), or never.
+ */
+export const FAIL_ON_LEVELS = ['fail', 'warn', 'new', 'never'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 /** As datacompy's CLI: 0 equal (or within limits), 1 differences beyond limits, 2 could not run, 130 interrupted. */
@@ -54,11 +57,19 @@ export function runOutcome(results: RunResults, { failOn = 'fail', bySignal = fa
     return outcome('unusable', `Recon Gate could not reconcile any of the ${pairs} pairs${first ? `: ${first.message}` : ''}.`);
   }
   if (results.run.interrupted) return outcome('incomplete', stopped);
-  const breached = failOn === 'fail' ? results.status === 'FAIL' || results.status === 'ERROR' : failOn === 'warn' ? results.status !== 'PASS' : false;
+  // Without a baseline everything is new: `new` is then `fail`.
+  if (failOn === 'new' && results.baseline) {
+    const { newFailing, label } = results.baseline;
+    if (newFailing === 0) return outcome('passed');
+    const checks = results.baseline.checks.filter((check) => check.new > 0 && (check.status === 'FAIL' || check.status === 'ERROR')).length;
+    return outcome('breached', `Recon Gate: ${newFailing} new finding${newFailing === 1 ? '' : 's'} vs ${label} in ${checks} failing check${checks === 1 ? '' : 's'} (fail-on: new).`);
+  }
+  const strictness = failOn === 'new' ? 'fail' : failOn;
+  const breached = strictness === 'fail' ? results.status === 'FAIL' || results.status === 'ERROR' : strictness === 'warn' ? results.status !== 'PASS' : false;
   if (!breached) return outcome('passed');
   const counts = (['ERROR', 'FAIL', 'WARN'] as const)
     .filter((status) => byStatus[status] > 0)
     .map((status) => `${byStatus[status]} ${status}`)
     .join(', ');
-  return outcome('breached', `Recon Gate: ${results.status} (${counts} of ${pairs} pairs; fail-on: ${failOn}).`);
+  return outcome('breached', `Recon Gate: ${results.status} (${counts} of ${pairs} pairs; fail-on: ${failOn}${failOn === 'new' ? ', without a baseline' : ''}).`);
 }

@@ -3,6 +3,7 @@ import { loadConfigs, toDisplayPath } from '../config/load-config.js';
 import type { ReconConfig } from '../config/recon-config.js';
 import type { Engine } from '../engines/engine.js';
 import { type ReportOptions, type WrittenReportFiles, writeReports } from '../report/write-reports.js';
+import { type BaselineInput, withBaseline } from '../results/baseline-comparison.js';
 import type { PairResult, RunResults } from '../results/results-model.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
@@ -54,6 +55,8 @@ export interface ReconcileRequest {
   statementTimeoutSeconds?: number;
   /** Cancels the run (run-cancellation.ts): running statements stop, unfinished pairs are ERROR. */
   signal?: AbortSignal;
+  /** An earlier run of the same configs: the results get a `baseline` section (new, fixed, unchanged). */
+  baseline?: BaselineInput;
   onStep?: (pair: string, step: string) => void;
   onPairDone?: (result: PairResult) => void;
 }
@@ -73,7 +76,8 @@ export async function reconcile(request: ReconcileRequest): Promise<Reconciled> 
     onStep: request.onStep,
     onPairDone: request.onPairDone,
   });
-  const results = waivers.files.length > 0 ? applyWaivers(measured, waivers.waivers, new Date(), { files: waivers.files.map(toDisplayPath) }) : measured;
+  const waived = waivers.files.length > 0 ? applyWaivers(measured, waivers.waivers, new Date(), { files: waivers.files.map(toDisplayPath) }) : measured;
+  const results = request.baseline ? withBaseline(waived, request.baseline) : waived;
   const reports = await writeReports(results, request.reportDir, request.reports);
   return { results, reports };
 }

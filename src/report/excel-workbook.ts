@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RunResults, SchemaStatus, Status } from '../results/results-model.js';
+import { baselineCell, baselineSheet } from './baseline-workbook.js';
 import { checkDetails } from './check-details.js';
 import { durationText } from './check-wording.js';
 import { type CellContent, countCell, dataCell, percentCell, ratioCell, textCell } from './excel-cell-values.js';
@@ -42,7 +43,7 @@ const HEADER_FILL = 'FFD9E1F2';
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
 
-type Cell = CellContent & { status?: Status; bold?: boolean };
+export type Cell = CellContent & { status?: Status; bold?: boolean };
 type Row = Cell[];
 
 const text = (value: string | undefined | null): Cell => textCell(value);
@@ -72,7 +73,7 @@ function displayLength(content: Cell): number {
   return Math.max(...String(content.value).split('\n').map((line) => line.length)) + 1;
 }
 
-class SheetWriter {
+export class SheetWriter {
   private widths: number[] = [];
   private next = 1;
   private dataRows = 0;
@@ -153,7 +154,7 @@ function summarySheet(writer: SheetWriter, results: RunResults): void {
   writer.title(`Recon Gate report (${results.tool.name} ${results.tool.version})`);
   for (const [label, value] of facts) writer.row([{ value: label, bold: true }, value], { measure: false });
   writer.blank();
-  writer.header(['Pair', 'Pair status', 'Check', 'Status', 'Measured', 'Unit', 'Base', '% of base', 'Max count', 'Max %', 'Finding', 'Source rows', 'Target rows', 'Config file', 'Line']);
+  writer.header(['Pair', 'Pair status', 'Check', 'Status', 'Measured', 'Unit', 'Base', '% of base', 'Max count', 'Max %', 'Finding', 'Source rows', 'Target rows', 'Config file', 'Line', ...(results.baseline ? [`vs ${results.baseline.label}`] : [])]);
   for (const pair of results.pairs) {
     for (const check of pair.checks) {
       writer.row([
@@ -172,6 +173,7 @@ function summarySheet(writer: SheetWriter, results: RunResults): void {
         countCell(pair.target.rows),
         text(pair.config.file),
         countCell(pair.config.line),
+        ...(results.baseline ? [baselineCell(results, pair.name, check.check)] : []),
       ]);
     }
   }
@@ -310,6 +312,7 @@ export function reportWorkbook(results: RunResults, options: WorkbookOptions = {
   addSheet(workbook, 'Aggregates', (writer) => aggregatesSheet(writer, results));
   addSheet(workbook, 'Mismatches', (writer) => mismatchesSheet(writer, results));
   addSheet(workbook, 'Missing rows', (writer) => missingRowsSheet(writer, results));
+  if (results.baseline) addSheet(workbook, 'Baseline', (writer) => baselineSheet(writer, results));
   if (options.charts) {
     const charts = options.charts;
     addSheet(workbook, 'Charts', (writer) => chartsSheet(workbook, writer, charts, options.chartNotes ?? []));

@@ -1,4 +1,5 @@
 import type { PairResult, RunResults, Status } from '../results/results-model.js';
+import { baselineMarkdown, newMarkText } from './baseline-markdown.js';
 import { checkDetails } from './check-details.js';
 import { CHART_BUILDERS, type ChartId, type ChartsMode, isEmptyChart } from './chart-configs.js';
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, worstCheck } from './check-wording.js';
@@ -73,11 +74,12 @@ function verdictLines(results: RunResults): string[] {
     '',
     `**${pairs}: ${counts.join(', ') || 'none run'}** · ${countText(results.summary.differingRows)} differing rows · ${markdownText(results.run.engine, 40)} · ${durationText(results.run.durationMs)} · ${timestampText(results.run.startedAt)}`,
     ...(results.run.interrupted ? ['', `> **Interrupted:** ${markdownText(results.run.interrupted, 300)}. Pairs not reached are listed as errors.`] : []),
+    ...baselineMarkdown(results).headline,
     ...configErrorLines(results),
   ];
 }
 
-function pairRow(pair: PairResult): string[] {
+function pairRow(results: RunResults, pair: PairResult): string[] {
   const mismatches = checkDetails(pair, 'value_mismatches');
   const missing = checkDetails(pair, 'missing_rows');
   const extra = checkDetails(pair, 'extra_rows');
@@ -87,7 +89,7 @@ function pairRow(pair: PairResult): string[] {
   else if (worst && worst.status !== 'PASS') worstText = `${STATUS_EMOJI[worst.status]} ${worst.check}: ${markdownText(worst.message, 100)}`;
   return [
     markdownText(pair.name, 80),
-    `${STATUS_EMOJI[pair.status]} ${pair.status}`,
+    `${STATUS_EMOJI[pair.status]} ${pair.status}${newMarkText(results, pair.name)}`,
     `${countText(pair.source.rows)} / ${countText(pair.target.rows)}`,
     mismatches ? countText(mismatches.mismatchedRows) : '–',
     `${missing ? countText(missing.rows) : '–'} / ${extra ? countText(extra.rows) : '–'}`,
@@ -119,7 +121,7 @@ function sampleLines(pair: PairResult, samples: number): string[] {
   return lines;
 }
 
-function pairSection(pair: PairResult, samples: number): string {
+function pairSection(results: RunResults, pair: PairResult, samples: number): string {
   const flagged = pair.checks.filter((check) => check.status !== 'PASS');
   const headline = pair.error ? 'could not run' : `${flagged.length} of ${pair.checks.length} checks need a look`;
   const lines = [`<details><summary>${STATUS_EMOJI[pair.status]} <b>${markdownText(pair.name, 80)}</b>: ${headline}</summary>`, ''];
@@ -137,7 +139,7 @@ function pairSection(pair: PairResult, samples: number): string {
         ['Check', 'Status', 'Measured', 'Threshold', 'Finding'],
         measured.map((check) => [
           check.check,
-          `${STATUS_EMOJI[check.status]} ${check.status}`,
+          `${STATUS_EMOJI[check.status]} ${check.status}${newMarkText(results, pair.name, check.check)}`,
           measuredText(check),
           thresholdText(check.threshold, check.unit),
           markdownText([check.message, ...(check.warnings ?? [])].join('; '), 200),
@@ -222,8 +224,9 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
   if (options.markerId !== undefined) lines.push(commentMarker(options.markerId));
   lines.push(...verdictLines(results));
   if (leftOut.length > 0) lines.push('', `> **Shortened to fit GitHub's comment limit:** left out ${leftOut.join('; ')}. report.xlsx and details.csv have everything.`);
-  if (rows.length > 0) lines.push('', table(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Worst check'], rows.map(pairRow)));
-  const sections = notPassing.slice(0, detail.detailedPairs).map((pair) => pairSection(pair, detail.samples));
+  if (rows.length > 0) lines.push('', table(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Worst check'], rows.map((pair) => pairRow(results, pair))));
+  lines.push(...baselineMarkdown(results).section);
+  const sections = notPassing.slice(0, detail.detailedPairs).map((pair) => pairSection(results, pair, detail.samples));
   if (sections.length > 0) lines.push('', ...sections.flatMap((section) => [section, '']));
   if (detail.charts) lines.push(...chartLines(results, options));
   lines.push(...footerLines(results, options));

@@ -6,6 +6,8 @@
  * Values from the data (sums, sample cells, key parts) are exact text, never JavaScript numbers:
  * a BIGINT above 2^53 or a DECIMAL(38,10) keeps every digit. Counts are numbers.
  */
+import type { BaselineComparison } from './baseline-comparison.js';
+
 export const RESULTS_SCHEMA_VERSION = 1;
 
 export type Status = 'PASS' | 'WARN' | 'FAIL' | 'ERROR';
@@ -30,6 +32,8 @@ export interface RunResults {
   pairs: PairResult[];
   /** Set when waivers were applied (src/waivers): every waiver of the files, by outcome. */
   waivers?: RunWaivers;
+  /** Set when the run was compared with an earlier run (`--baseline`, the Action's `baseline`): new, fixed and unchanged findings. */
+  baseline?: BaselineComparison;
   /** Set when the configs were invalid and nothing ran: each problem, located. */
   configErrors?: Array<{ file: string; line: number; column: number; path: string; message: string; hint?: string }>;
 }

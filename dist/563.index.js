@@ -1,8 +1,8 @@
-export const id = 36;
-export const ids = [36];
+export const id = 563;
+export const ids = [563];
 export const modules = {
 
-/***/ 23036:
+/***/ 98563:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: databricksInputsFromSettings
 
 // EXTERNAL MODULE: ./lib/engines/engine.js
-var engine = __webpack_require__(38041);
-// EXTERNAL MODULE: ./node_modules/@databricks/sql/dist/index.js
-var dist = __webpack_require__(54417);
+var engine = __webpack_require__(6783);
+// EXTERNAL MODULE: ../main/node_modules/@databricks/sql/dist/index.js
+var dist = __webpack_require__(77582);
 ;// CONCATENATED MODULE: ./lib/engines/databricks/column-types.js
 /** TTypeId values from the Hive/Databricks TCLIService IDL. */
 const sparkTypeNames = {
@@ -533,7 +533,7 @@ function isStatementStopped(error) {
 }
 //# sourceMappingURL=running-statement.js.map
 // EXTERNAL MODULE: ./lib/sql/dialects/databricks-dialect.js
-var databricks_dialect = __webpack_require__(65229);
+var databricks_dialect = __webpack_require__(40283);
 ;// CONCATENATED MODULE: ./lib/engines/databricks/session-defaults.js
 /**
  * What every session of the engine starts with. `openSession({ initialCatalog, initialSchema })`

@@ -1,8 +1,8 @@
-export const id = 728;
-export const ids = [728,840];
+export const id = 759;
+export const ids = [759,166];
 export const modules = {
 
-/***/ 97728:
+/***/ 44759:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -16,9 +16,9 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./lib/sql/dialects/duckdb-dialect.js
-var duckdb_dialect = __webpack_require__(94312);
+var duckdb_dialect = __webpack_require__(10478);
 // EXTERNAL MODULE: ./lib/engines/engine.js
-var engine = __webpack_require__(38041);
+var engine = __webpack_require__(6783);
 ;// CONCATENATED MODULE: ./lib/engines/duckdb/duckdb-errors.js
 
 /** What DuckDB says when a statement meets the lockdown (file access, locked settings, extensions). */
@@ -46,9 +46,9 @@ function classifyDuckdbError(error, context) {
 }
 //# sourceMappingURL=duckdb-errors.js.map
 // EXTERNAL MODULE: ./lib/engines/duckdb/memory-limit.js
-var memory_limit = __webpack_require__(88374);
+var memory_limit = __webpack_require__(62492);
 // EXTERNAL MODULE: ./lib/engines/duckdb/duckdb-module.js
-var duckdb_module = __webpack_require__(83161);
+var duckdb_module = __webpack_require__(81563);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./lib/engines/duckdb/duckdb-mounts.js
@@ -78,7 +78,7 @@ function viewsInFolder(folder) {
 }
 //# sourceMappingURL=duckdb-mounts.js.map
 // EXTERNAL MODULE: ./lib/engines/duckdb/file-access.js
-var file_access = __webpack_require__(55840);
+var file_access = __webpack_require__(93166);
 ;// CONCATENATED MODULE: ./lib/engines/duckdb/duckdb-engine.js
 
 
@@ -270,7 +270,7 @@ class DuckdbEngine {
 
 /***/ }),
 
-/***/ 55840:
+/***/ 93166:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 840;
-export const ids = [840];
+export const id = 166;
+export const ids = [166];
 export const modules = {
 
-/***/ 55840:
+/***/ 93166:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -1,8 +1,8 @@
-export const id = 26;
-export const ids = [26];
+export const id = 154;
+export const ids = [154];
 export const modules = {
 
-/***/ 43026:
+/***/ 77154:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
