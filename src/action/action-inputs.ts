@@ -3,6 +3,7 @@ import { isMemorySize } from '../engines/duckdb/memory-limit.js';
 import type { EngineName } from '../engines/engine.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../recon/outcome.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
+import { type BaselineSetting, baselineSetting } from './baseline-download.js';
 
 export const COMMENT_MODES = ['update', 'new', 'off'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -41,6 +42,8 @@ export interface ActionInputs {
   artifactName: string;
   retentionDays?: number;
   failOn: FailOn;
+  /** What to compare with: nothing, a results.json, or the base branch's last run (`auto`). */
+  baseline: BaselineSetting;
   statementTimeoutSeconds?: number;
   runTimeoutSeconds?: number;
   githubToken: string;
@@ -163,6 +166,7 @@ export function readActionInputs(read: InputReader, mask: (secret: string) => vo
     // GitHub keeps artifacts at most 90 days on public repositories and 400 on private ones.
     retentionDays: positiveNumber(read, 'retention-days', { integer: true, max: 400 }),
     failOn: oneOf(read, 'fail-on', FAIL_ON_LEVELS, 'fail'),
+    baseline: baselineSetting(read('baseline')),
     statementTimeoutSeconds: positiveNumber(read, 'statement-timeout'),
     runTimeoutSeconds: positiveNumber(read, 'run-timeout'),
     githubToken: read('github-token').trim(),

@@ -9,12 +9,13 @@ import { openEngine } from '../engines/open-engine.js';
 import { runOutcome } from '../recon/outcome.js';
 import { invalidConfigResults, loadReconInputs, reconcile, type Reconciled } from '../recon/reconcile.js';
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
-import { commentMarker } from '../report/markdown-escaping.js';
+import { commentMarker, markdownText } from '../report/markdown-escaping.js';
 import { DEFAULT_MARKDOWN_BUDGET, markdownSummary } from '../report/markdown-summary.js';
 import { ActionInputError, type ActionInputs } from './action-inputs.js';
 import { type ActionOutputs, resultCounts } from './action-outputs.js';
 import { capAnnotations, emitAnnotations, pairAnnotations } from './annotations.js';
 import { type ArtifactOutcome, uploadReports } from './artifact-upload.js';
+import { type BaselineOutcome, resolveBaseline } from './baseline-download.js';
 import { ensureDuckdb } from './duckdb-install.js';
 import { readCheckoutState } from './checkout-state.js';
 import { forkDecision } from './fork-policy.js';
@@ -100,6 +101,28 @@ function artifactNote(artifact: ArtifactOutcome): string | undefined {
   return `> **Reports not uploaded** (${artifact.kind === 'skipped' ? 'skipped' : 'failed'}): ${artifact.reason.replace(/\s+/g, ' ')}.`;
 }
 
+async function githubClient(inputs: ActionInputs, run: GithubRun) {
+  if (!inputs.githubToken) return undefined;
+  const { getOctokit } = await import('@actions/github');
+  return getOctokit(inputs.githubToken, { baseUrl: run.apiUrl });
+}
+
+async function findBaseline(inputs: ActionInputs, run: GithubRun): Promise<BaselineOutcome> {
+  const outcome = await resolveBaseline(inputs.baseline, { run, artifactName: inputs.artifactName, client: () => githubClient(inputs, run) });
+  if (outcome.kind === 'found') core.info(outcome.note);
+  else if (inputs.baseline.kind !== 'off') {
+    if (outcome.problem) core.warning(`Recon Gate: ${outcome.reason}.`);
+    else core.notice(`Recon Gate: ${outcome.reason}.`);
+  }
+  return outcome;
+}
+
+/** Said in the comment when a baseline was asked for and there is none: the reviewer expects "vs main". */
+function baselineNote(inputs: ActionInputs, baseline: BaselineOutcome): string | undefined {
+  if (inputs.baseline.kind === 'off' || baseline.kind === 'found') return undefined;
+  return `> **No baseline:** ${markdownText(baseline.reason, 400)}.${inputs.failOn === 'new' ? ' With no baseline every finding is new, so `fail-on: new` acts as `fail`.' : ''}`;
+}
+
 /**
  * One run of the action: fork policy → configs → engine → reconciliation → reports → artifact →
  * comment and job summary → annotations. Returns the outputs and, when the step must fail, why.
@@ -133,6 +156,8 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
     return { outputs: { status: 'ERROR', 'comment-url': commentUrl }, failure: `${failure} The annotations show each one at its file and line.` };
   }
 
+  const baseline = await findBaseline(inputs, run);
+
   let engine: Engine;
   try {
     if (inputs.engine === 'duckdb') {
@@ -161,6 +186,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       reports: { charts: inputs.charts, quickchartHost: inputs.quickchartHost, runUrl: run.runUrl },
       statementTimeoutSeconds: inputs.statementTimeoutSeconds,
       signal: cancellation.signal,
+      baseline: baseline.kind === 'found' ? baseline.baseline : undefined,
       onPairDone: (pair) => core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`),
     });
   } finally {
@@ -182,7 +208,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
   else core.warning(`Could not upload the reports as an artifact: ${artifact.reason}. They are in ${reportDir}.`);
 
   const artifactUrl = artifact.kind === 'uploaded' ? artifact.url : undefined;
-  const notes = [artifactNote(artifact)].filter((note): note is string => note !== undefined);
+  const notes = [baselineNote(inputs, baseline), artifactNote(artifact)].filter((note): note is string => note !== undefined);
   const withNotes = (markdown: string) => (notes.length > 0 ? `${markdown}\n${notes.join('\n\n')}\n` : markdown);
   const render = (budget: number, markerId?: string) =>
     markdownSummary(results, { charts: inputs.charts, quickchartHost: inputs.quickchartHost, artifactUrl, runUrl: run.runUrl, markerId, chartNotes: written.notes, maxLength: budget });
@@ -209,6 +235,8 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       'artifact-id': artifact.kind === 'uploaded' ? artifact.id : undefined,
       'artifact-url': artifactUrl,
       'comment-url': commentUrl,
+      'new-findings': results.baseline?.counts.new,
+      'fixed-findings': results.baseline?.counts.fixed,
     },
     failure,
   };

@@ -1,43 +1,17 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { RunResults } from '../../src/results/results-model.js';
-import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
-
-/**
- * The demo configs over a copy of the demo data inside the config folder, so that a test can
- * plant one more defect in the target and compare the run with the first one.
- */
-function demoCopy(): { configDir: string; targetFact: string } {
-  const configDir = tempDir('baseline-configs');
-  cpSync(path.join(REPO_ROOT, 'demo-data'), path.join(configDir, 'data'), { recursive: true });
-  const config = readFileSync(path.join(REPO_ROOT, 'recon-configs/card-portfolio.yml'), 'utf8').replace('mount: ../demo-data', 'mount: data');
-  writeFileSync(path.join(configDir, 'card-portfolio.yml'), config);
-  return { configDir, targetFact: path.join(configDir, 'data/lakehouse/fact_executive_summary.parquet') };
-}
-
-/** One more defect: a cent more charge-off on a row that matched. */
-async function plantDefect(file: string): Promise<void> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  const changed = `${file}.changed.parquet`;
-  const quoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
-  await connection.run(
-    `COPY (SELECT * REPLACE ((CASE WHEN date_key = 20240101 AND institution_id = 100 AND corporation_id = 1000 AND product_id = 2 THEN charge_off_amount + 0.01 ELSE charge_off_amount END)::DECIMAL(18,2) AS charge_off_amount) FROM read_parquet(${quoted(file)})) TO ${quoted(changed)} (FORMAT parquet)`,
-  );
-  connection.closeSync();
-  instance.closeSync();
-  cpSync(changed, file);
-}
+import { runCli, tempDir } from '../support/cli.js';
+import { demoConfigCopy, plantDefect } from '../support/plant-defect.js';
 
 function resultsIn(out: string): RunResults {
   return JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')) as RunResults;
 }
 
 describe('run --baseline: this run against an earlier run of the same configs', () => {
-  const { configDir, targetFact } = demoCopy();
+  const { configDir, targetFact } = demoConfigCopy(tempDir('baseline-configs'));
   const first = tempDir('baseline-first');
   const again = tempDir('baseline-again');
   const planted = tempDir('baseline-planted');
