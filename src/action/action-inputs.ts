@@ -44,6 +44,11 @@ export interface ActionInputs {
   failOn: FailOn;
   /** What to compare with: nothing, a results.json, or the base branch's last run (`auto`). */
   baseline: BaselineSetting;
+  /** On a pull request, compare the configs and waivers with the base commit's (`auto`), or not. */
+  gateChanges: 'auto' | 'off';
+  /** Loosening the gate fails the step unless the pull request has `allowLooseningLabel`. */
+  failOnLoosened: boolean;
+  allowLooseningLabel: string;
   statementTimeoutSeconds?: number;
   runTimeoutSeconds?: number;
   githubToken: string;
@@ -167,6 +172,9 @@ export function readActionInputs(read: InputReader, mask: (secret: string) => vo
     retentionDays: positiveNumber(read, 'retention-days', { integer: true, max: 400 }),
     failOn: oneOf(read, 'fail-on', FAIL_ON_LEVELS, 'fail'),
     baseline: baselineSetting(read('baseline')),
+    gateChanges: oneOf(read, 'gate-changes', ['auto', 'off'] as const, 'auto'),
+    failOnLoosened: booleanInput(read, 'fail-on-loosened'),
+    allowLooseningLabel: read('allow-loosening-label').trim() || 'recon-gate:allow-loosening',
     statementTimeoutSeconds: positiveNumber(read, 'statement-timeout'),
     runTimeoutSeconds: positiveNumber(read, 'run-timeout'),
     githubToken: read('github-token').trim(),

@@ -57,19 +57,34 @@ export function runOutcome(results: RunResults, { failOn = 'fail', bySignal = fa
     return outcome('unusable', `Recon Gate could not reconcile any of the ${pairs} pairs${first ? `: ${first.message}` : ''}.`);
   }
   if (results.run.interrupted) return outcome('incomplete', stopped);
+  const failures = [differencesBreached(results, failOn), loosenedGate(results)].filter((failure) => failure !== undefined);
+  return failures.length === 0 ? outcome('passed') : outcome('breached', failures.join(' '));
+}
+
+/** Why the differences fail the gate under `fail-on`, or undefined. */
+function differencesBreached(results: RunResults, failOn: FailOn): string | undefined {
   // Without a baseline everything is new: `new` is then `fail`.
   if (failOn === 'new' && results.baseline) {
     const { newFailing, label } = results.baseline;
-    if (newFailing === 0) return outcome('passed');
+    if (newFailing === 0) return undefined;
     const checks = results.baseline.checks.filter((check) => check.new > 0 && (check.status === 'FAIL' || check.status === 'ERROR')).length;
-    return outcome('breached', `Recon Gate: ${newFailing} new finding${newFailing === 1 ? '' : 's'} vs ${label} in ${checks} failing check${checks === 1 ? '' : 's'} (fail-on: new).`);
+    return `Recon Gate: ${newFailing} new finding${newFailing === 1 ? '' : 's'} vs ${label} in ${checks} failing check${checks === 1 ? '' : 's'} (fail-on: new).`;
   }
+  const { byStatus, pairs } = results.summary;
   const strictness = failOn === 'new' ? 'fail' : failOn;
   const breached = strictness === 'fail' ? results.status === 'FAIL' || results.status === 'ERROR' : strictness === 'warn' ? results.status !== 'PASS' : false;
-  if (!breached) return outcome('passed');
+  if (!breached) return undefined;
   const counts = (['ERROR', 'FAIL', 'WARN'] as const)
     .filter((status) => byStatus[status] > 0)
     .map((status) => `${byStatus[status]} ${status}`)
     .join(', ');
-  return outcome('breached', `Recon Gate: ${results.status} (${counts} of ${pairs} pairs; fail-on: ${failOn}${failOn === 'new' ? ', without a baseline' : ''}).`);
+  return `Recon Gate: ${results.status} (${counts} of ${pairs} pairs; fail-on: ${failOn}${failOn === 'new' ? ', without a baseline' : ''}).`;
+}
+
+/** Why loosening the gate fails it (fail-on-loosened, nothing allowing it), or undefined. */
+function loosenedGate(results: RunResults): string | undefined {
+  const changes = results.gateChanges;
+  if (!changes?.enforced || changes.allowedBy || changes.loosened.length === 0) return undefined;
+  const n = changes.loosened.length;
+  return `Recon Gate: this change loosens its own gate against ${changes.label} (${n} change${n === 1 ? '' : 's'}: ${changes.loosened[0]!.message}${n > 1 ? ', …' : ''}); fail-on-loosened fails it until ${changes.allowWith} allows it.`;
 }

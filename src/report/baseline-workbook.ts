@@ -4,7 +4,10 @@ import { countCell, textCell } from './excel-cell-values.js';
 import type { Cell, SheetWriter } from './excel-workbook.js';
 import { keyText } from './key-text.js';
 
-/** The workbook's side of the baseline comparison: a column of the Summary sheet and a Baseline sheet. */
+/**
+ * The workbook's side of the comparisons with the base: a column of the Summary sheet and a
+ * Baseline sheet (findings), and a Gate changes sheet (what the configs loosened).
+ */
 
 /** The Summary sheet's `vs <baseline>` cell of one check: new findings stand out. */
 export function baselineCell(results: RunResults, pair: string, check: string): Cell {
@@ -71,4 +74,26 @@ export function baselineSheet(writer: SheetWriter, results: RunResults): void {
     writer.title(title);
     for (const name of names) writer.row([textCell(name)]);
   }
+}
+
+export function gateChangesSheet(writer: SheetWriter, results: RunResults): void {
+  const changes = results.gateChanges;
+  if (!changes) return;
+  const policy = changes.allowedBy ? `allowed by ${changes.allowedBy}` : changes.enforced ? `fails the run until ${changes.allowWith} allows it` : 'listed, not enforced';
+  writer.title(`Gate loosened vs ${changes.label}`, `${changes.loosened.length} changes; ${policy}; base files: ${changes.baseFiles.join(', ') || 'none'}`);
+  writer.header(['Pair', 'Change', 'Check', 'Column', 'Before', 'After', 'What', 'File', 'Line']);
+  for (const change of changes.loosened) {
+    writer.row([
+      textCell(change.pair),
+      { ...textCell(change.kind.replace(/_/g, ' ')), status: 'WARN' },
+      textCell(change.check),
+      textCell(change.column),
+      textCell(change.before),
+      textCell(change.after),
+      textCell(change.message),
+      textCell(change.in === 'base' ? `${change.file} (at ${changes.label})` : change.file),
+      countCell(change.line),
+    ]);
+  }
+  for (const file of changes.unreadable) writer.row([textCell(`not compared: ${file} could not be read`)]);
 }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RunResults, SchemaStatus, Status } from '../results/results-model.js';
-import { baselineCell, baselineSheet } from './baseline-workbook.js';
+import { baselineCell, baselineSheet, gateChangesSheet } from './baseline-workbook.js';
 import { checkDetails } from './check-details.js';
 import { durationText } from './check-wording.js';
 import { type CellContent, countCell, dataCell, percentCell, ratioCell, textCell } from './excel-cell-values.js';
@@ -313,6 +313,7 @@ export function reportWorkbook(results: RunResults, options: WorkbookOptions = {
   addSheet(workbook, 'Mismatches', (writer) => mismatchesSheet(writer, results));
   addSheet(workbook, 'Missing rows', (writer) => missingRowsSheet(writer, results));
   if (results.baseline) addSheet(workbook, 'Baseline', (writer) => baselineSheet(writer, results));
+  if (results.gateChanges) addSheet(workbook, 'Gate changes', (writer) => gateChangesSheet(writer, results));
   if (options.charts) {
     const charts = options.charts;
     addSheet(workbook, 'Charts', (writer) => chartsSheet(workbook, writer, charts, options.chartNotes ?? []));

@@ -7,6 +7,7 @@
  * a BIGINT above 2^53 or a DECIMAL(38,10) keeps every digit. Counts are numbers.
  */
 import type { BaselineComparison } from './baseline-comparison.js';
+import type { GateChanges } from './gate-changes-model.js';
 
 export const RESULTS_SCHEMA_VERSION = 1;
 
@@ -34,6 +35,8 @@ export interface RunResults {
   waivers?: RunWaivers;
   /** Set when the run was compared with an earlier run (`--baseline`, the Action's `baseline`): new, fixed and unchanged findings. */
   baseline?: BaselineComparison;
+  /** Set when the configs were compared with the base's (`--base-config`, the Action on a pull request): what the change loosened. */
+  gateChanges?: GateChanges;
   /** Set when the configs were invalid and nothing ran: each problem, located. */
   configErrors?: Array<{ file: string; line: number; column: number; path: string; message: string; hint?: string }>;
 }
