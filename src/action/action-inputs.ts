@@ -4,6 +4,7 @@ import { isMemorySize } from '../engines/duckdb/memory-limit.js';
 import type { EngineName } from '../engines/engine.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../recon/outcome.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
+import { type BaselineSetting, baselineSetting } from './baseline-download.js';
 
 export const COMMENT_MODES = ['update', 'new', 'off'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -48,6 +49,13 @@ export interface ActionInputs {
   artifactName: string;
   retentionDays?: number;
   failOn: FailOn;
+  /** What to compare with: nothing, a results.json, or the base branch's last run (`auto`). */
+  baseline: BaselineSetting;
+  /** On a pull request, compare the configs and waivers with the base commit's (`auto`), or not. */
+  gateChanges: 'auto' | 'off';
+  /** Loosening the gate fails the step unless the pull request has `allowLooseningLabel`. */
+  failOnLoosened: boolean;
+  allowLooseningLabel: string;
   statementTimeoutSeconds?: number;
   runTimeoutSeconds?: number;
   githubToken: string;
@@ -171,6 +179,10 @@ export function readActionInputs(read: InputReader, mask: (secret: string) => vo
     // GitHub keeps artifacts at most 90 days on public repositories and 400 on private ones.
     retentionDays: positiveNumber(read, 'retention-days', { integer: true, max: 400 }),
     failOn: oneOf(read, 'fail-on', FAIL_ON_LEVELS, 'fail'),
+    baseline: baselineSetting(read('baseline')),
+    gateChanges: oneOf(read, 'gate-changes', ['auto', 'off'] as const, 'auto'),
+    failOnLoosened: booleanInput(read, 'fail-on-loosened'),
+    allowLooseningLabel: read('allow-loosening-label').trim() || 'recon-gate:allow-loosening',
     statementTimeoutSeconds: positiveNumber(read, 'statement-timeout'),
     runTimeoutSeconds: positiveNumber(read, 'run-timeout'),
     githubToken: read('github-token').trim(),

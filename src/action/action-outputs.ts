@@ -16,6 +16,9 @@ export interface ActionOutputs {
   'artifact-id'?: number;
   'artifact-url'?: string;
   'comment-url'?: string;
+  /** With a baseline: new findings, and of them those in failing checks. */
+  'new-findings'?: number;
+  'fixed-findings'?: number;
 }
 
 const PATH_OUTPUTS = new Set(['results-json', 'report-dir', 'summary-markdown', 'workbook', 'junit-xml']);

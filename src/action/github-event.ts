@@ -31,12 +31,18 @@ export interface PullRequestInfo {
   baseRepository: string;
   /** The head is in another repository: its configs are not the base repository's to trust. */
   fromFork: boolean;
+  /** The branch the pull request merges into (`main`), and its commit when the event was sent. */
+  baseRef?: string;
+  baseSha?: string;
+  /** The pull request's labels when the event was sent (absent: none). */
+  labels?: string[];
 }
 
 interface PullRequestPayload {
   number?: number;
   head?: { repo?: { full_name?: string } | null };
-  base?: { repo?: { full_name?: string } };
+  base?: { ref?: string; sha?: string; repo?: { full_name?: string } };
+  labels?: Array<{ name?: string }>;
 }
 
 type Environment = Record<string, string | undefined>;
@@ -76,6 +82,9 @@ function pullRequestOf(payload: Record<string, unknown>, repository: string): Pu
     baseRepository,
     // A head whose repository is gone is treated as a fork: nothing proves it was trusted.
     fromFork: headRepository === undefined || headRepository.toLowerCase() !== baseRepository.toLowerCase(),
+    baseRef: typeof pr.base?.ref === 'string' ? pr.base.ref : undefined,
+    baseSha: typeof pr.base?.sha === 'string' ? pr.base.sha : undefined,
+    labels: Array.isArray(pr.labels) ? pr.labels.map((label) => label?.name).filter((name): name is string => typeof name === 'string') : [],
   };
 }
 

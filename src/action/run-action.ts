@@ -9,14 +9,17 @@ import { openEngine } from '../engines/open-engine.js';
 import { allPairs } from '../config/recon-config.js';
 import { runOutcome } from '../recon/outcome.js';
 import { valueDiscloser } from '../results/value-disclosure.js';
-import { invalidConfigResults, loadReconInputs, reconcile, type Reconciled } from '../recon/reconcile.js';
+import { invalidConfigResults, loadGateBase, loadReconInputs, reconcile, type ReconcileRequest, type Reconciled } from '../recon/reconcile.js';
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
-import { commentMarker } from '../report/markdown-escaping.js';
+import { commentMarker, markdownText } from '../report/markdown-escaping.js';
 import { DEFAULT_MARKDOWN_BUDGET, markdownSummary } from '../report/markdown-summary.js';
+import type { RunResults } from '../results/results-model.js';
 import { ActionInputError, type ActionInputs } from './action-inputs.js';
 import { type ActionOutputs, resultCounts } from './action-outputs.js';
 import { capAnnotations, emitAnnotations, pairAnnotations } from './annotations.js';
 import { type ArtifactOutcome, uploadReports } from './artifact-upload.js';
+import { readBaseConfigs } from './base-configs.js';
+import { type BaselineOutcome, resolveBaseline } from './baseline-download.js';
 import { ensureDuckdb } from './duckdb-install.js';
 import { readCheckoutState } from './checkout-state.js';
 import { forkDecision } from './fork-policy.js';
@@ -103,6 +106,68 @@ function artifactNote(artifact: ArtifactOutcome): string | undefined {
   return `> **Reports not uploaded** (${artifact.kind === 'skipped' ? 'skipped' : 'failed'}): ${artifact.reason.replace(/\s+/g, ' ')}.`;
 }
 
+async function githubClient(inputs: ActionInputs, run: GithubRun) {
+  if (!inputs.githubToken) return undefined;
+  const { getOctokit } = await import('@actions/github');
+  return getOctokit(inputs.githubToken, { baseUrl: run.apiUrl });
+}
+
+async function findBaseline(inputs: ActionInputs, run: GithubRun): Promise<BaselineOutcome> {
+  const outcome = await resolveBaseline(inputs.baseline, { run, artifactName: inputs.artifactName, client: () => githubClient(inputs, run) });
+  if (outcome.kind === 'found') core.info(outcome.note);
+  else if (inputs.baseline.kind !== 'off') {
+    if (outcome.problem) core.warning(`Recon Gate: ${outcome.reason}.`);
+    else core.notice(`Recon Gate: ${outcome.reason}.`);
+  }
+  return outcome;
+}
+
+/** The configs and waivers at the pull request's base commit, to list what it loosened; undefined when there is nothing to compare with. */
+function readGateBase(inputs: ActionInputs, run: GithubRun): ReconcileRequest['gateBase'] {
+  const pr = run.pullRequest;
+  if (inputs.gateChanges === 'off') return undefined;
+  if (!pr?.baseSha) {
+    if (inputs.failOnLoosened) core.notice(`Recon Gate: fail-on-loosened compares with a pull request's base commit, and the ${run.eventName || 'unknown'} event has none.`);
+    return undefined;
+  }
+  const read = readBaseConfigs({ workspace: run.workspace, sha: pr.baseSha, patterns: inputs.configPatterns, waiverFiles: inputs.waiverFiles, folder: path.join(run.runnerTemp ?? tmpdir(), 'recon-gate-base', inputs.configSetId) });
+  if (read.kind === 'none') {
+    // Loosening cannot be told apart from no change here: with fail-on-loosened, that is a problem to fix.
+    if (read.problem || inputs.failOnLoosened) core.warning(`Recon Gate: gate changes not listed: ${read.reason}.`);
+    else core.notice(`Recon Gate: gate changes not listed: ${read.reason}.`);
+    return undefined;
+  }
+  const base = loadGateBase(read.configPaths, read.waiverFiles);
+  const label = pr.baseRef ?? pr.baseSha.slice(0, 12);
+  core.info(`Compared the configs and waivers with ${label} (${pr.baseSha.slice(0, 12)}): ${base.files.length} files there.`);
+  const allowWith = `the label ${inputs.allowLooseningLabel}`;
+  return {
+    base,
+    options: {
+      label,
+      enforced: inputs.failOnLoosened,
+      allowWith,
+      allowedBy: (pr.labels ?? []).includes(inputs.allowLooseningLabel) ? allowWith : undefined,
+      baseFileName: (file) => path.relative(read.root, path.resolve(file)).split(path.sep).join('/'),
+    },
+  };
+}
+
+const LOOSENING_ANNOTATIONS = 5;
+
+/** A warning at each loosened setting's line (at most a few: GitHub shows 10 warnings per step, and pairs need theirs). */
+function annotateLoosening(results: RunResults): void {
+  const changes = results.gateChanges?.loosened.filter((change) => change.in === 'head') ?? [];
+  for (const change of changes.slice(0, LOOSENING_ANNOTATIONS)) core.warning(change.message, { title: 'Recon Gate: gate loosened', file: change.file, startLine: change.line });
+  if (changes.length > LOOSENING_ANNOTATIONS) core.warning(`${changes.length - LOOSENING_ANNOTATIONS} more gate changes loosen it: the comment and results.json list them all.`, { title: 'Recon Gate: gate loosened' });
+}
+
+/** Said in the comment when a baseline was asked for and there is none: the reviewer expects "vs main". */
+function baselineNote(inputs: ActionInputs, baseline: BaselineOutcome): string | undefined {
+  if (inputs.baseline.kind === 'off' || baseline.kind === 'found') return undefined;
+  return `> **No baseline:** ${markdownText(baseline.reason, 400)}.${inputs.failOn === 'new' ? ' With no baseline every finding is new, so `fail-on: new` acts as `fail`.' : ''}`;
+}
+
 /**
  * One run of the action: fork policy → configs → engine → reconciliation → reports → artifact →
  * comment and job summary → annotations. Returns the outputs and, when the step must fail, why.
@@ -136,6 +201,9 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
     return { outputs: { status: 'ERROR', 'comment-url': commentUrl }, failure: `${failure} The annotations show each one at its file and line.` };
   }
 
+  const baseline = await findBaseline(inputs, run);
+  const gateBase = readGateBase(inputs, run);
+
   let engine: Engine;
   try {
     if (inputs.engine === 'duckdb') {
@@ -165,6 +233,8 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       statementTimeoutSeconds: inputs.statementTimeoutSeconds,
       signal: cancellation.signal,
       disclose: valueDiscloser(allPairs(config), sampleValuesRule(run, inputs.sampleValues)),
+      baseline: baseline.kind === 'found' ? baseline.baseline : undefined,
+      gateBase,
       onPairDone: (pair) => core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`),
     });
   } finally {
@@ -179,6 +249,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
     core.warning(`stale waiver: ${waiver.why}`, { title: 'Recon Gate: stale waiver', file: waiver.file, startLine: waiver.line });
   }
   for (const note of written.notes) core.warning(note);
+  annotateLoosening(results);
 
   const artifact = await uploadReports(inputs.artifactName, reportDir, run, { retentionDays: inputs.retentionDays });
   if (artifact.kind === 'uploaded') core.info(`Reports uploaded as the artifact ${inputs.artifactName} (${artifact.size} bytes): ${artifact.url}`);
@@ -186,7 +257,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
   else core.warning(`Could not upload the reports as an artifact: ${artifact.reason}. They are in ${reportDir}.`);
 
   const artifactUrl = artifact.kind === 'uploaded' ? artifact.url : undefined;
-  const notes = [artifactNote(artifact)].filter((note): note is string => note !== undefined);
+  const notes = [baselineNote(inputs, baseline), artifactNote(artifact)].filter((note): note is string => note !== undefined);
   const withNotes = (markdown: string) => (notes.length > 0 ? `${markdown}\n${notes.join('\n\n')}\n` : markdown);
   const render = (budget: number, markerId?: string) =>
     markdownSummary(results, { charts: inputs.charts, quickchartHost: inputs.quickchartHost, artifactUrl, runUrl: run.runUrl, markerId, chartNotes: written.notes, maxLength: budget });
@@ -213,6 +284,8 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       'artifact-id': artifact.kind === 'uploaded' ? artifact.id : undefined,
       'artifact-url': artifactUrl,
       'comment-url': commentUrl,
+      'new-findings': results.baseline?.counts.new,
+      'fixed-findings': results.baseline?.counts.fixed,
     },
     failure,
   };

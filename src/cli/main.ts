@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { expandConfigGlobs } from '../config/config-globs.js';
@@ -9,12 +9,16 @@ import type { EngineName } from '../engines/engine.js';
 import { openEngine } from '../engines/open-engine.js';
 import { EXIT, FAIL_ON_LEVELS, type FailOn, runOutcome } from '../recon/outcome.js';
 import { listPairPlan } from '../recon/pair-plan.js';
-import { invalidConfigResults, loadReconInputs, reconcile } from '../recon/reconcile.js';
+import { invalidConfigResults, loadGateBase, loadReconInputs, reconcile, type ReconcileRequest } from '../recon/reconcile.js';
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { type ReportOptions, writeReports } from '../report/write-reports.js';
-import { RESULTS_SCHEMA_VERSION, type RunResults } from '../results/results-model.js';
+import type { RunResults } from '../results/results-model.js';
 import { valueDiscloser } from '../results/value-disclosure.js';
+import { type BaselineInput, withBaseline } from '../results/baseline-comparison.js';
+import { readResultsFile, ResultsFileError } from '../results/read-results.js';
+import { baselineHeadline } from '../report/baseline-markdown.js';
+import { gateChangesHeadline } from '../report/gate-changes-markdown.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { runInit } from './init-command.js';
 import { progressPrinter } from './progress.js';
@@ -37,8 +41,11 @@ Usage:
   recon-gate run      --config <file|dir> [--config …] [--out <dir>] [--engine duckdb|databricks]
                       [--statement-timeout <s>] [--run-timeout <s>] [--charts mermaid|quickchart|none]
                       [--quickchart-host <url>] [--waivers <file>] [--duckdb-memory-limit <size>]
-                      [--fail-on fail|warn|never] [--quiet] [--json]
+                      [--fail-on fail|warn|new|never] [--baseline <results.json>]
+                      [--baseline-label <name>] [--base-config <file|dir> …] [--base-waivers <file>]
+                      [--base-label <name>] [--fail-on-loosened] [--allow-loosening] [--quiet] [--json]
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
+                      [--baseline <results.json>] [--baseline-label <name>]
   recon-gate validate --config <file|dir> [--config …] [--waivers <file>]
   recon-gate plan     --config <file|dir> [--engine duckdb|databricks] [--dialect duckdb|databricks] [--json]
   recon-gate init     --source <table|file> --target <table|file> [--engine duckdb|databricks]
@@ -75,6 +82,18 @@ Databricks settings come from DATABRICKS_HOST, DATABRICKS_HTTP_PATH and DATABRIC
 SIGINT or SIGTERM (or --run-timeout) cancels the running statements on the engine, closes its
 sessions and still writes every report, with the unfinished pairs as ERROR.
 
+--baseline compares with an earlier run's results.json (e.g. the main branch's): per pair and
+check, findings new, fixed or unchanged, in results.json's \`baseline\` section and the reports,
+named by --baseline-label (default: baseline). --fail-on new fails only on new findings of
+checks that FAIL or could not run; without --baseline it is --fail-on fail.
+
+--base-config names the same configs at the base (a checkout of main, or files from
+\`git show main:<path>\`): the reports list what this change loosened in its own gate
+(checks or pairs removed, thresholds raised, tolerances widened, columns excluded, filters,
+sides, keys or sampling changed, waivers added or extended), under the name --base-label
+(default: base). Waivers at the base: --base-waivers, by default waivers.yml beside the base
+configs. --fail-on-loosened makes loosening fail the run (exit 1) unless --allow-loosening.
+
 Exit status: 0 every pair passed or warned, 1 a threshold was breached (or --run-timeout stopped
 the run), 2 the run could not be carried out (invalid config, or every pair failed to run), 130
 interrupted. --fail-on warn also exits 1 on a WARN, --fail-on never only on a run that could not
@@ -89,6 +108,13 @@ const OPTIONS = {
   'statement-timeout': { type: 'string' },
   'run-timeout': { type: 'string' },
   'fail-on': { type: 'string' },
+  baseline: { type: 'string' },
+  'base-config': { type: 'string', multiple: true },
+  'base-waivers': { type: 'string', multiple: true },
+  'base-label': { type: 'string' },
+  'fail-on-loosened': { type: 'boolean' },
+  'allow-loosening': { type: 'boolean' },
+  'baseline-label': { type: 'string' },
   waivers: { type: 'string', multiple: true },
   results: { type: 'string' },
   charts: { type: 'string' },
@@ -122,23 +148,43 @@ function reportOptions(values: { charts?: string; 'quickchart-host'?: string }):
   return { charts: charts as ChartsMode, quickchartHost: host };
 }
 
-function readResults(file: string): RunResults {
-  let results: Partial<RunResults>;
+function readResults(file: string, role = 'results'): RunResults {
   try {
-    results = JSON.parse(readFileSync(file, 'utf8')) as Partial<RunResults>;
+    return readResultsFile(file);
   } catch (error) {
-    fail(`cannot read the results ${file}: ${(error as Error).message}`);
+    fail(error instanceof ResultsFileError ? `${role === 'results' ? '' : `${role}: `}${error.message}` : String(error));
   }
-  if (results.schemaVersion !== RESULTS_SCHEMA_VERSION || !Array.isArray(results.pairs) || !results.run || !results.summary) {
-    fail(`${file} is not a recon-gate results file of schema version ${RESULTS_SCHEMA_VERSION} (schemaVersion: ${JSON.stringify(results.schemaVersion)})`);
+}
+
+function baselineInput(values: { baseline?: string; 'baseline-label'?: string }): BaselineInput | undefined {
+  if (values.baseline === undefined) {
+    if (values['baseline-label'] !== undefined) fail('--baseline-label needs --baseline <results.json>');
+    return undefined;
   }
-  return results as RunResults;
+  return { results: readResults(values.baseline, '--baseline'), label: values['baseline-label']?.trim() || 'baseline', source: toDisplayPath(values.baseline) };
 }
 
 function reportsWritten(outDir: string, files: Awaited<ReturnType<typeof writeReports>>): string {
   const names = [files.resultsJson, files.summaryCsv, files.detailsCsv, files.junitXml, files.workbook, files.summaryMarkdown, ...(files.reproduceSql ? [files.reproduceSql] : [])].map((file) => path.basename(file));
   if (files.charts.length > 0) names.push('charts/');
   return `Reports in ${path.relative(process.cwd(), outDir) || '.'}/: ${names.join(', ')}`;
+}
+
+
+function gateBaseInput(values: { 'base-config'?: string[]; 'base-waivers'?: string[]; 'base-label'?: string; 'fail-on-loosened'?: boolean; 'allow-loosening'?: boolean }): ReconcileRequest['gateBase'] {
+  const given = values['base-config'];
+  if (!given) {
+    for (const option of ['base-waivers', 'base-label', 'fail-on-loosened', 'allow-loosening'] as const) if (values[option] !== undefined) fail(`--${option} needs --base-config <file|dir>`);
+    return undefined;
+  }
+  const expanded = expandConfigGlobs(given);
+  if (expanded.unmatched.length > 0) fail(`--base-config ${expanded.unmatched[0]} matches no .yml or .yaml file`);
+  const missing = expanded.paths.find((file) => !existsSync(file));
+  if (missing) fail(`--base-config ${missing}: no such file or folder`);
+  return {
+    base: loadGateBase(expanded.paths, values['base-waivers']),
+    options: { label: values['base-label']?.trim() || 'base', enforced: values['fail-on-loosened'] ?? false, allowWith: '--allow-loosening', allowedBy: values['allow-loosening'] ? '--allow-loosening' : undefined },
+  };
 }
 
 function seconds(value: string | undefined, option: string): number | undefined {
@@ -191,7 +237,9 @@ export async function main(argv: string[]): Promise<number> {
 
   if (command === 'report') {
     if (!values.results) fail(`report needs --results <results.json>\n\n${USAGE}`);
-    const results = readResults(values.results);
+    const saved = readResults(values.results);
+    const baseline = baselineInput(values);
+    const results = baseline ? withBaseline(saved, baseline) : saved;
     const outDir = path.resolve(values.out ?? 'recon-out');
     const written = await writeReports(results, outDir, options);
     for (const note of written.notes) log(`note: ${note}`);
@@ -200,6 +248,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   const level = failOn(values['fail-on']);
+  const baseline = command === 'run' ? baselineInput(values) : undefined;
+  const gateBase = command === 'run' ? gateBaseInput(values) : undefined;
   const { config, waivers, errors } = loadReconInputs(configPaths, values.waivers);
   if (errors.length > 0) {
     for (const error of errors) process.stderr.write(`${formatConfigError(error)}\n`);
@@ -253,6 +303,8 @@ export async function main(argv: string[]): Promise<number> {
       statementTimeoutSeconds,
       signal: cancellation.signal,
       disclose: valueDiscloser(allPairs(config), { unset: 'show' }),
+      baseline,
+      gateBase,
       ...progressPrinter(log),
     }).finally(() => cancellation.dispose());
     for (const waiver of results.waivers?.expired ?? []) log(`warning: ${waiver.file}:${waiver.line} waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner})`);
@@ -261,6 +313,12 @@ export async function main(argv: string[]): Promise<number> {
     for (const error of results.pairs.flatMap((pair) => pair.error?.configErrors ?? [])) process.stderr.write(`${formatConfigError(error)}\n`);
     if (results.run.interrupted) log(`interrupted: ${results.run.interrupted}; unfinished pairs are reported as ERROR`);
     const outcome = runOutcome(results, { failOn: level, bySignal: cancellation.bySignal });
+    if (results.gateChanges) {
+      log(gateChangesHeadline(results.gateChanges));
+      for (const change of results.gateChanges.loosened) log(`  ${change.file}:${change.line} ${change.message}`);
+      for (const file of results.gateChanges.unreadable) log(`  warning: ${file} at the base could not be read; it is not compared`);
+    }
+    if (results.baseline) log(baselineHeadline(results.baseline));
     if (outcome.failure) log(outcome.failure);
     const byStatus = Object.entries(results.summary.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
     log(`${results.status}: ${results.summary.pairs} pairs (${byStatus}). ${reportsWritten(outDir, reports)}`);

@@ -54,17 +54,25 @@ export function toDisplayPath(file: string): string {
   return (relative.startsWith('..') || path.isAbsolute(relative) ? path.resolve(file) : relative).split(path.sep).join('/');
 }
 
+export interface LoadOptions {
+  /**
+   * Check that local files exist and stay inside the checkout (default true). Off for configs
+   * that are only read, never run: the base branch's copy, compared with this one (gate-changes.ts).
+   */
+  pathChecks?: boolean;
+}
+
 export interface LoadResult {
   config: ReconConfig;
   errors: ConfigError[];
 }
 
 /** Reads and validates every config; collects all errors instead of stopping at the first. */
-export function loadConfigs(paths: readonly string[]): LoadResult {
+export function loadConfigs(paths: readonly string[], options: LoadOptions = {}): LoadResult {
   const { files, errors } = findConfigFiles(paths);
   const config: ReconConfig = { files: [] };
   for (const file of files) {
-    const loaded = loadConfigText(readFileSync(file, 'utf8'), file);
+    const loaded = loadConfigText(readFileSync(file, 'utf8'), file, options);
     errors.push(...loaded.errors);
     if (loaded.file) config.files.push(loaded.file);
   }
@@ -79,15 +87,15 @@ export function loadConfigsOrThrow(paths: readonly string[]): ReconConfig {
   return config;
 }
 
-export function loadConfigText(text: string, file: string): { file?: ConfigFile; errors: ConfigError[] } {
+export function loadConfigText(text: string, file: string, options: LoadOptions = {}): { file?: ConfigFile; errors: ConfigError[] } {
   const validated = validateYaml(text, toDisplayPath(file), configFileSchema, {
     empty: { message: 'the file is empty', hint: 'A config needs at least `version: 1` and a `pairs:` list (see the README).' },
   });
   if (!validated.ok) return { errors: validated.errors };
-  return buildConfigFile(validated.data, file, validated.file, validated.locator);
+  return buildConfigFile(validated.data, file, validated.file, validated.locator, options.pathChecks ?? true);
 }
 
-function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPath: string, locator: YamlLocator): { file?: ConfigFile; errors: ConfigError[] } {
+function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPath: string, locator: YamlLocator, pathChecks: boolean): { file?: ConfigFile; errors: ConfigError[] } {
   const errors: ConfigError[] = [];
   const folder = path.dirname(absoluteFile);
   const error = (fieldPath: PropertyKey[], message: string, hint?: string, keyOf = false) => {
@@ -127,7 +135,7 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
     for (const role of ['source', 'target'] as const) {
       checkSideSql(pair[role], [...at, role], error);
       const file = pair[role].file;
-      if (file !== undefined) checkFilePath(filePath(file), folder, [...at, role, 'file', ...(typeof file === 'string' ? [] : ['path'])], error);
+      if (file !== undefined && pathChecks) checkFilePath(filePath(file), folder, [...at, role, 'file', ...(typeof file === 'string' ? [] : ['path'])], error);
     }
     if (pair.filter) {
       const refusal = refuseUnsafeSql(pair.filter, 'filter');
@@ -175,7 +183,7 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
     }
   }
   const mount = input.duckdb?.mount;
-  const mountOutside = mount ? outsideAllowedRoots(path.resolve(folder, mount), [process.cwd(), folder]) : undefined;
+  const mountOutside = mount && pathChecks ? outsideAllowedRoots(path.resolve(folder, mount), [process.cwd(), folder]) : undefined;
   if (mountOutside) error(['duckdb', 'mount'], `\`${mount}\` resolves to ${mountOutside}, outside the working directory and the config's folder`, 'Mount a folder inside the checkout (or beside the config).');
   const file: ConfigFile = {
     file: displayPath,

@@ -1,8 +1,11 @@
 import type { RunResults } from '../results/results-model.js';
 import { STATUSES_WORST_FIRST } from '../results/statuses.js';
 
-/** How strict the gate is about differences: fail on FAIL (and ERROR), also on WARN, or never. */
-export const FAIL_ON_LEVELS = ['fail', 'warn', 'never'] as const;
+/**
+ * How strict the gate is about differences: fail on FAIL (and ERROR), also on WARN, only on what
+ * is new since the baseline (a FAIL or ERROR check with a new finding), or never.
+ */
+export const FAIL_ON_LEVELS = ['fail', 'warn', 'new', 'never'] as const;
 export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 /** As datacompy's CLI: 0 equal (or within limits), 1 differences beyond limits, 2 could not run, 130 interrupted. */
@@ -62,10 +65,34 @@ export function runOutcome(results: RunResults, { failOn = 'fail', bySignal = fa
     return outcome('unusable', `Recon Gate could not reconcile any of the ${pairs} pairs${first ? `: ${first.message}` : ''}.`);
   }
   if (results.run.interrupted) return outcome('incomplete', stopped);
-  const breached = failOn === 'fail' ? results.status === 'FAIL' || results.status === 'ERROR' : failOn === 'warn' ? results.status !== 'PASS' : false;
-  if (!breached) return outcome('passed');
-  const counts = STATUSES_WORST_FIRST.filter((status) => status !== 'PASS' && byStatus[status] > 0)
+  const failures = [differencesBreached(results, failOn), loosenedGate(results)].filter((failure) => failure !== undefined);
+  return failures.length === 0 ? outcome('passed') : outcome('breached', failures.join(' '));
+}
+
+/** Why the differences fail the gate under `fail-on`, or undefined. */
+function differencesBreached(results: RunResults, failOn: FailOn): string | undefined {
+  // Without a baseline everything is new: `new` is then `fail`.
+  if (failOn === 'new' && results.baseline) {
+    const { newFailing, label } = results.baseline;
+    if (newFailing === 0) return undefined;
+    const checks = results.baseline.checks.filter((check) => check.new > 0 && (check.status === 'FAIL' || check.status === 'ERROR')).length;
+    return `Recon Gate: ${newFailing} new finding${newFailing === 1 ? '' : 's'} vs ${label} in ${checks} failing check${checks === 1 ? '' : 's'} (fail-on: new).`;
+  }
+  const { byStatus, pairs } = results.summary;
+  const strictness = failOn === 'new' ? 'fail' : failOn;
+  const breached = strictness === 'fail' ? results.status === 'FAIL' || results.status === 'ERROR' : strictness === 'warn' ? results.status !== 'PASS' : false;
+  if (!breached) return undefined;
+  const counts = STATUSES_WORST_FIRST.filter((status) => status !== 'PASS')
+    .filter((status) => byStatus[status] > 0)
     .map((status) => `${byStatus[status]} ${status}`)
     .join(', ');
-  return outcome('breached', `Recon Gate: ${results.status} (${counts} of ${pairs} pairs; fail-on: ${failOn}).`);
+  return `Recon Gate: ${results.status} (${counts} of ${pairs} pairs; fail-on: ${failOn}${failOn === 'new' ? ', without a baseline' : ''}).`;
+}
+
+/** Why loosening the gate fails it (fail-on-loosened, nothing allowing it), or undefined. */
+function loosenedGate(results: RunResults): string | undefined {
+  const changes = results.gateChanges;
+  if (!changes?.enforced || changes.allowedBy || changes.loosened.length === 0) return undefined;
+  const n = changes.loosened.length;
+  return `Recon Gate: this change loosens its own gate against ${changes.label} (${n} change${n === 1 ? '' : 's'}: ${changes.loosened[0]!.message}${n > 1 ? ', …' : ''}); fail-on-loosened fails it until ${changes.allowWith} allows it.`;
 }

@@ -1,8 +1,10 @@
 import type { ConfigError } from '../config/config-error.js';
-import { loadConfigs, toDisplayPath } from '../config/load-config.js';
+import { type GateChangeOptions, gateChanges, type GateSide } from '../config/gate-changes.js';
+import { findConfigFiles, type LoadOptions, loadConfigs, toDisplayPath } from '../config/load-config.js';
 import type { ReconConfig } from '../config/recon-config.js';
 import type { Engine } from '../engines/engine.js';
 import { type ReportOptions, type WrittenReportFiles, writeReports } from '../report/write-reports.js';
+import { type BaselineInput, withBaseline } from '../results/baseline-comparison.js';
 import type { PairResult, RunResults } from '../results/results-model.js';
 import { discloseValues } from '../results/value-disclosure.js';
 import { dialectFor } from '../sql/dialects/index.js';
@@ -32,11 +34,27 @@ export interface ReconInputs {
 }
 
 /** Reads the configs and the waivers files; `waiverFiles` empty or absent means waivers.yml beside the configs. */
-export function loadReconInputs(configPaths: readonly string[], waiverFiles: readonly string[] = []): ReconInputs {
-  const { config, errors: configErrors } = loadConfigs(configPaths);
+export function loadReconInputs(configPaths: readonly string[], waiverFiles: readonly string[] = [], options: LoadOptions = {}): ReconInputs {
+  const { config, errors: configErrors } = loadConfigs(configPaths, options);
   const files = waiverFiles.length > 0 ? [...waiverFiles] : defaultWaiverFiles(configPaths);
   const loaded = loadWaivers(files);
   return { config, waivers: { files, waivers: loaded.waivers }, errors: [...configErrors, ...loaded.errors] };
+}
+
+/** The configs and waivers a pull request is compared with (its base's), read but never run. */
+export interface GateBase {
+  side: GateSide;
+  /** Every config and waivers file read. */
+  files: string[];
+  /** Files with errors: their content is not compared. */
+  unreadable: string[];
+}
+
+/** Reads the base's configs and waivers as loadReconInputs does, without the checks on local files (they are never run). */
+export function loadGateBase(configPaths: readonly string[], waiverFiles: readonly string[] = []): GateBase {
+  const { config, waivers, errors } = loadReconInputs(configPaths, waiverFiles, { pathChecks: false });
+  const configFiles = findConfigFiles(configPaths).files.map(toDisplayPath);
+  return { side: { config, waivers: waivers.waivers }, files: [...configFiles, ...waivers.files.map(toDisplayPath)], unreadable: [...new Set(errors.map((error) => error.file))] };
 }
 
 /** The results of a run that did not start because its configs are invalid: no pair, every error located. */
@@ -55,6 +73,10 @@ export interface ReconcileRequest {
   statementTimeoutSeconds?: number;
   /** Cancels the run (run-cancellation.ts): running statements stop, unfinished pairs are ERROR. */
   signal?: AbortSignal;
+  /** An earlier run of the same configs: the results get a `baseline` section (new, fixed, unchanged). */
+  baseline?: BaselineInput;
+  /** The base's configs and waivers: the results get a `gateChanges` section (what was loosened). */
+  gateBase?: { base: GateBase; options: Omit<GateChangeOptions, 'baseFiles' | 'unreadable'> };
   onStep?: (pair: string, step: string) => void;
   /** Gets each pair as the reports will show it, values already withheld or masked. */
   onPairDone?: (result: PairResult) => void;
@@ -68,6 +90,11 @@ export interface ReconcileRequest {
 export interface Reconciled {
   results: RunResults;
   reports: WrittenReportFiles;
+}
+
+function gateChangesOf(config: ReconConfig, waivers: WaiverSet, { base, options }: NonNullable<ReconcileRequest['gateBase']>) {
+  const baseName = options.baseFileName;
+  return gateChanges(base.side, { config, waivers: waivers.waivers }, { ...options, baseFiles: baseName ? base.files.map(baseName) : base.files, unreadable: baseName ? base.unreadable.map(baseName) : base.unreadable });
 }
 
 export async function reconcile(request: ReconcileRequest): Promise<Reconciled> {
@@ -86,7 +113,9 @@ export async function reconcile(request: ReconcileRequest): Promise<Reconciled> 
     onPairDone: request.onPairDone && ((pair) => request.onPairDone!(disclose(waiveOne(pair)))),
   });
   const waived = waivers.files.length > 0 ? applyWaivers(measured, waivers.waivers, today, { files: waivers.files.map(toDisplayPath) }) : measured;
-  const results = discloseValues(waived, disclose);
+  const compared = request.baseline ? withBaseline(waived, request.baseline) : waived;
+  const gated = request.gateBase ? { ...compared, gateChanges: gateChangesOf(request.config, waivers, request.gateBase) } : compared;
+  const results = discloseValues(gated, disclose);
   const reports = await writeReports(results, request.reportDir, request.reports);
   return { results, reports };
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { SCHEMA_STATUS_EFFECT } from '../results/findings.js';
 import type { RunResults } from '../results/results-model.js';
 import { STATUSES, type ShownStatus, shownStatus } from '../results/statuses.js';
+import { baselineCell, baselineSheet, gateChangesSheet } from './baseline-workbook.js';
 import { checkDetails } from './check-details.js';
 import { durationText } from './check-wording.js';
 import { classesText, columnMatchRates, matchRateDecimals } from './column-match-rates.js';
@@ -38,7 +39,7 @@ const HEADER_FILL = 'FFD9E1F2';
 const MIN_WIDTH = 10;
 const MAX_WIDTH = 60;
 
-type Cell = CellContent & { status?: ShownStatus; bold?: boolean };
+export type Cell = CellContent & { status?: ShownStatus; bold?: boolean };
 type Row = Cell[];
 
 const text = (value: string | undefined | null): Cell => textCell(value);
@@ -68,7 +69,7 @@ function displayLength(content: Cell): number {
   return Math.max(...String(content.value).split('\n').map((line) => line.length)) + 1;
 }
 
-class SheetWriter {
+export class SheetWriter {
   private widths: number[] = [];
   private next = 1;
   private table: { headerRow: number; columns: number } | undefined;
@@ -152,7 +153,7 @@ function summarySheet(writer: SheetWriter, results: RunResults): void {
   writer.title(`Recon Gate report (${results.tool.name} ${results.tool.version})`);
   for (const [label, value] of facts) writer.row([{ value: label, bold: true }, value], { measure: false });
   writer.blank();
-  writer.header(['Pair', 'Pair status', 'Check', 'Status', 'Measured', 'Unit', 'Base', '% of base', 'Max count', 'Max %', 'Finding', 'Source rows', 'Target rows', 'Config file', 'Line']);
+  writer.header(['Pair', 'Pair status', 'Check', 'Status', 'Measured', 'Unit', 'Base', '% of base', 'Max count', 'Max %', 'Finding', 'Source rows', 'Target rows', 'Config file', 'Line', ...(results.baseline ? [`vs ${results.baseline.label}`] : [])]);
   for (const pair of results.pairs) {
     for (const check of pair.checks) {
       writer.row([
@@ -171,6 +172,7 @@ function summarySheet(writer: SheetWriter, results: RunResults): void {
         countCell(pair.target.rows),
         text(pair.config.file),
         countCell(pair.config.line),
+        ...(results.baseline ? [baselineCell(results, pair.name, check.check)] : []),
       ]);
     }
   }
@@ -345,6 +347,8 @@ export function reportWorkbook(results: RunResults, options: WorkbookOptions = {
   addSheet(workbook, 'Aggregates', (writer) => aggregatesSheet(writer, results));
   addSheet(workbook, 'Mismatches', (writer) => mismatchesSheet(writer, results));
   addSheet(workbook, 'Missing rows', (writer) => missingRowsSheet(writer, results));
+  if (results.baseline) addSheet(workbook, 'Baseline', (writer) => baselineSheet(writer, results));
+  if (results.gateChanges) addSheet(workbook, 'Gate changes', (writer) => gateChangesSheet(writer, results));
   if (options.charts) {
     const charts = options.charts;
     addSheet(workbook, 'Charts', (writer) => chartsSheet(workbook, writer, charts, options.chartNotes ?? []));

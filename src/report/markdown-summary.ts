@@ -4,6 +4,8 @@ import { checkDetails } from './check-details.js';
 import { CHART_BUILDERS, type ChartId, type ChartsMode, isAllZeroChart, isEmptyChart } from './chart-configs.js';
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, unitText, worstCheck } from './check-wording.js';
 import { classesText, columnMatchRates, matchRateText } from './column-match-rates.js';
+import { baselineMarkdown, newMarkText } from './baseline-markdown.js';
+import { gateChangesMarkdown } from './gate-changes-markdown.js';
 import { commentMarker, markdownText, markdownUrl, markdownValue } from './markdown-escaping.js';
 import { mermaidChart } from './mermaid-charts.js';
 import { checkedScopeLines } from './checked-scope.js';
@@ -93,11 +95,13 @@ function verdictLines(results: RunResults): string[] {
     '',
     `**${pairs}: ${counts.join(', ') || 'none run'}** · ${causesText}${nothingCompared(results) ? '**nothing was compared**: no pair could run' : `${countText(results.summary.differingRows)} differing rows`} · ${markdownText(results.run.engine, 40)} · ${durationText(results.run.durationMs)} · ${timestampText(results.run.startedAt)}`,
     ...(results.run.interrupted ? ['', `> **Interrupted:** ${markdownText(results.run.interrupted, 300)}. Pairs not reached are listed as errors.`] : []),
+    ...gateChangesMarkdown(results).headline,
+    ...baselineMarkdown(results).headline,
     ...configErrorLines(results),
   ];
 }
 
-function pairRow(pair: PairResult): string[] {
+function pairRow(results: RunResults, pair: PairResult): string[] {
   const mismatches = checkDetails(pair, 'value_mismatches');
   const missing = checkDetails(pair, 'missing_rows');
   const extra = checkDetails(pair, 'extra_rows');
@@ -109,7 +113,7 @@ function pairRow(pair: PairResult): string[] {
   else if (worst && worst.status !== 'PASS') worstText = `${STATUS_EMOJI[worst.status]} ${worst.check}: ${markdownText(worst.message, 100)}`;
   return [
     markdownText(pair.name, 80),
-    `${STATUS_EMOJI[pair.status]} ${pair.status}`,
+    `${STATUS_EMOJI[pair.status]} ${pair.status}${newMarkText(results, pair.name)}`,
     `${countText(pair.source.rows)} / ${countText(pair.target.rows)}`,
     mismatches ? countText(mismatches.mismatchedRows) : '–',
     `${missing ? countText(missing.rows) : '–'} / ${extra ? countText(extra.rows) : '–'}`,
@@ -174,7 +178,7 @@ function matchRateLines(pair: PairResult, limit: number): string[] {
   return lines;
 }
 
-function pairSection(pair: PairResult, detail: Pick<Detail, 'samples' | 'valueColumns' | 'rateColumns'>): string {
+function pairSection(results: RunResults, pair: PairResult, detail: Pick<Detail, 'samples' | 'valueColumns' | 'rateColumns'>): string {
   const flagged = pair.checks.filter((check) => check.status !== 'PASS' || check.waiver !== undefined);
   const diagnosis = diagnosePair(pair);
   const causeCount = diagnosis.causes.length;
@@ -209,7 +213,7 @@ function pairSection(pair: PairResult, detail: Pick<Detail, 'samples' | 'valueCo
         ['Check', 'Status', 'Measured', 'Threshold', 'Finding'],
         measured.map((check) => [
           check.check,
-          diagnosis.explainedBy[check.check] !== undefined ? `↳ explained by cause ${diagnosis.explainedBy[check.check]}` : shownStatusText(check),
+          diagnosis.explainedBy[check.check] !== undefined ? `↳ explained by cause ${diagnosis.explainedBy[check.check]}` : `${shownStatusText(check)}${newMarkText(results, pair.name, check.check)}`,
           measuredText(check),
           thresholdText(check.threshold, check.unit),
           markdownText([check.message, ...(check.warnings ?? [])].join('; '), 360),
@@ -316,8 +320,10 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
   if (options.markerId !== undefined) lines.push(commentMarker(options.markerId));
   lines.push(...verdictLines(results));
   if (leftOut.length > 0) lines.push('', `> **Shortened to fit GitHub's comment limit:** left out ${leftOut.join('; ')}. report.xlsx and details.csv have everything.`);
-  if (rows.length > 0) lines.push('', table(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Root cause'], rows.map(pairRow)));
-  const sections = detailed.map((pair) => pairSection(pair, detail));
+  if (rows.length > 0) lines.push('', table(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Root cause'], rows.map((pair) => pairRow(results, pair))));
+  lines.push(...gateChangesMarkdown(results).section);
+  lines.push(...baselineMarkdown(results).section);
+  const sections = detailed.map((pair) => pairSection(results, pair, detail));
   if (sections.length > 0) lines.push('', ...sections.flatMap((section) => [section, '']));
   const passing = pairs.filter((pair) => pair.status === 'PASS');
   if (detail.passingScopes && passing.length > 0) {

@@ -11,6 +11,8 @@ import type { MismatchClass } from './mismatch-classes.js';
 import type { Status } from './statuses.js';
 
 export type { CheckName, MismatchClass, Status };
+import type { BaselineComparison } from './baseline-comparison.js';
+import type { GateChanges } from './gate-changes-model.js';
 
 export const RESULTS_SCHEMA_VERSION = 1;
 
@@ -23,6 +25,10 @@ export interface RunResults {
   pairs: PairResult[];
   /** Set when waivers were applied (src/waivers): every waiver of the files, by outcome. */
   waivers?: RunWaivers;
+  /** Set when the run was compared with an earlier run (`--baseline`, the Action's `baseline`): new, fixed and unchanged findings. */
+  baseline?: BaselineComparison;
+  /** Set when the configs were compared with the base's (`--base-config`, the Action on a pull request): what the change loosened. */
+  gateChanges?: GateChanges;
   /** Set when the configs were invalid and nothing ran: each problem, located. */
   configErrors?: Array<{ file: string; line: number; column: number; path: string; message: string; hint?: string }>;
 }

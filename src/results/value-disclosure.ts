@@ -74,7 +74,14 @@ export function valueDiscloser(pairs: readonly PairValueSettings[], rule: Disclo
 
 /** The results as every report must see them: applied once, before any renderer runs. */
 export function discloseValues(results: RunResults, disclose: (pair: PairResult) => PairResult): RunResults {
-  return { ...results, pairs: results.pairs.map(disclose) };
+  const pairs = results.pairs.map(disclose);
+  // The baseline section lists new and fixed keys: a pair whose keys are withheld or masked
+  // keeps only the counts there, or the keys would leak through results.json and the comment.
+  const keysWithheld = new Set(pairs.filter((pair) => pair.disclosure && (pair.disclosure.sampleValues === 'none' || (pair.disclosure.maskedColumns?.length ?? 0) > 0)).map((pair) => pair.name));
+  const baseline = results.baseline && keysWithheld.size > 0
+    ? { ...results.baseline, checks: results.baseline.checks.map((check) => (check.keys && keysWithheld.has(check.pair) ? { ...check, keys: { ...check.keys, new: [], fixed: [] } } : check)) }
+    : results.baseline;
+  return { ...results, pairs, ...(baseline ? { baseline } : {}) };
 }
 
 /** A pair's values under one mode and mask list. */

@@ -89,7 +89,7 @@ describe.concurrent('the step passes or fails by the verdict and fail-on', () =>
     const github = await startFakeGithub(onTestFinished);
     const run = await runOn(github, PASSING_PAIR, { 'fail-on': 'sometimes' });
     expect(run.code).toBe(1);
-    expect(annotationLines(run.stdout, 'error')).toEqual(['::error::input `fail-on`: must be one of fail, warn, never, not "sometimes"']);
+    expect(annotationLines(run.stdout, 'error')).toEqual(['::error::input `fail-on`: must be one of fail, warn, new, never, not "sometimes"']);
     expect(run.outputs).toEqual({});
     const timeout = await runOn(github, PASSING_PAIR, { 'statement-timeout': '-5' });
     expect(annotationLines(timeout.stdout, 'error')).toEqual(['::error::input `statement-timeout`: must be a positive number, not "-5"']);

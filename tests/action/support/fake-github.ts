@@ -17,9 +17,40 @@ export interface FakeComment {
   login: string;
 }
 
+export interface FakeArtifact {
+  id: number;
+  name: string;
+  expired?: boolean;
+  zip: Buffer;
+}
+
+/** A run of a workflow, as GET /repos/{owner}/{repo}/actions/runs/{id} describes it. */
+export interface FakeWorkflowRun {
+  id: number;
+  workflowId: number;
+  headBranch: string;
+  headSha: string;
+  event: string;
+  status: 'completed' | 'in_progress';
+  conclusion: 'success' | 'failure' | 'cancelled' | null;
+  createdAt: string;
+  /** `owner/name`; a fork's pull request run has the fork here. */
+  headRepository?: string;
+  artifacts: FakeArtifact[];
+}
+
+interface Answer {
+  status: number;
+  json?: unknown;
+  /** A body that is not JSON (a zip), sent as is with its own content type. */
+  raw?: { body: Buffer; type: string };
+  headers?: Record<string, string>;
+}
+
 /**
  * The slice of GitHub's REST API the action calls, on loopback: who am I, list (paginated),
- * create and update issue comments. Records every request so tests can assert on them.
+ * create and update issue comments; workflow runs, their artifacts and the artifact download
+ * (a 302 to a blob URL, as GitHub answers). Records every request so tests can assert on them.
  */
 export class FakeGithub {
   readonly requests: RecordedRequest[] = [];
@@ -28,6 +59,10 @@ export class FakeGithub {
   userLogin: string | undefined;
   /** Answer comment writes with 403, as for the read-only token of a fork's pull request. */
   readOnly = false;
+  /** Workflow runs, any order; the run list answers newest first, as GitHub does. */
+  readonly workflowRuns: FakeWorkflowRun[] = [];
+  /** Answer the Actions endpoints with 403, as for a token without `actions: read`. */
+  actionsForbidden = false;
   private nextId = 1000;
   private server: Server | undefined;
   private baseUrl = '';
@@ -57,9 +92,9 @@ export class FakeGithub {
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
         this.requests.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers, body });
-        const { status, json, headers } = this.answer(request.method ?? '', new URL(request.url ?? '/', this.baseUrl), body);
-        response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-        response.end(JSON.stringify(json));
+        const { status, json, raw, headers } = this.answer(request.method ?? '', new URL(request.url ?? '/', this.baseUrl), body);
+        response.writeHead(status, { 'content-type': raw ? raw.type : 'application/json; charset=utf-8', ...headers });
+        response.end(raw ? raw.body : JSON.stringify(json));
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
@@ -80,8 +115,77 @@ export class FakeGithub {
     };
   }
 
-  private answer(method: string, url: URL, body: string): { status: number; json: unknown; headers?: Record<string, string> } {
+  private runJson(run: FakeWorkflowRun) {
+    return {
+      id: run.id,
+      workflow_id: run.workflowId,
+      head_branch: run.headBranch,
+      head_sha: run.headSha,
+      event: run.event,
+      status: run.status,
+      conclusion: run.conclusion,
+      created_at: run.createdAt,
+      html_url: `https://github.com/acme/warehouse/actions/runs/${run.id}`,
+      head_repository: { full_name: run.headRepository ?? 'acme/warehouse' },
+    };
+  }
+
+  private artifactJson(artifact: FakeArtifact) {
+    return {
+      id: artifact.id,
+      name: artifact.name,
+      size_in_bytes: artifact.zip.length,
+      expired: artifact.expired ?? false,
+      archive_download_url: `${this.baseUrl}/repos/acme/warehouse/actions/artifacts/${artifact.id}/zip`,
+    };
+  }
+
+  private actionsAnswer(url: URL): Answer | undefined {
+    const runs = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/(\d+)\/runs$/.exec(url.pathname);
+    if (runs) {
+      const branch = url.searchParams.get('branch');
+      const status = url.searchParams.get('status');
+      const perPage = Number(url.searchParams.get('per_page') ?? 30);
+      const matching = this.workflowRuns
+        .filter((run) => run.workflowId === Number(runs[1]) && (!branch || run.headBranch === branch) && (!status || run.status === status || run.conclusion === status))
+        .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      return { status: 200, json: { total_count: matching.length, workflow_runs: matching.slice(0, perPage).map((run) => this.runJson(run)) } };
+    }
+    const artifacts = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)\/artifacts$/.exec(url.pathname);
+    if (artifacts) {
+      const run = this.workflowRuns.find((candidate) => candidate.id === Number(artifacts[1]));
+      if (!run) return { status: 404, json: { message: 'Not Found' } };
+      const name = url.searchParams.get('name');
+      const listed = run.artifacts.filter((artifact) => !name || artifact.name === name);
+      return { status: 200, json: { total_count: listed.length, artifacts: listed.map((artifact) => this.artifactJson(artifact)) } };
+    }
+    const run = /^\/repos\/[^/]+\/[^/]+\/actions\/runs\/(\d+)$/.exec(url.pathname);
+    if (run) {
+      const found = this.workflowRuns.find((candidate) => candidate.id === Number(run[1]));
+      return found ? { status: 200, json: this.runJson(found) } : { status: 404, json: { message: 'Not Found' } };
+    }
+    const download = /^\/repos\/[^/]+\/[^/]+\/actions\/artifacts\/(\d+)\/zip$/.exec(url.pathname);
+    if (download) {
+      const artifact = this.workflowRuns.flatMap((candidate) => candidate.artifacts).find((candidate) => candidate.id === Number(download[1]));
+      if (!artifact) return { status: 404, json: { message: 'Not Found' } };
+      if (artifact.expired) return { status: 410, json: { message: 'Artifact has expired' } };
+      return { status: 302, json: {}, headers: { location: `${this.baseUrl}/blob/artifacts/${artifact.id}.zip?sig=fake-signature` } };
+    }
+    return undefined;
+  }
+
+  private answer(method: string, url: URL, body: string): Answer {
     const forbidden = { status: 403, json: { message: 'Resource not accessible by integration', status: '403' } };
+    const blob = /^\/blob\/artifacts\/(\d+)\.zip$/.exec(url.pathname);
+    if (blob && method === 'GET') {
+      const artifact = this.workflowRuns.flatMap((run) => run.artifacts).find((candidate) => candidate.id === Number(blob[1]));
+      return artifact ? { status: 200, raw: { body: artifact.zip, type: 'application/zip' } } : { status: 404, json: { message: 'BlobNotFound' } };
+    }
+    if (method === 'GET' && url.pathname.includes('/actions/')) {
+      if (this.actionsForbidden) return forbidden;
+      const answer = this.actionsAnswer(url);
+      if (answer) return answer;
+    }
     if (method === 'GET' && url.pathname === '/user') {
       return this.userLogin ? { status: 200, json: { login: this.userLogin, type: 'User' } } : forbidden;
     }

@@ -159,7 +159,7 @@ export const FAILING_PAIR = `  - name: fact_extra_rows
     checks: [extra_rows]
 `;
 
-export function pullRequestEvent(number: number, options: { headRepository?: string | null; baseRepository?: string; name?: string } = {}) {
+export function pullRequestEvent(number: number, options: { headRepository?: string | null; baseRepository?: string; name?: string; baseSha?: string; labels?: string[] } = {}) {
   const base = options.baseRepository ?? 'acme/warehouse';
   const head = options.headRepository === undefined ? base : options.headRepository;
   return {
@@ -170,7 +170,8 @@ export function pullRequestEvent(number: number, options: { headRepository?: str
       pull_request: {
         number,
         head: { ref: 'feature', repo: head === null ? null : { full_name: head } },
-        base: { ref: 'main', repo: { full_name: base } },
+        base: { ref: 'main', ...(options.baseSha ? { sha: options.baseSha } : {}), repo: { full_name: base } },
+        ...(options.labels ? { labels: options.labels.map((name) => ({ name })) } : {}),
       },
     },
   };
