@@ -264,6 +264,7 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       thresholds: resolveThresholds(defaults.thresholds, pair.thresholds),
       samplePercent: pair.sample?.percent,
       distinctCounts: pair.distinct_counts ?? defaults.distinct_counts ?? 'exact',
+      ...(pair.paths ? { paths: pair.paths } : {}),
       persistMismatchesTo: persistTarget(pair.persist_mismatches_to, [...at, 'persist_mismatches_to'], error),
     };
   });

@@ -59,6 +59,8 @@ export interface PairConfig {
   /** Table (parts) that receives every differing key, when configured. */
   persistMismatchesTo?: string[];
   distinctCounts: DistinctCountMode;
+  /** Globs (relative to the working directory) of the files whose change re-runs this pair with only-changed. */
+  paths?: string[];
 }
 
 /**

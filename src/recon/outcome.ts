@@ -51,8 +51,10 @@ export function runOutcome(results: RunResults, { failOn = 'fail', bySignal = fa
   if (configErrors > 0) return outcome('unusable', `Recon Gate: ${configErrors} config error${configErrors === 1 ? '' : 's'}; nothing was run.`);
   const stopped = `Recon Gate was interrupted (${results.run.interrupted ?? 'cancelled'}); ${byStatus.ERROR} of ${pairs} pairs could not be reconciled.`;
   if (bySignal) return outcome('interrupted', stopped);
-  if (pairs === 0) return outcome('unusable', 'Recon Gate ran no pair: the configs define none.');
-  if (byStatus.ERROR === pairs) {
+  // only-changed with nothing touched ran no pair on purpose: only a loosened gate can fail it.
+  const noneTouched = pairs === 0 && results.onlyChanged !== undefined;
+  if (pairs === 0 && !noneTouched) return outcome('unusable', 'Recon Gate ran no pair: the configs define none.');
+  if (!noneTouched && byStatus.ERROR === pairs) {
     const first = results.pairs[0]?.error;
     return outcome('unusable', `Recon Gate could not reconcile any of the ${pairs} pairs${first ? `: ${first.message}` : ''}.`);
   }

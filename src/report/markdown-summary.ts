@@ -2,6 +2,7 @@ import type { PairResult, RunResults, Status } from '../results/results-model.js
 import { baselineMarkdown, newMarkText } from './baseline-markdown.js';
 import { checkDetails } from './check-details.js';
 import { gateChangesMarkdown } from './gate-changes-markdown.js';
+import { onlyChangedMarkdown } from './only-changed-markdown.js';
 import { CHART_BUILDERS, type ChartId, type ChartsMode, isEmptyChart } from './chart-configs.js';
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, worstCheck } from './check-wording.js';
 import { commentMarker, markdownText, markdownUrl, markdownValue } from './markdown-escaping.js';
@@ -76,6 +77,7 @@ function verdictLines(results: RunResults): string[] {
     `**${pairs}: ${counts.join(', ') || 'none run'}** · ${countText(results.summary.differingRows)} differing rows · ${markdownText(results.run.engine, 40)} · ${durationText(results.run.durationMs)} · ${timestampText(results.run.startedAt)}`,
     ...(results.run.interrupted ? ['', `> **Interrupted:** ${markdownText(results.run.interrupted, 300)}. Pairs not reached are listed as errors.`] : []),
     ...gateChangesMarkdown(results).headline,
+    ...onlyChangedMarkdown(results).headline,
     ...baselineMarkdown(results).headline,
     ...configErrorLines(results),
   ];
@@ -228,6 +230,7 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
   if (leftOut.length > 0) lines.push('', `> **Shortened to fit GitHub's comment limit:** left out ${leftOut.join('; ')}. report.xlsx and details.csv have everything.`);
   if (rows.length > 0) lines.push('', table(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Worst check'], rows.map((pair) => pairRow(results, pair))));
   lines.push(...gateChangesMarkdown(results).section);
+  lines.push(...onlyChangedMarkdown(results).section);
   lines.push(...baselineMarkdown(results).section);
   const sections = notPassing.slice(0, detail.detailedPairs).map((pair) => pairSection(results, pair, detail.samples));
   if (sections.length > 0) lines.push('', ...sections.flatMap((section) => [section, '']));
