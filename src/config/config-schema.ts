@@ -92,9 +92,9 @@ export const pairSchema = z.strictObject({
   sample: z.strictObject({ percent: z.number().gt(0).max(100) }).optional(),
   /** Write every differing key of the pair into this table (the one statement that writes). */
   persist_mismatches_to: tableName.optional(),
+  distinct_counts: distinctCounts.optional(),
   /** Files whose change should re-run this pair (globs, relative to the checkout), for `only-changed`. */
   paths: z.array(nonEmptyText).min(1).optional(),
-  distinct_counts: distinctCounts.optional(),
 });
 
 export const defaultsSchema = z.strictObject({
