@@ -56,6 +56,8 @@ export interface ActionInputs {
   /** Loosening the gate fails the step unless the pull request has `allowLooseningLabel`. */
   failOnLoosened: boolean;
   allowLooseningLabel: string;
+  /** On a pull request, run only the pairs whose config or `paths:` match its changed files. */
+  onlyChanged: boolean;
   statementTimeoutSeconds?: number;
   runTimeoutSeconds?: number;
   githubToken: string;
@@ -183,6 +185,7 @@ export function readActionInputs(read: InputReader, mask: (secret: string) => vo
     gateChanges: oneOf(read, 'gate-changes', ['auto', 'off'] as const, 'auto'),
     failOnLoosened: booleanInput(read, 'fail-on-loosened'),
     allowLooseningLabel: read('allow-loosening-label').trim() || 'recon-gate:allow-loosening',
+    onlyChanged: booleanInput(read, 'only-changed'),
     statementTimeoutSeconds: positiveNumber(read, 'statement-timeout'),
     runTimeoutSeconds: positiveNumber(read, 'run-timeout'),
     githubToken: read('github-token').trim(),

@@ -19,6 +19,7 @@ import { type ActionOutputs, resultCounts } from './action-outputs.js';
 import { capAnnotations, emitAnnotations, pairAnnotations } from './annotations.js';
 import { type ArtifactOutcome, uploadReports } from './artifact-upload.js';
 import { readBaseConfigs } from './base-configs.js';
+import { pullRequestFiles } from './changed-files.js';
 import { type BaselineOutcome, resolveBaseline } from './baseline-download.js';
 import { ensureDuckdb } from './duckdb-install.js';
 import { readCheckoutState } from './checkout-state.js';
@@ -153,6 +154,19 @@ function readGateBase(inputs: ActionInputs, run: GithubRun): ReconcileRequest['g
   };
 }
 
+/** With only-changed on a pull request, its changed files; undefined runs every pair (and says why). */
+async function changedFilesOf(inputs: ActionInputs, run: GithubRun): Promise<ReconcileRequest['onlyChanged']> {
+  if (!inputs.onlyChanged) return undefined;
+  const octokit = run.pullRequest ? await githubClient(inputs, run) : undefined;
+  const listed = octokit ? await pullRequestFiles(octokit, run) : { kind: 'unknown' as const, reason: run.pullRequest ? 'there is no github-token' : `the ${run.eventName || 'unknown'} event has no pull request` };
+  if (listed.kind === 'unknown') {
+    (run.pullRequest ? core.warning : core.info)(`only-changed: ${listed.reason}, so every pair runs.`);
+    return undefined;
+  }
+  core.info(`only-changed: pull request #${run.pullRequest!.number} changes ${listed.files.length} files.`);
+  return { changedFiles: listed.files, source: `pull request #${run.pullRequest!.number}` };
+}
+
 const LOOSENING_ANNOTATIONS = 5;
 
 /** A warning at each loosened setting's line (at most a few: GitHub shows 10 warnings per step, and pairs need theirs). */
@@ -203,6 +217,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
 
   const baseline = await findBaseline(inputs, run);
   const gateBase = readGateBase(inputs, run);
+  const onlyChanged = await changedFilesOf(inputs, run);
 
   let engine: Engine;
   try {
@@ -235,6 +250,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       disclose: valueDiscloser(allPairs(config), sampleValuesRule(run, inputs.sampleValues)),
       baseline: baseline.kind === 'found' ? baseline.baseline : undefined,
       gateBase,
+      onlyChanged,
       onPairDone: (pair) => core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`),
     });
   } finally {

@@ -19,6 +19,7 @@ import { type BaselineInput, withBaseline } from '../results/baseline-comparison
 import { readResultsFile, ResultsFileError } from '../results/read-results.js';
 import { baselineHeadline } from '../report/baseline-markdown.js';
 import { gateChangesHeadline } from '../report/gate-changes-markdown.js';
+import { onlyChangedHeadline } from '../report/only-changed-markdown.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { runInit } from './init-command.js';
 import { progressPrinter } from './progress.js';
@@ -43,7 +44,8 @@ Usage:
                       [--quickchart-host <url>] [--waivers <file>] [--duckdb-memory-limit <size>]
                       [--fail-on fail|warn|new|never] [--baseline <results.json>]
                       [--baseline-label <name>] [--base-config <file|dir> …] [--base-waivers <file>]
-                      [--base-label <name>] [--fail-on-loosened] [--allow-loosening] [--quiet] [--json]
+                      [--base-label <name>] [--fail-on-loosened] [--allow-loosening]
+                      [--changed-files <file|->] [--quiet] [--json]
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
                       [--baseline <results.json>] [--baseline-label <name>]
   recon-gate validate --config <file|dir> [--config …] [--waivers <file>]
@@ -94,6 +96,10 @@ sides, keys or sampling changed, waivers added or extended), under the name --ba
 (default: base). Waivers at the base: --base-waivers, by default waivers.yml beside the base
 configs. --fail-on-loosened makes loosening fail the run (exit 1) unless --allow-loosening.
 
+--changed-files runs only the pairs a change touches: those whose config file or \`paths:\`
+globs match a file of the list (one path per line, relative to the working directory, e.g.
+from \`git diff --name-only origin/main...\`; - reads stdin); the others are listed as skipped.
+
 Exit status: 0 every pair passed or warned, 1 a threshold was breached (or --run-timeout stopped
 the run), 2 the run could not be carried out (invalid config, or every pair failed to run), 130
 interrupted. --fail-on warn also exits 1 on a WARN, --fail-on never only on a run that could not
@@ -114,6 +120,7 @@ const OPTIONS = {
   'base-label': { type: 'string' },
   'fail-on-loosened': { type: 'boolean' },
   'allow-loosening': { type: 'boolean' },
+  'changed-files': { type: 'string' },
   'baseline-label': { type: 'string' },
   waivers: { type: 'string', multiple: true },
   results: { type: 'string' },
@@ -187,6 +194,17 @@ function gateBaseInput(values: { 'base-config'?: string[]; 'base-waivers'?: stri
   };
 }
 
+function changedFiles(given: string): { changedFiles: string[]; source: string } {
+  let text: string;
+  try {
+    text = readFileSync(given === '-' ? 0 : given, 'utf8');
+  } catch (error) {
+    fail(`--changed-files: cannot read ${given}: ${(error as Error).message}`);
+  }
+  const files = text.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '');
+  return { changedFiles: files, source: given === '-' ? 'stdin' : toDisplayPath(given) };
+}
+
 function seconds(value: string | undefined, option: string): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
@@ -250,6 +268,7 @@ export async function main(argv: string[]): Promise<number> {
   const level = failOn(values['fail-on']);
   const baseline = command === 'run' ? baselineInput(values) : undefined;
   const gateBase = command === 'run' ? gateBaseInput(values) : undefined;
+  const onlyChanged = command === 'run' && values['changed-files'] !== undefined ? changedFiles(values['changed-files']) : undefined;
   const { config, waivers, errors } = loadReconInputs(configPaths, values.waivers);
   if (errors.length > 0) {
     for (const error of errors) process.stderr.write(`${formatConfigError(error)}\n`);
@@ -305,6 +324,7 @@ export async function main(argv: string[]): Promise<number> {
       disclose: valueDiscloser(allPairs(config), { unset: 'show' }),
       baseline,
       gateBase,
+      onlyChanged,
       ...progressPrinter(log),
     }).finally(() => cancellation.dispose());
     for (const waiver of results.waivers?.expired ?? []) log(`warning: ${waiver.file}:${waiver.line} waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner})`);
@@ -319,6 +339,8 @@ export async function main(argv: string[]): Promise<number> {
       for (const file of results.gateChanges.unreadable) log(`  warning: ${file} at the base could not be read; it is not compared`);
     }
     if (results.baseline) log(baselineHeadline(results.baseline));
+    const selected = onlyChangedHeadline(results);
+    if (selected) log(selected);
     if (outcome.failure) log(outcome.failure);
     const byStatus = Object.entries(results.summary.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
     log(`${results.status}: ${results.summary.pairs} pairs (${byStatus}). ${reportsWritten(outDir, reports)}`);

@@ -4,7 +4,7 @@ import path from 'node:path';
 const GLOB_CHARACTERS = /[*?[]/;
 
 /** A glob as a regular expression over `/`-separated paths: `**` spans folders, `*` and `?` do not. */
-function globPattern(glob: string): RegExp {
+export function globPattern(glob: string): RegExp {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
     const ch = glob[i]!;

@@ -101,6 +101,8 @@ export const pairSchema = z.strictObject({
   distinct_counts: distinctCounts.optional(),
   sample_values: sampleValues.optional(),
   mask_columns: maskColumns.optional(),
+  /** Files whose change should re-run this pair (globs, relative to the checkout), for `only-changed`. */
+  paths: z.array(nonEmptyText).min(1).optional(),
 });
 
 export const defaultsSchema = z.strictObject({

@@ -169,6 +169,7 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       sampleValues: pair.sample_values ?? defaults.sample_values,
       maskColumns: uniqueNames([...(defaults.mask_columns ?? []), ...(pair.mask_columns ?? [])]),
       maskColumnsOfPair: uniqueNames(pair.mask_columns ?? []),
+      ...(pair.paths ? { paths: pair.paths } : {}),
       persistMismatchesTo: persistTarget(pair.persist_mismatches_to, [...at, 'persist_mismatches_to'], error),
     };
   });

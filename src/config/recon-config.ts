@@ -71,6 +71,8 @@ export interface PairConfig {
   maskColumns: string[];
   /** The pair's own `mask_columns`: each must name a column of a side (a name under `defaults:` masks only where it exists). */
   maskColumnsOfPair: string[];
+  /** Globs (relative to the working directory) of the files whose change re-runs this pair with only-changed. */
+  paths?: string[];
 }
 
 /**

@@ -52,7 +52,9 @@ export function runOutcome(results: RunResults, { failOn = 'fail', bySignal = fa
   if (configErrors > 0) return outcome('unusable', `Recon Gate: ${configErrors} config error${configErrors === 1 ? '' : 's'}; nothing was run.`);
   const stopped = `Recon Gate was interrupted (${results.run.interrupted ?? 'cancelled'}); ${byStatus.ERROR} of ${pairs} pairs could not be reconciled.`;
   if (bySignal) return outcome('interrupted', stopped);
-  if (pairs === 0) return outcome('unusable', 'Recon Gate ran no pair: the configs define none.');
+  // only-changed with nothing touched ran no pair on purpose: only a loosened gate can fail it.
+  const noneTouched = pairs === 0 && results.onlyChanged !== undefined;
+  if (pairs === 0 && !noneTouched) return outcome('unusable', 'Recon Gate ran no pair: the configs define none.');
   // A column name the real schema does not have is a config error like any other: the other
   // pairs still ran and reported, but the gate cannot be trusted until the config is fixed.
   const schemaErrors = results.pairs.flatMap((pair) => pair.error?.configErrors ?? []);
@@ -60,7 +62,7 @@ export function runOutcome(results: RunResults, { failOn = 'fail', bySignal = fa
     const [first] = schemaErrors;
     return outcome('unusable', `Recon Gate: ${schemaErrors.length} config error${schemaErrors.length === 1 ? '' : 's'} against the real schemas, first ${first!.file}:${first!.line}:${first!.column} ${first!.path}: ${first!.message}${first!.hint ? `. ${first!.hint}` : ''}`);
   }
-  if (byStatus.ERROR === pairs) {
+  if (!noneTouched && byStatus.ERROR === pairs) {
     const first = results.pairs[0]?.error;
     return outcome('unusable', `Recon Gate could not reconcile any of the ${pairs} pairs${first ? `: ${first.message}` : ''}.`);
   }

@@ -1,4 +1,5 @@
 import type { ConfigError } from '../config/config-error.js';
+import { type PairSelection, selectChangedPairs, withPairs } from '../config/changed-pairs.js';
 import { type GateChangeOptions, gateChanges, type GateSide } from '../config/gate-changes.js';
 import { findConfigFiles, type LoadOptions, loadConfigs, toDisplayPath } from '../config/load-config.js';
 import type { ReconConfig } from '../config/recon-config.js';
@@ -75,6 +76,8 @@ export interface ReconcileRequest {
   signal?: AbortSignal;
   /** An earlier run of the same configs: the results get a `baseline` section (new, fixed, unchanged). */
   baseline?: BaselineInput;
+  /** Only the pairs these changed files touch run (changed-pairs.ts); the others are listed as skipped. */
+  onlyChanged?: { changedFiles: string[]; source: string };
   /** The base's configs and waivers: the results get a `gateChanges` section (what was loosened). */
   gateBase?: { base: GateBase; options: Omit<GateChangeOptions, 'baseFiles' | 'unreadable'> };
   onStep?: (pair: string, step: string) => void;
@@ -92,6 +95,17 @@ export interface Reconciled {
   reports: WrittenReportFiles;
 }
 
+function withSkipped(results: RunResults, selection: PairSelection, { changedFiles, source }: { changedFiles: string[]; source: string }): RunResults {
+  const onlyChanged = {
+    source,
+    changedFiles: changedFiles.length,
+    ran: [...selection.run].map(([name, why]) => ({ name, why })),
+    skipped: selection.skipped.map((pair) => ({ name: pair.name, file: pair.location.file, line: pair.location.line })),
+  };
+  // Nothing to run is a pass, not a run without pairs: the change touches none of them.
+  return { ...results, ...(results.pairs.length === 0 ? { status: 'PASS' as const } : {}), onlyChanged };
+}
+
 function gateChangesOf(config: ReconConfig, waivers: WaiverSet, { base, options }: NonNullable<ReconcileRequest['gateBase']>) {
   const baseName = options.baseFileName;
   return gateChanges(base.side, { config, waivers: waivers.waivers }, { ...options, baseFiles: baseName ? base.files.map(baseName) : base.files, unreadable: baseName ? base.unreadable.map(baseName) : base.unreadable });
@@ -104,7 +118,8 @@ export async function reconcile(request: ReconcileRequest): Promise<Reconciled> 
   // Progress lines show a pair as the reports will: a waived check reads WAIVED there too.
   const waiveOne = (pair: PairResult): PairResult =>
     waivers.files.length > 0 ? applyWaivers(assembleResults([pair], { startedAt: today, finishedAt: today, engine: engine.name, configs: [] }), waivers.waivers, today).pairs[0]! : pair;
-  const measured = await runSuite(request.config, {
+  const selection = request.onlyChanged ? selectChangedPairs(request.config, request.onlyChanged.changedFiles, waivers.files) : undefined;
+  const ran = await runSuite(selection ? withPairs(request.config, selection.run) : request.config, {
     engine,
     dialect: dialectFor(engine.name),
     statementTimeoutSeconds: request.statementTimeoutSeconds,
@@ -112,7 +127,11 @@ export async function reconcile(request: ReconcileRequest): Promise<Reconciled> 
     onStep: request.onStep,
     onPairDone: request.onPairDone && ((pair) => request.onPairDone!(disclose(waiveOne(pair)))),
   });
-  const waived = waivers.files.length > 0 ? applyWaivers(measured, waivers.waivers, today, { files: waivers.files.map(toDisplayPath) }) : measured;
+  // A waiver of a pair that was skipped is neither applied nor stale: it is left out.
+  const skippedPairs = new Set(selection?.skipped.map((pair) => pair.name.toLowerCase()));
+  const applicable = waivers.waivers.filter((waiver) => !skippedPairs.has(waiver.pair.toLowerCase()));
+  const applied = waivers.files.length > 0 ? applyWaivers(ran, applicable, today, { files: waivers.files.map(toDisplayPath) }) : ran;
+  const waived: RunResults = selection && request.onlyChanged ? withSkipped(applied, selection, request.onlyChanged) : applied;
   const compared = request.baseline ? withBaseline(waived, request.baseline) : waived;
   const gated = request.gateBase ? { ...compared, gateChanges: gateChangesOf(request.config, waivers, request.gateBase) } : compared;
   const results = discloseValues(gated, disclose);

@@ -6,6 +6,7 @@ import { bySeverity, countText, durationText, measuredText, thresholdText, times
 import { classesText, columnMatchRates, matchRateText } from './column-match-rates.js';
 import { baselineMarkdown, newMarkText } from './baseline-markdown.js';
 import { gateChangesMarkdown } from './gate-changes-markdown.js';
+import { onlyChangedMarkdown } from './only-changed-markdown.js';
 import { commentMarker, markdownText, markdownUrl, markdownValue } from './markdown-escaping.js';
 import { mermaidChart } from './mermaid-charts.js';
 import { checkedScopeLines } from './checked-scope.js';
@@ -96,6 +97,7 @@ function verdictLines(results: RunResults): string[] {
     `**${pairs}: ${counts.join(', ') || 'none run'}** · ${causesText}${nothingCompared(results) ? '**nothing was compared**: no pair could run' : `${countText(results.summary.differingRows)} differing rows`} · ${markdownText(results.run.engine, 40)} · ${durationText(results.run.durationMs)} · ${timestampText(results.run.startedAt)}`,
     ...(results.run.interrupted ? ['', `> **Interrupted:** ${markdownText(results.run.interrupted, 300)}. Pairs not reached are listed as errors.`] : []),
     ...gateChangesMarkdown(results).headline,
+    ...onlyChangedMarkdown(results).headline,
     ...baselineMarkdown(results).headline,
     ...configErrorLines(results),
   ];
@@ -322,6 +324,7 @@ function render(results: RunResults, options: MarkdownSummaryOptions, pairs: Pai
   if (leftOut.length > 0) lines.push('', `> **Shortened to fit GitHub's comment limit:** left out ${leftOut.join('; ')}. report.xlsx and details.csv have everything.`);
   if (rows.length > 0) lines.push('', table(['Pair', 'Status', 'Rows (source / target)', 'Mismatched rows', 'Missing / extra rows', 'Root cause'], rows.map((pair) => pairRow(results, pair))));
   lines.push(...gateChangesMarkdown(results).section);
+  lines.push(...onlyChangedMarkdown(results).section);
   lines.push(...baselineMarkdown(results).section);
   const sections = detailed.map((pair) => pairSection(results, pair, detail));
   if (sections.length > 0) lines.push('', ...sections.flatMap((section) => [section, '']));

@@ -243,6 +243,7 @@ function sides(pair: PairResult): Map<CheckName, Side> {
 export function compareWithBaseline(results: RunResults, baseline: BaselineInput): BaselineComparison {
   const basePairs = new Map(baseline.results.pairs.map((pair) => [pair.name, pair]));
   const nowPairs = new Set(results.pairs.map((pair) => pair.name));
+  const skipped = new Set(results.onlyChanged?.skipped.map((pair) => pair.name));
   const comparison: BaselineComparison = {
     label: baseline.label,
     source: baseline.source,
@@ -252,7 +253,8 @@ export function compareWithBaseline(results: RunResults, baseline: BaselineInput
     newFailing: 0,
     checks: [],
     onlyInRun: { pairs: [], checks: [] },
-    onlyInBaseline: { pairs: baseline.results.pairs.filter((pair) => !nowPairs.has(pair.name)).map((pair) => pair.name), checks: [] },
+    // Pairs skipped by only-changed are not gone: they are left out of the comparison.
+    onlyInBaseline: { pairs: baseline.results.pairs.filter((pair) => !nowPairs.has(pair.name) && !skipped.has(pair.name)).map((pair) => pair.name), checks: [] },
   };
   for (const pair of results.pairs) {
     const basePair = basePairs.get(pair.name);

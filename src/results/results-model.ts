@@ -29,8 +29,18 @@ export interface RunResults {
   baseline?: BaselineComparison;
   /** Set when the configs were compared with the base's (`--base-config`, the Action on a pull request): what the change loosened. */
   gateChanges?: GateChanges;
+  /** Set when only the pairs a change touches ran (`only-changed`, `--changed-files`): which ran, why, and which did not. */
+  onlyChanged?: OnlyChanged;
   /** Set when the configs were invalid and nothing ran: each problem, located. */
   configErrors?: Array<{ file: string; line: number; column: number; path: string; message: string; hint?: string }>;
+}
+
+export interface OnlyChanged {
+  /** Where the list of changed files came from: the pull request's files, a file. */
+  source: string;
+  changedFiles: number;
+  ran: Array<{ name: string; why: string }>;
+  skipped: Array<{ name: string; file: string; line: number }>;
 }
 
 export interface RunInfo {

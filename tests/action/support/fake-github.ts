@@ -63,6 +63,8 @@ export class FakeGithub {
   readonly workflowRuns: FakeWorkflowRun[] = [];
   /** Answer the Actions endpoints with 403, as for a token without `actions: read`. */
   actionsForbidden = false;
+  /** The files of each pull request, for `GET /repos/{owner}/{repo}/pulls/{number}/files`. */
+  readonly pullRequestFiles = new Map<number, Array<{ filename: string; status: string; previous_filename?: string }>>();
   private nextId = 1000;
   private server: Server | undefined;
   private baseUrl = '';
@@ -113,6 +115,19 @@ export class FakeGithub {
       user: { login: comment.login, type: comment.login.endsWith('[bot]') ? 'Bot' : 'User' },
       html_url: `https://github.com/acme/warehouse/pull/${comment.issueNumber}#issuecomment-${comment.id}`,
     };
+  }
+
+  /** One page of a list, with GitHub's `link: <…>; rel="next"` header when there is more. */
+  private page(url: URL, all: unknown[]): Answer {
+    const perPage = Number(url.searchParams.get('per_page') ?? 30);
+    const page = Number(url.searchParams.get('page') ?? 1);
+    const headers: Record<string, string> = {};
+    if (page * perPage < all.length) {
+      const next = new URL(url.href);
+      next.searchParams.set('page', String(page + 1));
+      headers.link = `<${next.href}>; rel="next"`;
+    }
+    return { status: 200, json: all.slice((page - 1) * perPage, page * perPage), headers };
   }
 
   private runJson(run: FakeWorkflowRun) {
@@ -189,6 +204,8 @@ export class FakeGithub {
     if (method === 'GET' && url.pathname === '/user') {
       return this.userLogin ? { status: 200, json: { login: this.userLogin, type: 'User' } } : forbidden;
     }
+    const files = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/files$/.exec(url.pathname);
+    if (files && method === 'GET') return this.page(url, this.pullRequestFiles.get(Number(files[1])) ?? []);
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
     if (list && method === 'GET') {
       const perPage = Number(url.searchParams.get('per_page') ?? 30);
