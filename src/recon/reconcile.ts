@@ -6,12 +6,13 @@ import type { ReconConfig } from '../config/recon-config.js';
 import type { Engine } from '../engines/engine.js';
 import { type ReportOptions, type WrittenReportFiles, writeReports } from '../report/write-reports.js';
 import { type BaselineInput, withBaseline } from '../results/baseline-comparison.js';
-import type { PairResult, RunResults } from '../results/results-model.js';
+import type { PairResult, ResultsHistory, RunResults } from '../results/results-model.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
 import { loadWaivers } from '../waivers/load-waivers.js';
 import { defaultWaiverFiles } from '../waivers/waiver-files.js';
 import type { Waiver } from '../waivers/waiver-schema.js';
+import { appendHistory, type HistoryRun, type HistoryTarget } from './results-history.js';
 import { assembleResults, runSuite } from './run-suite.js';
 
 /**
@@ -75,6 +76,8 @@ export interface ReconcileRequest {
   signal?: AbortSignal;
   /** An earlier run of the same configs: the results get a `baseline` section (new, fixed, unchanged). */
   baseline?: BaselineInput;
+  /** Append the run to a results table (results-history.ts): one row per pair and check, replacing this run id's rows. */
+  history?: { target: HistoryTarget; run: HistoryRun };
   /** Only the pairs these changed files touch run (changed-pairs.ts); the others are listed as skipped. */
   onlyChanged?: { changedFiles: string[]; source: string };
   /** The base's configs and waivers: the results get a `gateChanges` section (what was loosened). */
@@ -99,6 +102,13 @@ function withSkipped(results: RunResults, selection: PairSelection, { changedFil
   return { ...results, ...(results.pairs.length === 0 ? { status: 'PASS' as const } : {}), onlyChanged };
 }
 
+async function historyOf(results: RunResults, request: ReconcileRequest): Promise<ResultsHistory> {
+  const { target, run } = request.history!;
+  // A cancelled job must end: no new statement goes to the warehouse once it is interrupted.
+  if (request.signal?.aborted) return { table: target.parts.join('.'), runId: run.runId, configSet: run.configSet, rows: 0, error: 'not written: the run was interrupted' };
+  return appendHistory(results, target, run, request.engine);
+}
+
 function gateChangesOf(config: ReconConfig, waivers: WaiverSet, { base, options }: NonNullable<ReconcileRequest['gateBase']>) {
   const baseName = options.baseFileName;
   return gateChanges(base.side, { config, waivers: waivers.waivers }, { ...options, baseFiles: baseName ? base.files.map(baseName) : base.files, unreadable: baseName ? base.unreadable.map(baseName) : base.unreadable });
@@ -121,7 +131,8 @@ export async function reconcile(request: ReconcileRequest): Promise<Reconciled> 
   const applied = waivers.files.length > 0 ? applyWaivers(ran, applicable, new Date(), { files: waivers.files.map(toDisplayPath) }) : ran;
   const waived: RunResults = selection && request.onlyChanged ? withSkipped(applied, selection, request.onlyChanged) : applied;
   const compared = request.baseline ? withBaseline(waived, request.baseline) : waived;
-  const results = request.gateBase ? { ...compared, gateChanges: gateChangesOf(request.config, waivers, request.gateBase) } : compared;
+  const gated = request.gateBase ? { ...compared, gateChanges: gateChangesOf(request.config, waivers, request.gateBase) } : compared;
+  const results = request.history ? { ...gated, history: await historyOf(gated, request) } : gated;
   const reports = await writeReports(results, request.reportDir, request.reports);
   return { results, reports };
 }
