@@ -11,6 +11,7 @@ import { openEngine } from '../engines/open-engine.js';
 import { EXIT, FAIL_ON_LEVELS, type FailOn, runOutcome } from '../recon/outcome.js';
 import { planPair } from '../recon/plan-pair.js';
 import { invalidConfigResults, loadGateBase, loadReconInputs, reconcile, type ReconcileRequest } from '../recon/reconcile.js';
+import { isVolumePath } from '../engines/databricks/volume-upload.js';
 import { historyTarget } from '../recon/results-history.js';
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
@@ -47,7 +48,7 @@ Usage:
                       [--baseline-label <name>] [--base-config <file|dir> …] [--base-waivers <file>]
                       [--base-label <name>] [--fail-on-loosened] [--allow-loosening]
                       [--changed-files <file|->] [--results-table <table|file.duckdb>]
-                      [--run-id <id>] [--quiet] [--json]
+                      [--run-id <id>] [--report-volume </Volumes/c/s/v/dir>] [--quiet] [--json]
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
                       [--baseline <results.json>] [--baseline-label <name>]
   recon-gate validate --config <file|dir> [--config …] [--waivers <file>]
@@ -102,6 +103,8 @@ from \`git diff --name-only origin/main...\`; - reads stdin); the others are lis
 commit, pair, check, status, measured, threshold, …), created when missing: on Databricks a
 Delta table (catalog.schema.table), with the embedded DuckDB a database file (history.duckdb,
 table recon_results). A run id (--run-id, default the start time) replaces its own rows.
+--report-volume copies every report to <dir>/<config set>/<run id>/ in a Unity Catalog volume
+(Databricks Files API, same host and credentials as the engine); summary.md links it.
 
 Exit status: 0 every pair passed or warned, 1 a threshold was breached (or --run-timeout stopped
 the run), 2 the run could not be carried out (invalid config, or every pair failed to run), 130
@@ -126,6 +129,7 @@ const OPTIONS = {
   'changed-files': { type: 'string' },
   'results-table': { type: 'string' },
   'run-id': { type: 'string' },
+  'report-volume': { type: 'string' },
   'baseline-label': { type: 'string' },
   waivers: { type: 'string', multiple: true },
   results: { type: 'string' },
@@ -199,9 +203,22 @@ function gateBaseInput(values: { 'base-config'?: string[]; 'base-waivers'?: stri
   };
 }
 
-function historyInput(values: { 'results-table'?: string; 'run-id'?: string }, engine: EngineName, configPaths: string[]): ReconcileRequest['history'] {
+/** Names this run in the history table and the volume folder: --run-id, else the start time. */
+function runIdentity(values: { 'run-id'?: string }, configPaths: string[]): { runId: string; configSet: string } {
+  return { runId: values['run-id']?.trim() || new Date().toISOString(), configSet: configPaths.map(toDisplayPath).sort().join(',') };
+}
+
+function reportVolumeInput(values: { 'report-volume'?: string; 'run-id'?: string }, engine: EngineName, configPaths: string[]): ReconcileRequest['reportVolume'] {
+  const given = values['report-volume'];
+  if (given === undefined) return undefined;
+  if (!isVolumePath(given)) fail(`--report-volume must be a volume folder such as /Volumes/main/recon/reports/runs, not ${given}`);
+  if (engine !== 'databricks') fail('--report-volume copies the reports with the Databricks Files API: it needs --engine databricks (and its DATABRICKS_* settings)');
+  return { volumeDir: given, ...runIdentity(values, configPaths), databricks: {} };
+}
+
+function historyInput(values: { 'results-table'?: string; 'run-id'?: string; 'report-volume'?: string }, engine: EngineName, configPaths: string[]): ReconcileRequest['history'] {
   if (values['results-table'] === undefined) {
-    if (values['run-id'] !== undefined) fail('--run-id needs --results-table');
+    if (values['run-id'] !== undefined && values['report-volume'] === undefined) fail('--run-id needs --results-table or --report-volume');
     return undefined;
   }
   const target = historyTarget(values['results-table'], engine);
@@ -216,7 +233,7 @@ function historyInput(values: { 'results-table'?: string; 'run-id'?: string }, e
   }
   return {
     target,
-    run: { runId: values['run-id']?.trim() || new Date().toISOString(), configSet: configPaths.map(toDisplayPath).sort().join(','), commit, ref: process.env.GITHUB_REF_NAME || undefined },
+    run: { ...runIdentity(values, configPaths), commit, ref: process.env.GITHUB_REF_NAME || undefined },
   };
 }
 
@@ -295,6 +312,7 @@ export async function main(argv: string[]): Promise<number> {
   const baseline = command === 'run' ? baselineInput(values) : undefined;
   const gateBase = command === 'run' ? gateBaseInput(values) : undefined;
   const history = command === 'run' ? historyInput(values, engineName(values.engine, '--engine'), configPaths) : undefined;
+  const reportVolume = command === 'run' ? reportVolumeInput(values, engineName(values.engine, '--engine'), configPaths) : undefined;
   const onlyChanged = command === 'run' && values['changed-files'] !== undefined ? changedFiles(values['changed-files']) : undefined;
   const { config, waivers, errors } = loadReconInputs(configPaths, values.waivers);
   if (errors.length > 0) {
@@ -348,6 +366,7 @@ export async function main(argv: string[]): Promise<number> {
       gateBase,
       onlyChanged,
       history,
+      reportVolume,
       ...progressPrinter(log),
     }).finally(() => cancellation.dispose());
     for (const waiver of results.waivers?.expired ?? []) log(`warning: ${waiver.file}:${waiver.line} waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner})`);
@@ -365,6 +384,8 @@ export async function main(argv: string[]): Promise<number> {
     if (selected) log(selected);
     if (results.history?.error) log(`warning: the run was not appended to ${results.history.table}: ${results.history.error}`);
     else if (results.history) log(`history: ${results.history.rows} rows in ${results.history.table} (run id ${results.history.runId})`);
+    if (results.reportVolume?.error) log(`warning: reports ${results.reportVolume.error.replace(/^not copied/, 'not copied to the volume')}`);
+    else if (results.reportVolume) log(`reports copied to ${results.reportVolume.path}`);
     if (outcome.failure) log(outcome.failure);
     const byStatus = Object.entries(results.summary.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
     log(`${results.status}: ${results.summary.pairs} pairs (${byStatus}). ${reportsWritten(outDir, reports)}`);

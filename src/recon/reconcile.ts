@@ -78,6 +78,16 @@ export interface ReconcileRequest {
   baseline?: BaselineInput;
   /** Append the run to a results table (results-history.ts): one row per pair and check, replacing this run id's rows. */
   history?: { target: HistoryTarget; run: HistoryRun };
+  /** Copy every report into a Unity Catalog volume folder: `<volumeDir>/<config set>/<run id>/`. */
+  reportVolume?: {
+    volumeDir: string;
+    runId: string;
+    configSet: string;
+    databricks: Record<string, string | undefined>;
+    env?: Record<string, string | undefined>;
+    /** Stands in for the global fetch (tests). */
+    fetch?: typeof fetch;
+  };
   /** Only the pairs these changed files touch run (changed-pairs.ts); the others are listed as skipped. */
   onlyChanged?: { changedFiles: string[]; source: string };
   /** The base's configs and waivers: the results get a `gateChanges` section (what was loosened). */
@@ -100,6 +110,34 @@ function withSkipped(results: RunResults, selection: PairSelection, { changedFil
   };
   // Nothing to run is a pass, not a run without pairs: the change touches none of them.
   return { ...results, ...(results.pairs.length === 0 ? { status: 'PASS' as const } : {}), onlyChanged };
+}
+
+const pathPart = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'run';
+
+async function plannedVolume(request: NonNullable<ReconcileRequest['reportVolume']>): Promise<{ planned: NonNullable<RunResults['reportVolume']>; upload: (folder: string) => Promise<string | undefined> }> {
+  const target = `${request.volumeDir.replace(/\/+$/, '')}/${pathPart(request.configSet)}/${pathPart(request.runId)}`;
+  // Loaded only when asked for: the Databricks modules are not needed on most runs.
+  const { resolveDatabricksConnection } = await import('../engines/databricks/connection-options.js');
+  const { databricksInputsFromSettings } = await import('../engines/databricks/open-databricks-engine.js');
+  const { uploadToVolume, volumeExplorerUrl } = await import('../engines/databricks/volume-upload.js');
+  let connection: ReturnType<typeof resolveDatabricksConnection>;
+  try {
+    connection = resolveDatabricksConnection(databricksInputsFromSettings(request.databricks), request.env ?? process.env);
+  } catch (error) {
+    const reason = `not copied: ${(error as Error).message}`;
+    return { planned: { path: target }, upload: () => Promise.resolve(reason) };
+  }
+  return {
+    planned: { path: target, url: volumeExplorerUrl(connection, target) },
+    upload: async (folder) => {
+      try {
+        await uploadToVolume(connection, folder, target, request.fetch);
+        return undefined;
+      } catch (error) {
+        return `not copied: ${(error as Error).message}`;
+      }
+    },
+  };
 }
 
 async function historyOf(results: RunResults, request: ReconcileRequest): Promise<ResultsHistory> {
@@ -132,7 +170,17 @@ export async function reconcile(request: ReconcileRequest): Promise<Reconciled> 
   const waived: RunResults = selection && request.onlyChanged ? withSkipped(applied, selection, request.onlyChanged) : applied;
   const compared = request.baseline ? withBaseline(waived, request.baseline) : waived;
   const gated = request.gateBase ? { ...compared, gateChanges: gateChangesOf(request.config, waivers, request.gateBase) } : compared;
-  const results = request.history ? { ...gated, history: await historyOf(gated, request) } : gated;
-  const reports = await writeReports(results, request.reportDir, request.reports);
+  const recorded = request.history ? { ...gated, history: await historyOf(gated, request) } : gated;
+  const volume = request.reportVolume ? await plannedVolume(request.reportVolume) : undefined;
+  let results: RunResults = volume ? { ...recorded, reportVolume: volume.planned } : recorded;
+  let reports = await writeReports(results, request.reportDir, request.reports);
+  if (volume) {
+    const error = request.signal?.aborted ? 'not copied: the run was interrupted' : await volume.upload(request.reportDir);
+    if (error) {
+      // The copy on disk must say the volume has no copy; it is written again with the error.
+      results = { ...results, reportVolume: { ...results.reportVolume!, error } };
+      reports = await writeReports(results, request.reportDir, request.reports);
+    }
+  }
   return { results, reports };
 }

@@ -3,6 +3,7 @@ import { baselineMarkdown, newMarkText } from './baseline-markdown.js';
 import { checkDetails } from './check-details.js';
 import { gateChangesMarkdown } from './gate-changes-markdown.js';
 import { onlyChangedMarkdown } from './only-changed-markdown.js';
+import { reportVolumeMarkdown } from './report-volume-markdown.js';
 import { CHART_BUILDERS, type ChartId, type ChartsMode, isEmptyChart } from './chart-configs.js';
 import { bySeverity, countText, durationText, measuredText, thresholdText, timestampText, worstCheck } from './check-wording.js';
 import { commentMarker, markdownText, markdownUrl, markdownValue } from './markdown-escaping.js';
@@ -194,12 +195,14 @@ function chartLines(results: RunResults, options: MarkdownSummaryOptions): strin
 }
 
 function footerLines(results: RunResults, options: MarkdownSummaryOptions): string[] {
+  const volume = reportVolumeMarkdown(results);
   const links = [
+    volume.link,
     options.artifactUrl && markdownUrl(options.artifactUrl) ? `📦 [Reports: report.xlsx, CSV, charts, results.json](${markdownUrl(options.artifactUrl)})` : undefined,
     options.runUrl && markdownUrl(options.runUrl) ? `🔗 [Workflow run](${markdownUrl(options.runUrl)})` : undefined,
     `${results.tool.name} ${markdownText(results.tool.version, 40)}`,
   ].filter((link) => link !== undefined);
-  return ['', '---', links.join(' · ')];
+  return [...(volume.note ? ['', volume.note] : []), '', '---', links.join(' · ')];
 }
 
 function render(results: RunResults, options: MarkdownSummaryOptions, pairs: PairResult[], detail: Detail): string {

@@ -41,6 +41,8 @@ export interface RunResults {
   onlyChanged?: OnlyChanged;
   /** Set when the run was appended to a results table (`results_table`). */
   history?: ResultsHistory;
+  /** Set when the reports are copied to a Unity Catalog volume (`report_volume`). */
+  reportVolume?: { path: string; url?: string; error?: string };
   /** Set when the configs were invalid and nothing ran: each problem, located. */
   configErrors?: Array<{ file: string; line: number; column: number; path: string; message: string; hint?: string }>;
 }
