@@ -4,6 +4,8 @@ import { isMemorySize } from '../engines/duckdb/memory-limit.js';
 import type { EngineName } from '../engines/engine.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../recon/outcome.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
+import { isVolumePath } from '../engines/databricks/volume-upload.js';
+import { type HistoryTarget, historyTarget } from '../recon/results-history.js';
 import { type BaselineSetting, baselineSetting } from './baseline-download.js';
 
 export const COMMENT_MODES = ['update', 'new', 'off'] as const;
@@ -58,6 +60,10 @@ export interface ActionInputs {
   allowLooseningLabel: string;
   /** On a pull request, run only the pairs whose config or `paths:` match its changed files. */
   onlyChanged: boolean;
+  /** Where each run is appended, one row per pair and check (results-history.ts). */
+  resultsTable?: HistoryTarget;
+  /** A Unity Catalog volume folder the reports are copied to (engine databricks). */
+  reportVolume?: string;
   statementTimeoutSeconds?: number;
   runTimeoutSeconds?: number;
   githubToken: string;
@@ -127,6 +133,22 @@ export function configSetId(patterns: readonly string[]): string {
 // @actions/artifact refuses these in a name; saying so here names the input instead.
 const ARTIFACT_NAME_FORBIDDEN = /["\\/:<>|*?\r\n]/;
 
+function reportVolumeInput(read: InputReader): string | undefined {
+  const value = read('report-volume').trim();
+  if (value === '') return undefined;
+  if (!isVolumePath(value)) throw new ActionInputError('report-volume', `must be a volume folder such as /Volumes/main/recon/reports/runs, not "${value}"`);
+  if (oneOf(read, 'engine', ENGINES, 'databricks') !== 'databricks') throw new ActionInputError('report-volume', 'copies the reports with the Databricks Files API: it needs engine databricks');
+  return value;
+}
+
+function resultsTableInput(read: InputReader): HistoryTarget | undefined {
+  const value = read('results-table').trim();
+  if (value === '') return undefined;
+  const target = historyTarget(value, oneOf(read, 'engine', ENGINES, 'databricks'));
+  if ('error' in target) throw new ActionInputError('results-table', target.error);
+  return target;
+}
+
 /**
  * Reads and checks every input. Secret inputs are masked first, so no message below (nor any
  * later log line) can show them.
@@ -186,6 +208,8 @@ export function readActionInputs(read: InputReader, mask: (secret: string) => vo
     failOnLoosened: booleanInput(read, 'fail-on-loosened'),
     allowLooseningLabel: read('allow-loosening-label').trim() || 'recon-gate:allow-loosening',
     onlyChanged: booleanInput(read, 'only-changed'),
+    resultsTable: resultsTableInput(read),
+    reportVolume: reportVolumeInput(read),
     statementTimeoutSeconds: positiveNumber(read, 'statement-timeout'),
     runTimeoutSeconds: positiveNumber(read, 'run-timeout'),
     githubToken: read('github-token').trim(),

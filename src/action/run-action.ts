@@ -251,6 +251,10 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       baseline: baseline.kind === 'found' ? baseline.baseline : undefined,
       gateBase,
       onlyChanged,
+      history: inputs.resultsTable
+        ? { target: inputs.resultsTable, run: { runId: run.runId ?? new Date().toISOString(), configSet: inputs.configSetId, commit: env.GITHUB_SHA || run.sha, ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || undefined } }
+        : undefined,
+      reportVolume: inputs.reportVolume ? { volumeDir: inputs.reportVolume, runId: run.runId ?? new Date().toISOString(), configSet: inputs.configSetId, databricks: inputs.databricks, env } : undefined,
       onPairDone: (pair) => core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`),
     });
   } finally {
@@ -266,6 +270,10 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
   }
   for (const note of written.notes) core.warning(note);
   annotateLoosening(results);
+  if (results.reportVolume?.error) core.warning(`Recon Gate: reports ${results.reportVolume.error.replace(/^not copied/, 'not copied to the volume')}`);
+  else if (results.reportVolume) core.info(`Reports copied to ${results.reportVolume.path}.`);
+  if (results.history?.error) core.warning(`Recon Gate: the run was not appended to ${results.history.table}: ${results.history.error}`);
+  else if (results.history) core.info(`Appended ${results.history.rows} rows to ${results.history.table} (run id ${results.history.runId}, config set ${results.history.configSet}).`);
 
   const artifact = await uploadReports(inputs.artifactName, reportDir, run, { retentionDays: inputs.retentionDays });
   if (artifact.kind === 'uploaded') core.info(`Reports uploaded as the artifact ${inputs.artifactName} (${artifact.size} bytes): ${artifact.url}`);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +11,8 @@ import { openEngine } from '../engines/open-engine.js';
 import { EXIT, FAIL_ON_LEVELS, type FailOn, runOutcome } from '../recon/outcome.js';
 import { listPairPlan } from '../recon/pair-plan.js';
 import { invalidConfigResults, loadGateBase, loadReconInputs, reconcile, type ReconcileRequest } from '../recon/reconcile.js';
+import { isVolumePath } from '../engines/databricks/volume-upload.js';
+import { historyTarget } from '../recon/results-history.js';
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { type ReportOptions, writeReports } from '../report/write-reports.js';
@@ -45,7 +48,8 @@ Usage:
                       [--fail-on fail|warn|new|never] [--baseline <results.json>]
                       [--baseline-label <name>] [--base-config <file|dir> …] [--base-waivers <file>]
                       [--base-label <name>] [--fail-on-loosened] [--allow-loosening]
-                      [--changed-files <file|->] [--quiet] [--json]
+                      [--changed-files <file|->] [--results-table <table|file.duckdb>]
+                      [--run-id <id>] [--report-volume </Volumes/c/s/v/dir>] [--quiet] [--json]
   recon-gate report   --results <results.json> [--out <dir>] [--charts …] [--quickchart-host <url>]
                       [--baseline <results.json>] [--baseline-label <name>]
   recon-gate validate --config <file|dir> [--config …] [--waivers <file>]
@@ -100,6 +104,13 @@ configs. --fail-on-loosened makes loosening fail the run (exit 1) unless --allow
 globs match a file of the list (one path per line, relative to the working directory, e.g.
 from \`git diff --name-only origin/main...\`; - reads stdin); the others are listed as skipped.
 
+--results-table appends the run to a table, one row per pair and check (run id, config set,
+commit, pair, check, status, measured, threshold, …), created when missing: on Databricks a
+Delta table (catalog.schema.table), with the embedded DuckDB a database file (history.duckdb,
+table recon_results). A run id (--run-id, default the start time) replaces its own rows.
+--report-volume copies every report to <dir>/<config set>/<run id>/ in a Unity Catalog volume
+(Databricks Files API, same host and credentials as the engine); summary.md links it.
+
 Exit status: 0 every pair passed or warned, 1 a threshold was breached (or --run-timeout stopped
 the run), 2 the run could not be carried out (invalid config, or every pair failed to run), 130
 interrupted. --fail-on warn also exits 1 on a WARN, --fail-on never only on a run that could not
@@ -121,6 +132,9 @@ const OPTIONS = {
   'fail-on-loosened': { type: 'boolean' },
   'allow-loosening': { type: 'boolean' },
   'changed-files': { type: 'string' },
+  'results-table': { type: 'string' },
+  'run-id': { type: 'string' },
+  'report-volume': { type: 'string' },
   'baseline-label': { type: 'string' },
   waivers: { type: 'string', multiple: true },
   results: { type: 'string' },
@@ -191,6 +205,40 @@ function gateBaseInput(values: { 'base-config'?: string[]; 'base-waivers'?: stri
   return {
     base: loadGateBase(expanded.paths, values['base-waivers']),
     options: { label: values['base-label']?.trim() || 'base', enforced: values['fail-on-loosened'] ?? false, allowWith: '--allow-loosening', allowedBy: values['allow-loosening'] ? '--allow-loosening' : undefined },
+  };
+}
+
+/** Names this run in the history table and the volume folder: --run-id, else the start time. */
+function runIdentity(values: { 'run-id'?: string }, configPaths: string[]): { runId: string; configSet: string } {
+  return { runId: values['run-id']?.trim() || new Date().toISOString(), configSet: configPaths.map(toDisplayPath).sort().join(',') };
+}
+
+function reportVolumeInput(values: { 'report-volume'?: string; 'run-id'?: string }, engine: EngineName, configPaths: string[]): ReconcileRequest['reportVolume'] {
+  const given = values['report-volume'];
+  if (given === undefined) return undefined;
+  if (!isVolumePath(given)) fail(`--report-volume must be a volume folder such as /Volumes/main/recon/reports/runs, not ${given}`);
+  if (engine !== 'databricks') fail('--report-volume copies the reports with the Databricks Files API: it needs --engine databricks (and its DATABRICKS_* settings)');
+  return { volumeDir: given, ...runIdentity(values, configPaths), databricks: {} };
+}
+
+function historyInput(values: { 'results-table'?: string; 'run-id'?: string; 'report-volume'?: string }, engine: EngineName, configPaths: string[]): ReconcileRequest['history'] {
+  if (values['results-table'] === undefined) {
+    if (values['run-id'] !== undefined && values['report-volume'] === undefined) fail('--run-id needs --results-table or --report-volume');
+    return undefined;
+  }
+  const target = historyTarget(values['results-table'], engine);
+  if ('error' in target) fail(`--results-table: ${target.error}`);
+  let commit: string | undefined = process.env.GITHUB_SHA;
+  if (!commit) {
+    try {
+      commit = execFileSync('git', ['rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() || undefined;
+    } catch {
+      commit = undefined;
+    }
+  }
+  return {
+    target,
+    run: { ...runIdentity(values, configPaths), commit, ref: process.env.GITHUB_REF_NAME || undefined },
   };
 }
 
@@ -268,6 +316,8 @@ export async function main(argv: string[]): Promise<number> {
   const level = failOn(values['fail-on']);
   const baseline = command === 'run' ? baselineInput(values) : undefined;
   const gateBase = command === 'run' ? gateBaseInput(values) : undefined;
+  const history = command === 'run' ? historyInput(values, engineName(values.engine, '--engine'), configPaths) : undefined;
+  const reportVolume = command === 'run' ? reportVolumeInput(values, engineName(values.engine, '--engine'), configPaths) : undefined;
   const onlyChanged = command === 'run' && values['changed-files'] !== undefined ? changedFiles(values['changed-files']) : undefined;
   const { config, waivers, errors } = loadReconInputs(configPaths, values.waivers);
   if (errors.length > 0) {
@@ -325,6 +375,8 @@ export async function main(argv: string[]): Promise<number> {
       baseline,
       gateBase,
       onlyChanged,
+      history,
+      reportVolume,
       ...progressPrinter(log),
     }).finally(() => cancellation.dispose());
     for (const waiver of results.waivers?.expired ?? []) log(`warning: ${waiver.file}:${waiver.line} waiver for ${waiver.pair} ${waiver.check} expired on ${waiver.expires} (owner ${waiver.owner})`);
@@ -341,6 +393,10 @@ export async function main(argv: string[]): Promise<number> {
     if (results.baseline) log(baselineHeadline(results.baseline));
     const selected = onlyChangedHeadline(results);
     if (selected) log(selected);
+    if (results.history?.error) log(`warning: the run was not appended to ${results.history.table}: ${results.history.error}`);
+    else if (results.history) log(`history: ${results.history.rows} rows in ${results.history.table} (run id ${results.history.runId})`);
+    if (results.reportVolume?.error) log(`warning: reports ${results.reportVolume.error.replace(/^not copied/, 'not copied to the volume')}`);
+    else if (results.reportVolume) log(`reports copied to ${results.reportVolume.path}`);
     if (outcome.failure) log(outcome.failure);
     const byStatus = Object.entries(results.summary.byStatus).filter(([, n]) => n > 0).map(([status, n]) => `${n} ${status}`).join(', ');
     log(`${results.status}: ${results.summary.pairs} pairs (${byStatus}). ${reportsWritten(outDir, reports)}`);

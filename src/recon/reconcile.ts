@@ -6,13 +6,14 @@ import type { ReconConfig } from '../config/recon-config.js';
 import type { Engine } from '../engines/engine.js';
 import { type ReportOptions, type WrittenReportFiles, writeReports } from '../report/write-reports.js';
 import { type BaselineInput, withBaseline } from '../results/baseline-comparison.js';
-import type { PairResult, RunResults } from '../results/results-model.js';
+import type { PairResult, ResultsHistory, RunResults } from '../results/results-model.js';
 import { discloseValues } from '../results/value-disclosure.js';
 import { dialectFor } from '../sql/dialects/index.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
 import { loadWaivers } from '../waivers/load-waivers.js';
 import { defaultWaiverFiles } from '../waivers/waiver-files.js';
 import type { Waiver } from '../waivers/waiver-schema.js';
+import { appendHistory, type HistoryRun, type HistoryTarget } from './results-history.js';
 import { assembleResults, runSuite } from './run-suite.js';
 
 /**
@@ -76,6 +77,18 @@ export interface ReconcileRequest {
   signal?: AbortSignal;
   /** An earlier run of the same configs: the results get a `baseline` section (new, fixed, unchanged). */
   baseline?: BaselineInput;
+  /** Append the run to a results table (results-history.ts): one row per pair and check, replacing this run id's rows. */
+  history?: { target: HistoryTarget; run: HistoryRun };
+  /** Copy every report into a Unity Catalog volume folder: `<volumeDir>/<config set>/<run id>/`. */
+  reportVolume?: {
+    volumeDir: string;
+    runId: string;
+    configSet: string;
+    databricks: Record<string, string | undefined>;
+    env?: Record<string, string | undefined>;
+    /** Stands in for the global fetch (tests). */
+    fetch?: typeof fetch;
+  };
   /** Only the pairs these changed files touch run (changed-pairs.ts); the others are listed as skipped. */
   onlyChanged?: { changedFiles: string[]; source: string };
   /** The base's configs and waivers: the results get a `gateChanges` section (what was loosened). */
@@ -106,6 +119,41 @@ function withSkipped(results: RunResults, selection: PairSelection, { changedFil
   return { ...results, ...(results.pairs.length === 0 ? { status: 'PASS' as const } : {}), onlyChanged };
 }
 
+const pathPart = (text: string) => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '') || 'run';
+
+async function plannedVolume(request: NonNullable<ReconcileRequest['reportVolume']>): Promise<{ planned: NonNullable<RunResults['reportVolume']>; upload: (folder: string) => Promise<string | undefined> }> {
+  const target = `${request.volumeDir.replace(/\/+$/, '')}/${pathPart(request.configSet)}/${pathPart(request.runId)}`;
+  // Loaded only when asked for: the Databricks modules are not needed on most runs.
+  const { resolveDatabricksConnection } = await import('../engines/databricks/connection-options.js');
+  const { databricksInputsFromSettings } = await import('../engines/databricks/open-databricks-engine.js');
+  const { uploadToVolume, volumeExplorerUrl } = await import('../engines/databricks/volume-upload.js');
+  let connection: ReturnType<typeof resolveDatabricksConnection>;
+  try {
+    connection = resolveDatabricksConnection(databricksInputsFromSettings(request.databricks), request.env ?? process.env);
+  } catch (error) {
+    const reason = `not copied: ${(error as Error).message}`;
+    return { planned: { path: target }, upload: () => Promise.resolve(reason) };
+  }
+  return {
+    planned: { path: target, url: volumeExplorerUrl(connection, target) },
+    upload: async (folder) => {
+      try {
+        await uploadToVolume(connection, folder, target, request.fetch);
+        return undefined;
+      } catch (error) {
+        return `not copied: ${(error as Error).message}`;
+      }
+    },
+  };
+}
+
+async function historyOf(results: RunResults, request: ReconcileRequest): Promise<ResultsHistory> {
+  const { target, run } = request.history!;
+  // A cancelled job must end: no new statement goes to the warehouse once it is interrupted.
+  if (request.signal?.aborted) return { table: target.parts.join('.'), runId: run.runId, configSet: run.configSet, rows: 0, error: 'not written: the run was interrupted' };
+  return appendHistory(results, target, run, request.engine);
+}
+
 function gateChangesOf(config: ReconConfig, waivers: WaiverSet, { base, options }: NonNullable<ReconcileRequest['gateBase']>) {
   const baseName = options.baseFileName;
   return gateChanges(base.side, { config, waivers: waivers.waivers }, { ...options, baseFiles: baseName ? base.files.map(baseName) : base.files, unreadable: baseName ? base.unreadable.map(baseName) : base.unreadable });
@@ -134,7 +182,19 @@ export async function reconcile(request: ReconcileRequest): Promise<Reconciled> 
   const waived: RunResults = selection && request.onlyChanged ? withSkipped(applied, selection, request.onlyChanged) : applied;
   const compared = request.baseline ? withBaseline(waived, request.baseline) : waived;
   const gated = request.gateBase ? { ...compared, gateChanges: gateChangesOf(request.config, waivers, request.gateBase) } : compared;
-  const results = discloseValues(gated, disclose);
-  const reports = await writeReports(results, request.reportDir, request.reports);
+  // The history table and the volume get the values the reports show, withheld where they are.
+  const disclosed = discloseValues(gated, disclose);
+  const recorded = request.history ? { ...disclosed, history: await historyOf(disclosed, request) } : disclosed;
+  const volume = request.reportVolume ? await plannedVolume(request.reportVolume) : undefined;
+  let results: RunResults = volume ? { ...recorded, reportVolume: volume.planned } : recorded;
+  let reports = await writeReports(results, request.reportDir, request.reports);
+  if (volume) {
+    const error = request.signal?.aborted ? 'not copied: the run was interrupted' : await volume.upload(request.reportDir);
+    if (error) {
+      // The copy on disk must say the volume has no copy; it is written again with the error.
+      results = { ...results, reportVolume: { ...results.reportVolume!, error } };
+      reports = await writeReports(results, request.reportDir, request.reports);
+    }
+  }
   return { results, reports };
 }

@@ -7,6 +7,7 @@ import { classesText, columnMatchRates, matchRateText } from './column-match-rat
 import { baselineMarkdown, newMarkText } from './baseline-markdown.js';
 import { gateChangesMarkdown } from './gate-changes-markdown.js';
 import { onlyChangedMarkdown } from './only-changed-markdown.js';
+import { reportVolumeMarkdown } from './report-volume-markdown.js';
 import { commentMarker, markdownText, markdownUrl, markdownValue } from './markdown-escaping.js';
 import { mermaidChart } from './mermaid-charts.js';
 import { checkedScopeLines } from './checked-scope.js';
@@ -281,12 +282,14 @@ function chartLines(results: RunResults, options: MarkdownSummaryOptions): strin
 }
 
 function footerLines(results: RunResults, options: MarkdownSummaryOptions): string[] {
+  const volume = reportVolumeMarkdown(results);
   const links = [
+    volume.link,
     options.artifactUrl && markdownUrl(options.artifactUrl) ? `📦 [Reports: report.xlsx, CSV, charts, results.json](${markdownUrl(options.artifactUrl)})` : undefined,
     options.runUrl && markdownUrl(options.runUrl) ? `🔗 [Workflow run](${markdownUrl(options.runUrl)})` : undefined,
     `${results.tool.name} ${markdownText(results.tool.version, 40)}`,
   ].filter((link) => link !== undefined);
-  return ['', '---', links.join(' · ')];
+  return [...(volume.note ? ['', volume.note] : []), '', '---', links.join(' · ')];
 }
 
 function render(results: RunResults, options: MarkdownSummaryOptions, pairs: PairResult[], detail: Detail): string {

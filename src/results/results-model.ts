@@ -31,8 +31,23 @@ export interface RunResults {
   gateChanges?: GateChanges;
   /** Set when only the pairs a change touches ran (`only-changed`, `--changed-files`): which ran, why, and which did not. */
   onlyChanged?: OnlyChanged;
+  /** Set when the run was appended to a results table (`results_table`). */
+  history?: ResultsHistory;
+  /** Set when the reports are copied to a Unity Catalog volume (`report_volume`). */
+  reportVolume?: { path: string; url?: string; error?: string };
   /** Set when the configs were invalid and nothing ran: each problem, located. */
   configErrors?: Array<{ file: string; line: number; column: number; path: string; message: string; hint?: string }>;
+}
+
+export interface ResultsHistory {
+  /** The table (and for DuckDB the file) the rows went to. */
+  table: string;
+  runId: string;
+  configSet: string;
+  /** Rows written: one per pair and check; 0 with `error`. */
+  rows: number;
+  /** Why nothing was written; the run's verdict does not depend on it. */
+  error?: string;
 }
 
 export interface OnlyChanged {

@@ -1,17 +1,16 @@
-export const id = 36;
-export const ids = [36];
+export const id = 126;
+export const ids = [126];
 export const modules = {
 
-/***/ 23036:
+/***/ 23126:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  databricksInputsFromSettings: () => (/* binding */ databricksInputsFromSettings),
   openDatabricksEngine: () => (/* binding */ openDatabricksEngine)
 });
-
-// UNUSED EXPORTS: databricksInputsFromSettings
 
 // EXTERNAL MODULE: ./lib/engines/engine.js
 var engine = __webpack_require__(38041);
@@ -216,110 +215,8 @@ function toRows(rowObjects, columns) {
     });
 }
 //# sourceMappingURL=cell-conversion.js.map
-;// CONCATENATED MODULE: ./lib/engines/databricks/connection-options.js
-/**
- * Where the Databricks engine's connection comes from: explicit inputs first, then the standard
- * Databricks environment variables. Credentials are read here and nowhere else.
- */
-
-const DEFAULT_PORT = 443;
-const DEFAULT_MAX_CONCURRENT_STATEMENTS = 4;
-function nonEmpty(value) {
-    const trimmed = value?.trim();
-    return trimmed ? trimmed : undefined;
-}
-function portFrom(value, source) {
-    if (value === undefined || value === '')
-        return undefined;
-    const port = typeof value === 'number' ? value : Number(value);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        throw new engine/* EngineError */.N('connection', `${source} must be a TCP port (1-65535), got "${String(value)}"`);
-    }
-    return port;
-}
-/** Accepts `host`, `host:port` and `https://host[:port][/]` as people paste them. */
-function splitHost(raw) {
-    const withoutScheme = raw.replace(/^https?:\/\//i, '').replace(/\/+$/, '');
-    const match = /^(.*?)(?::(\d+))?$/.exec(withoutScheme);
-    const host = match?.[1] ?? withoutScheme;
-    return { host, port: match?.[2] === undefined ? undefined : Number(match[2]) };
-}
-/**
- * Credentials come as a whole from one place: when the inputs name any credential, the
- * environment's are ignored, so a token in the environment never overrides a service principal
- * given explicitly. A token wins over client credentials from the same place.
- */
-function resolveAuth(inputs, env) {
-    const fromInputs = [inputs.token, inputs.clientId, inputs.clientSecret].some((v) => nonEmpty(v) !== undefined);
-    const token = fromInputs ? nonEmpty(inputs.token) : nonEmpty(env.DATABRICKS_TOKEN);
-    const clientId = fromInputs ? nonEmpty(inputs.clientId) : nonEmpty(env.DATABRICKS_CLIENT_ID);
-    const clientSecret = fromInputs ? nonEmpty(inputs.clientSecret) : nonEmpty(env.DATABRICKS_CLIENT_SECRET);
-    if (token)
-        return { kind: 'personal-access-token', token };
-    if (clientId && clientSecret)
-        return { kind: 'oauth-m2m', clientId, clientSecret };
-    if (clientId || clientSecret) {
-        // Without a secret the driver would start a browser login (OAuth U2M), which a CI run cannot finish.
-        throw new engine/* EngineError */.N('authentication', 'OAuth machine-to-machine needs both a client id and a client secret (DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET)');
-    }
-    throw new engine/* EngineError */.N('authentication', 'no Databricks credentials: set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET for a service principal');
-}
-function resolveDatabricksConnection(inputs = {}, env = process.env) {
-    const rawHost = nonEmpty(inputs.host) ?? nonEmpty(env.DATABRICKS_HOST);
-    if (!rawHost)
-        throw new engine/* EngineError */.N('connection', 'no Databricks host: pass host or set DATABRICKS_HOST');
-    const { host, port: portInHost } = splitHost(rawHost);
-    const rawPath = nonEmpty(inputs.httpPath) ?? nonEmpty(env.DATABRICKS_HTTP_PATH);
-    if (!rawPath)
-        throw new engine/* EngineError */.N('connection', 'no SQL warehouse HTTP path: pass httpPath or set DATABRICKS_HTTP_PATH');
-    const httpPath = rawPath.startsWith('/') ? rawPath : `/${rawPath}`;
-    const port = portFrom(inputs.port, 'port') ?? portFrom(env.DATABRICKS_PORT, 'DATABRICKS_PORT') ?? portInHost ?? DEFAULT_PORT;
-    const maxConcurrentStatements = inputs.maxConcurrentStatements ?? DEFAULT_MAX_CONCURRENT_STATEMENTS;
-    if (!Number.isInteger(maxConcurrentStatements) || maxConcurrentStatements < 1) {
-        throw new engine/* EngineError */.N('internal', `maxConcurrentStatements must be a positive integer, got ${maxConcurrentStatements}`);
-    }
-    return {
-        host,
-        port,
-        httpPath,
-        auth: resolveAuth(inputs, env),
-        catalog: nonEmpty(inputs.catalog) ?? nonEmpty(env.DATABRICKS_CATALOG),
-        schema: nonEmpty(inputs.schema) ?? nonEmpty(env.DATABRICKS_SCHEMA),
-        maxConcurrentStatements,
-        checkServerCertificate: inputs.checkServerCertificate ?? true,
-        customCaCert: inputs.customCaCert,
-        retryMaxAttempts: inputs.retryMaxAttempts,
-        telemetryEnabled: inputs.telemetryEnabled ?? false,
-    };
-}
-/** The options `DBSQLClient.connect` takes for a resolved connection. */
-function driverConnectOptions(connection) {
-    const common = {
-        host: connection.host,
-        port: connection.port,
-        path: connection.httpPath,
-        checkServerCertificate: connection.checkServerCertificate,
-        telemetryEnabled: connection.telemetryEnabled,
-        // Only changes Arrow results (warehouses): BIGINT as bigint and DECIMAL as exact text.
-        preserveBigNumericPrecision: true,
-        ...(connection.customCaCert === undefined ? {} : { customCaCert: connection.customCaCert }),
-        ...(connection.retryMaxAttempts === undefined ? {} : { retryMaxAttempts: connection.retryMaxAttempts }),
-    };
-    if (connection.auth.kind === 'personal-access-token') {
-        return { ...common, authType: 'access-token', token: connection.auth.token };
-    }
-    return {
-        ...common,
-        authType: 'databricks-oauth',
-        oauthClientId: connection.auth.clientId,
-        oauthClientSecret: connection.auth.clientSecret,
-    };
-}
-/** Strings that must never appear in an error message or log line. */
-function connectionSecrets(connection) {
-    return connection.auth.kind === 'personal-access-token' ? [connection.auth.token] : [connection.auth.clientSecret];
-}
-//# sourceMappingURL=connection-options.js.map
+// EXTERNAL MODULE: ./lib/engines/databricks/connection-options.js
+var connection_options = __webpack_require__(68427);
 ;// CONCATENATED MODULE: ./lib/engines/databricks/error-classification.js
 /**
  * Maps what `@databricks/sql` throws to an `EngineError` kind, keeping the server's SQLSTATE.
@@ -707,18 +604,18 @@ class DatabricksEngine {
         this.client = client;
         this.slots = new StatementSlots(connection.maxConcurrentStatements);
         this.sessions = new SessionPool(client, { catalog: connection.catalog, schema: connection.schema });
-        this.secrets = connectionSecrets(connection);
+        this.secrets = (0,connection_options/* connectionSecrets */.K)(connection);
     }
     /** Resolves the connection (inputs, then DATABRICKS_* variables) and connects the driver. */
     static async connect(inputs = {}, env = process.env) {
-        const connection = resolveDatabricksConnection(inputs, env);
+        const connection = (0,connection_options.resolveDatabricksConnection)(inputs, env);
         const client = new dist.DBSQLClient({ logger: silentLogger });
         try {
-            await client.connect(driverConnectOptions(connection));
+            await client.connect((0,connection_options/* driverConnectOptions */.L)(connection));
         }
         catch (error) {
             await client.close().catch(() => undefined);
-            throw classifyDriverError(error, connectionSecrets(connection), `cannot connect to ${connection.host}`);
+            throw classifyDriverError(error, (0,connection_options/* connectionSecrets */.K)(connection), `cannot connect to ${connection.host}`);
         }
         return new DatabricksEngine(client, connection);
     }
