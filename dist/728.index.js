@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./lib/sql/dialects/duckdb-dialect.js
-var duckdb_dialect = __webpack_require__(94312);
+// EXTERNAL MODULE: ./lib/query/duckdb-quoting.js
+var duckdb_quoting = __webpack_require__(85803);
 // EXTERNAL MODULE: ./lib/engines/engine.js
 var engine = __webpack_require__(38041);
 ;// CONCATENATED MODULE: ./lib/engines/duckdb/duckdb-errors.js
@@ -155,12 +155,12 @@ class DuckdbEngine {
     }
     /** Creates a view per file of the folder; returns the files, which the lockdown must allow. */
     async mount(folder) {
-        const q = duckdb_dialect/* duckdbDialect */.Q.quoteIdentifier;
+        const q = duckdb_quoting/* quoteDuckdbIdentifier */.z;
         const views = viewsInFolder(folder);
         for (const view of views) {
             const reader = view.format === 'parquet' ? 'read_parquet' : 'read_csv';
             await this.execute(`CREATE SCHEMA IF NOT EXISTS ${q(view.schema)}`);
-            await this.execute(`CREATE OR REPLACE VIEW ${q(view.schema)}.${q(view.table)} AS SELECT * FROM ${reader}(${duckdb_dialect/* duckdbDialect */.Q.stringLiteral(view.file)})`);
+            await this.execute(`CREATE OR REPLACE VIEW ${q(view.schema)}.${q(view.table)} AS SELECT * FROM ${reader}(${(0,duckdb_quoting/* duckdbStringLiteral */.u)(view.file)})`);
         }
         return views.map((view) => view.file);
     }
@@ -169,7 +169,7 @@ class DuckdbEngine {
      * own spill files), loads no extension, and no statement can undo any of it.
      */
     async lockDown(access) {
-        const list = (values) => `[${values.map((value) => duckdb_dialect/* duckdbDialect */.Q.stringLiteral(value)).join(', ')}]`;
+        const list = (values) => `[${values.map((value) => (0,duckdb_quoting/* duckdbStringLiteral */.u)(value)).join(', ')}]`;
         if (access.directories.length > 0)
             await this.execute(`SET allowed_directories = ${list([...new Set(access.directories.map(file_access/* asDirectoryPrefix */.G))])}`);
         if (access.files.length > 0)
@@ -205,7 +205,7 @@ class DuckdbEngine {
      * parentheses to become something else never reaches a run.
      */
     async refuseUnlessOneSelect(relationSql, options = {}) {
-        const result = await this.query(`SELECT CAST(json_serialize_sql(${duckdb_dialect/* duckdbDialect */.Q.stringLiteral(relationSql)}) AS VARCHAR)`, options);
+        const result = await this.query(`SELECT CAST(json_serialize_sql(${(0,duckdb_quoting/* duckdbStringLiteral */.u)(relationSql)}) AS VARCHAR)`, options);
         const parsed = JSON.parse(result.rows[0]?.[0] ?? '{}');
         if (parsed.error) {
             // A syntax error is left to the statement itself, which reports it with its position.

@@ -30,8 +30,8 @@ export async function loadDemo(engine, dataDir = path.join(root, 'demo-data')) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { openDatabricksEngine } = await import('../../lib/engines/databricks/open-databricks-engine.js');
-  const engine = await openDatabricksEngine({});
+  const { openEngine } = await import('../../lib/backends/registry.js');
+  const engine = await openEngine({ engine: 'databricks', config: { files: [] } });
   try {
     const loaded = await loadDemo(engine, process.argv[2] ? path.resolve(process.argv[2]) : undefined);
     console.log(`loaded ${loaded.length} Delta tables: ${loaded.join(', ')}`);

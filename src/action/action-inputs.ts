@@ -1,35 +1,23 @@
 import { createHash } from 'node:crypto';
 import { SAMPLE_VALUES_MODES, type SampleValuesMode } from '../config/recon-config.js';
-import { isMemorySize } from '../engines/duckdb/memory-limit.js';
-import type { EngineName } from '../engines/engine.js';
+import type { BackendSettings, HistoryTarget } from '../backends/backend.js';
+import { allBackendSettings, backendFor } from '../backends/registry.js';
+import { ENGINE_NAMES, type EngineName } from '../query/engine-name.js';
 import { FAIL_ON_LEVELS, type FailOn } from '../recon/outcome.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { isVolumePath } from '../engines/databricks/volume-upload.js';
-import { type HistoryTarget, historyTarget } from '../recon/results-history.js';
 import { type BaselineSetting, baselineSetting } from './baseline-download.js';
 
 export const COMMENT_MODES = ['update', 'new', 'off'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
 
-const ENGINES = ['databricks', 'duckdb'] as const;
 
 /** `auto`: the configs decide, and pairs that do not say show no value on a public repository (sample-values-policy.ts). */
 export const SAMPLE_VALUES_INPUTS = ['auto', ...SAMPLE_VALUES_MODES] as const;
 export type SampleValuesInput = 'auto' | SampleValuesMode;
 
 /** The inputs whose values are credentials: masked before anything else is read or checked. */
-export const SECRET_INPUTS = ['github-token', 'databricks-token', 'databricks-client-secret'] as const;
-
-/** Databricks settings by the key open-databricks-engine.ts takes, with the input each comes from. */
-const DATABRICKS_INPUTS = {
-  host: 'databricks-host',
-  httpPath: 'databricks-http-path',
-  token: 'databricks-token',
-  clientId: 'databricks-client-id',
-  clientSecret: 'databricks-client-secret',
-  catalog: 'databricks-catalog',
-  schema: 'databricks-schema',
-} as const;
+export const SECRET_INPUTS: readonly string[] = ['github-token', ...allBackendSettings().filter((setting) => setting.secret).map((setting) => setting.input)];
 
 export interface ActionInputs {
   /** Files, folders or globs, as given. */
@@ -40,9 +28,7 @@ export interface ActionInputs {
   configSetId: string;
   engine: EngineName;
   /** Only what was given; DATABRICKS_* variables fill the rest when the engine opens. */
-  databricks: Partial<Record<keyof typeof DATABRICKS_INPUTS, string>>;
-  /** DuckDB's memory_limit, with engine: duckdb. */
-  duckdbMemoryLimit?: string;
+  engineSettings: BackendSettings;
   comment: CommentMode;
   charts: ChartsMode;
   quickchartHost?: string;
@@ -133,18 +119,23 @@ export function configSetId(patterns: readonly string[]): string {
 // @actions/artifact refuses these in a name; saying so here names the input instead.
 const ARTIFACT_NAME_FORBIDDEN = /["\\/:<>|*?\r\n]/;
 
+/** The Action runs on a warehouse unless told otherwise: CI is where the real tables are. */
+function engineInput(read: InputReader): EngineName {
+  return oneOf(read, 'engine', ENGINE_NAMES, 'databricks');
+}
+
 function reportVolumeInput(read: InputReader): string | undefined {
   const value = read('report-volume').trim();
   if (value === '') return undefined;
   if (!isVolumePath(value)) throw new ActionInputError('report-volume', `must be a volume folder such as /Volumes/main/recon/reports/runs, not "${value}"`);
-  if (oneOf(read, 'engine', ENGINES, 'databricks') !== 'databricks') throw new ActionInputError('report-volume', 'copies the reports with the Databricks Files API: it needs engine databricks');
+  if (engineInput(read) !== 'databricks') throw new ActionInputError('report-volume', 'copies the reports with the Databricks Files API: it needs engine databricks');
   return value;
 }
 
 function resultsTableInput(read: InputReader): HistoryTarget | undefined {
   const value = read('results-table').trim();
   if (value === '') return undefined;
-  const target = historyTarget(value, oneOf(read, 'engine', ENGINES, 'databricks'));
+  const target = backendFor(engineInput(read)).historyTarget(value);
   if ('error' in target) throw new ActionInputError('results-table', target.error);
   return target;
 }
@@ -177,24 +168,23 @@ export function readActionInputs(read: InputReader, mask: (secret: string) => vo
   const artifactName = read('artifact-name').trim() || `recon-gate-${id}`;
   if (ARTIFACT_NAME_FORBIDDEN.test(artifactName)) throw new ActionInputError('artifact-name', 'must not contain " \\ / : < > | * ? or line breaks');
 
-  const databricks: ActionInputs['databricks'] = {};
-  for (const [key, name] of Object.entries(DATABRICKS_INPUTS) as Array<[keyof typeof DATABRICKS_INPUTS, string]>) {
-    const value = read(name).trim();
-    if (value !== '') databricks[key] = value;
-  }
-
-  const duckdbMemoryLimit = read('duckdb-memory-limit').trim() || undefined;
-  if (duckdbMemoryLimit !== undefined && !isMemorySize(duckdbMemoryLimit)) {
-    throw new ActionInputError('duckdb-memory-limit', `must be a size such as 2GB or 512MiB, not "${duckdbMemoryLimit}"`);
+  const engine = engineInput(read);
+  const engineSettings: BackendSettings = {};
+  // Every engine's inputs are checked, so a mistake shows before it matters; the chosen engine's are kept.
+  for (const setting of allBackendSettings()) {
+    const value = read(setting.input).trim();
+    if (value === '') continue;
+    const problem = setting.check?.(value);
+    if (problem) throw new ActionInputError(setting.input, problem);
+    if (setting.engine === engine) engineSettings[setting.key] = value;
   }
 
   return {
     configPatterns,
     waiverFiles,
     configSetId: id,
-    engine: oneOf(read, 'engine', ENGINES, 'databricks'),
-    databricks,
-    duckdbMemoryLimit,
+    engine,
+    engineSettings,
     comment: oneOf(read, 'comment', COMMENT_MODES, 'update'),
     charts,
     quickchartHost,

@@ -1,3 +1,4 @@
+import { backendFor } from '../backends/registry.js';
 import type { ActionInputs } from './action-inputs.js';
 import type { CheckoutState } from './checkout-state.js';
 import type { GithubRun } from './github-event.js';
@@ -15,20 +16,9 @@ export type ForkDecision =
 
 type Environment = Record<string, string | undefined>;
 
-/** A Databricks credential from the inputs or the environment the engine would read. */
-export function hasDatabricksCredentials(inputs: Pick<ActionInputs, 'databricks'>, env: Environment): boolean {
-  const given = (value: string | undefined) => value !== undefined && value.trim() !== '';
-  return (
-    given(inputs.databricks.token) ||
-    given(inputs.databricks.clientSecret) ||
-    given(env.DATABRICKS_TOKEN) ||
-    given(env.DATABRICKS_CLIENT_SECRET)
-  );
-}
-
 export function forkDecision(
   run: GithubRun,
-  inputs: Pick<ActionInputs, 'engine' | 'allowForkSql' | 'databricks'>,
+  inputs: Pick<ActionInputs, 'engine' | 'allowForkSql' | 'engineSettings'>,
   env: Environment,
   checkout: CheckoutState = { modified: false },
 ): ForkDecision {
@@ -71,12 +61,12 @@ export function forkDecision(
   }
 
   // On pull_request GitHub gives a fork's run no secrets: a Databricks run could only fail to connect.
-  if (inputs.engine === 'databricks' && !hasDatabricksCredentials(inputs, env)) {
+  if (!backendFor(inputs.engine).hasCredentials(inputs.engineSettings, env)) {
     return {
       kind: 'skip',
       reason:
         `pull request #${pr.number} comes from ${head}, and GitHub gives workflows triggered by forks no secrets, ` +
-        `so there are no Databricks credentials: the reconciliation was skipped. A maintainer can run it from a branch of this repository.`,
+        `so there are no ${backendFor(inputs.engine).label} credentials: the reconciliation was skipped. A maintainer can run it from a branch of this repository.`,
     };
   }
   return { kind: 'run' };

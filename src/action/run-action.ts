@@ -5,7 +5,7 @@ import * as core from '@actions/core';
 import { formatConfigError } from '../config/config-error.js';
 import { expandConfigGlobs } from '../config/config-globs.js';
 import type { Engine } from '../engines/engine.js';
-import { openEngine } from '../engines/open-engine.js';
+import { openEngine } from '../backends/registry.js';
 import { allPairs } from '../config/recon-config.js';
 import { runOutcome } from '../recon/outcome.js';
 import { valueDiscloser } from '../results/value-disclosure.js';
@@ -226,7 +226,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       if (duckdb.source === 'installed') core.info(`Installed @duckdb/node-api@${duckdb.version} into ${duckdb.prefix} in ${((duckdb.installMs ?? 0) / 1000).toFixed(1)} s.`);
       if (duckdb.source === 'reused') core.info(`Using @duckdb/node-api@${duckdb.version} installed earlier in this job at ${duckdb.prefix}.`);
     }
-    engine = await openEngine({ engine: inputs.engine, config, databricks: inputs.databricks, duckdbMemoryLimit: inputs.duckdbMemoryLimit });
+    engine = await openEngine({ engine: inputs.engine, config, settings: inputs.engineSettings, env });
   } catch (error) {
     const message = `could not open the ${inputs.engine} engine: ${(error as Error).message}`;
     const commentUrl = await publish.notRun('ERROR', `The ${inputs.engine} engine could not be opened; nothing was run`, [redactSecrets(message, inputs.secrets)]);
@@ -254,7 +254,7 @@ export async function runAction(inputs: ActionInputs, run: GithubRun, env: Envir
       history: inputs.resultsTable
         ? { target: inputs.resultsTable, run: { runId: run.runId ?? new Date().toISOString(), configSet: inputs.configSetId, commit: env.GITHUB_SHA || run.sha, ref: env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || undefined } }
         : undefined,
-      reportVolume: inputs.reportVolume ? { volumeDir: inputs.reportVolume, runId: run.runId ?? new Date().toISOString(), configSet: inputs.configSetId, databricks: inputs.databricks, env } : undefined,
+      reportVolume: inputs.reportVolume ? { volumeDir: inputs.reportVolume, runId: run.runId ?? new Date().toISOString(), configSet: inputs.configSetId, databricks: inputs.engineSettings, env } : undefined,
       onPairDone: (pair) => core.info(`${pair.status.padEnd(5)} ${pair.name}${pair.error ? `: ${pair.error.message}` : ''} (${(pair.durationMs / 1000).toFixed(1)} s)`),
     });
   } finally {

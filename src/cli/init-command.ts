@@ -2,10 +2,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formatConfigError } from '../config/config-error.js';
 import { loadConfigText, toDisplayPath } from '../config/load-config.js';
-import type { EngineName } from '../engines/engine.js';
-import { openEngine } from '../engines/open-engine.js';
+import type { EngineName } from '../query/engine-name.js';
 import { proposeConfig } from '../recon/propose-config.js';
-import { dialectFor } from '../sql/dialects/index.js';
+import { dialectFor, openEngine } from '../backends/registry.js';
 import { type StarterSide, starterConfig } from './starter-config.js';
 
 export interface InitOptions {

@@ -6,13 +6,11 @@ import { expandConfigGlobs } from '../config/config-globs.js';
 import { formatConfigError } from '../config/config-error.js';
 import { toDisplayPath } from '../config/load-config.js';
 import { allPairs } from '../config/recon-config.js';
-import type { EngineName } from '../engines/engine.js';
-import { openEngine } from '../engines/open-engine.js';
+import type { EngineName } from '../query/engine-name.js';
 import { EXIT, FAIL_ON_LEVELS, type FailOn, runOutcome } from '../recon/outcome.js';
 import { listPairPlan } from '../recon/pair-plan.js';
 import { invalidConfigResults, loadGateBase, loadReconInputs, reconcile, type ReconcileRequest } from '../recon/reconcile.js';
 import { isVolumePath } from '../engines/databricks/volume-upload.js';
-import { historyTarget } from '../recon/results-history.js';
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
 import { type ReportOptions, writeReports } from '../report/write-reports.js';
@@ -23,7 +21,9 @@ import { readResultsFile, ResultsFileError } from '../results/read-results.js';
 import { baselineHeadline } from '../report/baseline-markdown.js';
 import { gateChangesHeadline } from '../report/gate-changes-markdown.js';
 import { onlyChangedHeadline } from '../report/only-changed-markdown.js';
-import { dialectFor } from '../sql/dialects/index.js';
+import type { BackendSettings } from '../backends/backend.js';
+import { backendFor, dialectFor, openEngine } from '../backends/registry.js';
+import { ENGINE_NAMES, isEngineName } from '../query/engine-name.js';
 import { runInit } from './init-command.js';
 import { progressPrinter } from './progress.js';
 
@@ -157,8 +157,21 @@ function fail(message: string): never {
 
 function engineName(value: string | undefined, option: string): EngineName {
   const name = value ?? 'duckdb';
-  if (name !== 'duckdb' && name !== 'databricks') fail(`${option} must be duckdb or databricks, not ${name}`);
+  if (!isEngineName(name)) fail(`${option} must be ${ENGINE_NAMES.join(' or ')}, not ${name}`);
   return name;
+}
+
+/** The engine's settings given as flags (the others come from its environment variables). */
+function engineSettings(values: Record<string, unknown>, engine: EngineName): BackendSettings {
+  const settings: BackendSettings = {};
+  for (const setting of backendFor(engine).settings) {
+    const value = values[setting.input];
+    if (!setting.flag || typeof value !== 'string') continue;
+    const problem = setting.check?.(value);
+    if (problem) fail(`--${setting.input} ${problem}`);
+    settings[setting.key] = value;
+  }
+  return settings;
 }
 
 function reportOptions(values: { charts?: string; 'quickchart-host'?: string }): ReportOptions {
@@ -226,7 +239,7 @@ function historyInput(values: { 'results-table'?: string; 'run-id'?: string; 're
     if (values['run-id'] !== undefined && values['report-volume'] === undefined) fail('--run-id needs --results-table or --report-volume');
     return undefined;
   }
-  const target = historyTarget(values['results-table'], engine);
+  const target = backendFor(engine).historyTarget(values['results-table']);
   if ('error' in target) fail(`--results-table: ${target.error}`);
   let commit: string | undefined = process.env.GITHUB_SHA;
   if (!commit) {
@@ -339,7 +352,8 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
 
-  const engine = await openEngine({ engine: engineName(values.engine, '--engine'), config, duckdbMemoryLimit: values['duckdb-memory-limit'] }).catch((error: Error) => fail(`could not open the engine: ${error.message}`));
+  const chosen = engineName(values.engine, '--engine');
+  const engine = await openEngine({ engine: chosen, config, settings: engineSettings(values, chosen) }).catch((error: Error) => fail(`could not open the engine: ${error.message}`));
   try {
     if (command === 'plan') {
       const engineDialect = dialectFor(engine.name);

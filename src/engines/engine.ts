@@ -3,27 +3,8 @@
  * result's column metadata), cancel, close. Engines know SQL text only; they never see the plan,
  * the results model, reports or GitHub.
  */
-
-/** A column as the engine describes a result: its name and the engine's own type text. */
-export interface EngineColumn {
-  name: string;
-  /** The engine's type name, e.g. `DECIMAL(18,2)`, `BIGINT`, `TIMESTAMP WITH TIME ZONE`. */
-  type: string;
-  /** Only when the engine reports it (DuckDB tables do; result metadata usually does not). */
-  nullable?: boolean;
-}
-
-/**
- * Every cell arrives as exact text or NULL. Engines must never route BIGINT or DECIMAL values
- * through a JavaScript number: the SQL we send casts what we compare to text, and engines turn
- * any remaining numeric cell into its exact decimal text.
- */
-export type Cell = string | null;
-
-export interface QueryResult {
-  columns: EngineColumn[];
-  rows: Cell[][];
-}
+import type { EngineName } from '../query/engine-name.js';
+import type { QueryResult } from '../query/query-result.js';
 
 export interface StatementOptions {
   /** Abort the statement on the engine after this many seconds. */
@@ -31,8 +12,6 @@ export interface StatementOptions {
   /** Cancel the statement on the engine when this signal aborts. */
   signal?: AbortSignal;
 }
-
-export type EngineName = 'duckdb' | 'databricks';
 
 export interface Engine {
   readonly name: EngineName;

@@ -1,6 +1,7 @@
 import { isJoinCheck } from '../results/check-names.js';
 import type { PairConfig } from '../config/recon-config.js';
-import { type Engine, EngineError, type QueryResult, type StatementOptions } from '../engines/engine.js';
+import { type Engine, EngineError, type StatementOptions } from '../engines/engine.js';
+import { type QueryResult } from '../query/query-result.js';
 import { BindError, bindPair } from '../plan/bind-pair.js';
 import type { ConfigError } from '../config/config-error.js';
 import { locatedBindProblems } from './located-bind-problems.js';

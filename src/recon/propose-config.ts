@@ -1,6 +1,7 @@
 import type { SideConfig } from '../config/recon-config.js';
 import { closestMatch } from '../config/did-you-mean.js';
-import type { Engine, EngineColumn } from '../engines/engine.js';
+import type { Engine } from '../engines/engine.js';
+import type { EngineColumn } from '../query/query-result.js';
 import type { Dialect } from '../sql/dialect.js';
 import { sideQuery } from '../sql/side-query.js';
 

@@ -1,6 +1,6 @@
 import type { ConfigError } from '../config/config-error.js';
 import { type PairSelection, selectChangedPairs, withPairs } from '../config/changed-pairs.js';
-import { type GateChangeOptions, gateChanges, type GateSide } from '../config/gate-changes.js';
+import { type GateChangeOptions, gateChanges, type GateSide } from './gate-changes.js';
 import { findConfigFiles, type LoadOptions, loadConfigs, toDisplayPath } from '../config/load-config.js';
 import type { ReconConfig } from '../config/recon-config.js';
 import type { Engine } from '../engines/engine.js';
@@ -8,12 +8,13 @@ import { type ReportOptions, type WrittenReportFiles, writeReports } from '../re
 import { type BaselineInput, withBaseline } from '../results/baseline-comparison.js';
 import type { PairResult, ResultsHistory, RunResults } from '../results/results-model.js';
 import { discloseValues } from '../results/value-disclosure.js';
-import { dialectFor } from '../sql/dialects/index.js';
+import { dialectFor } from '../backends/registry.js';
 import { applyWaivers } from '../waivers/apply-waivers.js';
 import { loadWaivers } from '../waivers/load-waivers.js';
 import { defaultWaiverFiles } from '../waivers/waiver-files.js';
 import type { Waiver } from '../waivers/waiver-schema.js';
-import { appendHistory, type HistoryRun, type HistoryTarget } from './results-history.js';
+import type { HistoryTarget } from '../backends/backend.js';
+import { appendHistory, type HistoryRun } from './results-history.js';
 import { assembleResults, runSuite } from './run-suite.js';
 
 /**
@@ -125,7 +126,7 @@ async function plannedVolume(request: NonNullable<ReconcileRequest['reportVolume
   const target = `${request.volumeDir.replace(/\/+$/, '')}/${pathPart(request.configSet)}/${pathPart(request.runId)}`;
   // Loaded only when asked for: the Databricks modules are not needed on most runs.
   const { resolveDatabricksConnection } = await import('../engines/databricks/connection-options.js');
-  const { databricksInputsFromSettings } = await import('../engines/databricks/open-databricks-engine.js');
+  const { databricksInputsFromSettings } = await import('../backends/databricks/databricks-settings.js');
   const { uploadToVolume, volumeExplorerUrl } = await import('../engines/databricks/volume-upload.js');
   let connection: ReturnType<typeof resolveDatabricksConnection>;
   try {

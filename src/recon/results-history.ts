@@ -1,10 +1,10 @@
-import path from 'node:path';
-import { parseTableName } from '../config/table-name.js';
-import type { Engine, EngineName } from '../engines/engine.js';
+import type { Engine } from '../engines/engine.js';
+import type { EngineName } from '../query/engine-name.js';
 import type { LogicalType } from '../plan/logical-type.js';
 import type { ResultsHistory, RunResults } from '../results/results-model.js';
 import type { Dialect } from '../sql/dialect.js';
-import { dialectFor } from '../sql/dialects/index.js';
+import type { HistoryTarget } from '../backends/backend.js';
+import { backendFor, dialectFor } from '../backends/registry.js';
 
 /**
  * `results_table`: every run appended to a table, one row per pair and check, so a migration's
@@ -13,26 +13,6 @@ import { dialectFor } from '../sql/dialects/index.js';
  * Idempotent per run: the rows of the same run id and config set are replaced, so a re-run of a CI
  * job leaves one row per check, not two.
  */
-
-export type HistoryTarget = { kind: 'table'; parts: string[] } | { kind: 'duckdb-file'; file: string; parts: string[] };
-
-/** The table inside a DuckDB history file. */
-export const DUCKDB_HISTORY_TABLE = ['recon_results'];
-
-const DUCKDB_FILE = /\.(duckdb|ddb|db)$/i;
-
-/** Reads the option: a table name for Databricks, a `.duckdb` file for the embedded engine. */
-export function historyTarget(value: string, engine: EngineName): HistoryTarget | { error: string } {
-  const given = value.trim();
-  if (engine === 'duckdb') {
-    if (!DUCKDB_FILE.test(given)) return { error: `with the embedded DuckDB engine, results-table names a DuckDB database file (e.g. recon-history.duckdb), not \`${given}\`: the engine's own database lives in memory` };
-    return { kind: 'duckdb-file', file: path.resolve(given), parts: DUCKDB_HISTORY_TABLE };
-  }
-  if (DUCKDB_FILE.test(given)) return { error: `a DuckDB file (\`${given}\`) is for engine duckdb; on Databricks results-table names a table, e.g. main.recon.results` };
-  const parsed = parseTableName(given);
-  if ('error' in parsed) return { error: `results-table: ${parsed.error}` };
-  return { kind: 'table', parts: parsed.parts };
-}
 
 export interface HistoryRun {
   /** The same id for every attempt of one CI run (GITHUB_RUN_ID): a re-run replaces its rows. */
@@ -109,17 +89,12 @@ function literal(dialect: Dialect, value: Value, type: LogicalType): string {
   return dialect.stringLiteral(value);
 }
 
-/** Delta is what lets Spark delete rows; DuckDB takes no table format. */
-function tableFormat(dialect: Dialect): string {
-  return dialect.name === 'databricks' ? ' USING DELTA' : '';
-}
-
 /** The statements, in order: create the table when missing, drop this run's earlier rows, insert. */
 export function historyStatements(dialect: Dialect, parts: readonly string[], rows: Value[][], run: HistoryRun): string[] {
   const table = dialect.quoteTableName(parts);
   const columns = HISTORY_COLUMNS.map(([name, type]) => `${dialect.quoteIdentifier(name)} ${dialect.renderType(type)}`).join(', ');
   const statements = [
-    `CREATE TABLE IF NOT EXISTS ${table} (${columns})${tableFormat(dialect)}`,
+    dialect.createTableIfMissing(parts, columns),
     `DELETE FROM ${table} WHERE ${dialect.quoteIdentifier('run_id')} = ${dialect.stringLiteral(run.runId)} AND ${dialect.quoteIdentifier('config_set')} = ${dialect.stringLiteral(run.configSet)}`,
   ];
   const names = HISTORY_COLUMNS.map(([name]) => dialect.quoteIdentifier(name)).join(', ');
@@ -130,20 +105,20 @@ export function historyStatements(dialect: Dialect, parts: readonly string[], ro
   return statements;
 }
 
-/** A DuckDB of its own for the history file: the run's engine is in memory and locked down. */
-async function openHistoryFile(file: string): Promise<Engine> {
-  const { DuckdbEngine } = await import('../engines/duckdb/duckdb-engine.js');
-  return DuckdbEngine.open({ database: file });
+async function openDatabaseFile(engine: EngineName, file: string): Promise<Engine> {
+  const backend = backendFor(engine);
+  if (!backend.openDatabaseFile) throw new Error(`the ${backend.label} engine keeps no results table in a file`);
+  return backend.openDatabaseFile(file);
 }
 
 /** Appends the run; a failure is recorded, never thrown: where history goes does not decide the verdict. */
 export async function appendHistory(results: RunResults, target: HistoryTarget, run: HistoryRun, engine: Engine): Promise<ResultsHistory> {
   const rows = historyRows(results, run);
   const tableText = target.parts.join('.');
-  const where = target.kind === 'duckdb-file' ? `${tableText} in ${target.file}` : tableText;
+  const where = target.kind === 'database-file' ? `${tableText} in ${target.file}` : tableText;
   let history: Engine | undefined;
   try {
-    history = target.kind === 'duckdb-file' ? await openHistoryFile(target.file) : engine;
+    history = target.kind === 'database-file' ? await openDatabaseFile(target.engine, target.file) : engine;
     const dialect = dialectFor(history.name);
     for (const statement of historyStatements(dialect, target.parts, rows, run)) await history.query(statement);
     return { table: where, runId: run.runId, configSet: run.configSet, rows: rows.length };

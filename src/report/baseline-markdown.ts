@@ -1,4 +1,4 @@
-import type { BaselineComparison, CheckComparison, Key } from '../results/baseline-comparison.js';
+import type { BaselineComparison, CheckComparison, Key } from '../results/baseline-model.js';
 import type { RunResults, Status } from '../results/results-model.js';
 import { countText } from './check-wording.js';
 import { keyText } from './key-text.js';

@@ -1,7 +1,7 @@
 import type { RunResults } from '../results/results-model.js';
 import { NEW_MARK } from './baseline-markdown.js';
 import { countCell, textCell } from './excel-cell-values.js';
-import type { Cell, SheetWriter } from './excel-workbook.js';
+import type { Cell, SheetWriter } from './sheet-writer.js';
 import { keyText } from './key-text.js';
 
 /**

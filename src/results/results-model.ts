@@ -11,7 +11,7 @@ import type { MismatchClass } from './mismatch-classes.js';
 import type { Status } from './statuses.js';
 
 export type { CheckName, MismatchClass, Status };
-import type { BaselineComparison } from './baseline-comparison.js';
+import type { BaselineComparison } from './baseline-model.js';
 import type { GateChanges } from './gate-changes-model.js';
 
 export const RESULTS_SCHEMA_VERSION = 1;

@@ -1,6 +1,7 @@
 import type { SideConfig } from '../config/recon-config.js';
-import type { EngineColumn, QueryResult } from '../engines/engine.js';
+import type { EngineColumn, QueryResult } from '../query/query-result.js';
 import type { LogicalType } from '../plan/logical-type.js';
+import type { EngineName } from '../query/engine-name.js';
 
 /**
  * Everything that differs between engines' SQL lives behind this interface: quoting, literals,
@@ -8,7 +9,7 @@ import type { LogicalType } from '../plan/logical-type.js';
  * engine-specific SQL themselves.
  */
 export interface Dialect {
-  readonly name: 'duckdb' | 'databricks';
+  readonly name: EngineName;
   /** Quotes one identifier, doubling the quote character inside it. */
   quoteIdentifier(name: string): string;
   /** Quotes a one- to three-part table name part by part. */
@@ -51,6 +52,8 @@ export interface Dialect {
   hashBucket(hashExpression: string, buckets: number): string;
   /** Replaces a table with the rows of a query (the only write Recon Gate makes, when configured). */
   createTableAs(tableParts: readonly string[], query: string): string;
+  /** Creates a table with the given column definitions unless it exists, in a format that allows DELETE. */
+  createTableIfMissing(tableParts: readonly string[], columnDefinitions: string): string;
   /** Distinct non-NULL values by HyperLogLog sketch: the same values give the same estimate. */
   approxCountDistinct(expression: string): string;
   /** Rows of a group for which the condition holds. */

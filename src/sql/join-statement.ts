@@ -1,4 +1,4 @@
-import type { QueryResult } from '../engines/engine.js';
+import type { QueryResult } from '../query/query-result.js';
 import type { BoundPair } from '../plan/bound-pair.js';
 import type { Dialect } from './dialect.js';
 import type { JoinMeasurements, JoinSample, SampleCategory } from './measurements.js';

@@ -1,4 +1,4 @@
-import type { QueryResult } from '../engines/engine.js';
+import type { QueryResult } from '../query/query-result.js';
 import type { BoundPair, ColumnPair } from '../plan/bound-pair.js';
 import { type LogicalType, sameType } from '../plan/logical-type.js';
 import type { Dialect } from './dialect.js';

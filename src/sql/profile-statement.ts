@@ -1,5 +1,5 @@
 import type { PairConfig } from '../config/recon-config.js';
-import type { QueryResult } from '../engines/engine.js';
+import type { QueryResult } from '../query/query-result.js';
 import type { BoundPair, SideColumn } from '../plan/bound-pair.js';
 import type { Dialect } from './dialect.js';
 import type { SideProfile } from './measurements.js';

@@ -1,4 +1,4 @@
-import type { Cell, QueryResult } from '../engines/engine.js';
+import type { Cell, QueryResult } from '../query/query-result.js';
 
 /** Reads a statement's single result row by column alias. */
 export function rowByAlias(result: QueryResult, index = 0): (alias: string) => Cell {

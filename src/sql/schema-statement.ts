@@ -1,5 +1,5 @@
 import type { PairConfig } from '../config/recon-config.js';
-import type { QueryResult } from '../engines/engine.js';
+import type { QueryResult } from '../query/query-result.js';
 import type { SideColumn } from '../plan/bound-pair.js';
 import type { Dialect } from './dialect.js';
 import type { SideRole } from './profile-statement.js';

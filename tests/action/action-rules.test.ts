@@ -22,7 +22,7 @@ describe('action inputs', () => {
   });
 
   test.each([
-    ['engine', 'sqlite', 'input `engine`: must be one of databricks, duckdb, not "sqlite"'],
+    ['engine', 'sqlite', 'input `engine`: must be one of duckdb, databricks, not "sqlite"'],
     ['comment', 'sticky', 'input `comment`: must be one of update, new, off, not "sticky"'],
     ['charts', 'png', 'input `charts`: must be one of mermaid, quickchart, none, not "png"'],
     ['retention-days', '3.5', 'input `retention-days`: must be a positive whole number up to 400, not "3.5"'],
@@ -90,15 +90,15 @@ describe('where the action runs', () => {
     enterpriseServer: false,
     pullRequest: { number: 5, baseRepository: 'acme/warehouse', headRepository: fromFork ? 'mallory/warehouse' : 'acme/warehouse', fromFork },
   });
-  const databricks = { engine: 'databricks' as const, allowForkSql: false, databricks: {} };
+  const databricks = { engine: 'databricks' as const, allowForkSql: false, engineSettings: {} };
 
   test('the fork policy', () => {
     expect(forkDecision(run('pull_request', false), databricks, {}).kind).toBe('run');
     expect(forkDecision(run('pull_request', true), databricks, {}).kind).toBe('skip');
     expect(forkDecision(run('pull_request', true), databricks, { DATABRICKS_TOKEN: 'dapi' }).kind).toBe('run');
-    expect(forkDecision(run('pull_request', true), { ...databricks, databricks: { clientSecret: 'sp' } }, {}).kind).toBe('run');
+    expect(forkDecision(run('pull_request', true), { ...databricks, engineSettings: { clientSecret: 'sp' } }, {}).kind).toBe('run');
     expect(forkDecision(run('pull_request', true), { ...databricks, engine: 'duckdb' }, {}).kind).toBe('run');
-    expect(forkDecision(run('pull_request_target', true), { ...databricks, databricks: { token: 'dapi' } }, {}).kind).toBe('refuse');
+    expect(forkDecision(run('pull_request_target', true), { ...databricks, engineSettings: { token: 'dapi' } }, {}).kind).toBe('refuse');
     const base = { ...run('pull_request_target', true), sha: 'b'.repeat(40) };
     const trusted = { ...databricks, allowForkSql: true };
     expect(forkDecision(base, trusted, {}, { head: 'b'.repeat(40), modified: false })).toMatchObject({ kind: 'run', warning: expect.stringContaining('allow-fork-sql is true') });

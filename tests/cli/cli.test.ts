@@ -155,7 +155,7 @@ describe('recon-gate run --duckdb-memory-limit', () => {
 
     const refused = runCli(['run', '--config', 'recon-configs', '--out', path.join(folder, 'refused'), '--duckdb-memory-limit', 'lots']);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain('could not open the engine: DuckDB did not accept the memory limit "lots": give a size such as 2GB or 512MiB');
+    expect(refused.stderr).toContain('--duckdb-memory-limit must be a size such as 2GB or 512MiB, not "lots"');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { gateChanges, type GateSide } from '../../src/config/gate-changes.js';
+import { gateChanges, type GateSide } from '../../src/recon/gate-changes.js';
 import { loadConfigText } from '../../src/config/load-config.js';
 import { loadWaiversText } from '../../src/waivers/load-waivers.js';
 

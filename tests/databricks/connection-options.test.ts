@@ -4,7 +4,7 @@ import {
   driverConnectOptions,
   resolveDatabricksConnection,
 } from '../../src/engines/databricks/connection-options.js';
-import { databricksInputsFromSettings } from '../../src/engines/databricks/open-databricks-engine.js';
+import { databricksInputsFromSettings } from '../../src/backends/databricks/databricks-settings.js';
 import { sessionStartStatements } from '../../src/engines/databricks/session-defaults.js';
 
 const warehouseEnv = {

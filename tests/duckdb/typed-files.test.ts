@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadConfigText } from '../../src/config/load-config.js';
 import type { ReconConfig } from '../../src/config/recon-config.js';
-import { openEngine } from '../../src/engines/open-engine.js';
+import { openEngine } from '../../src/backends/registry.js';
 import { runSuite } from '../../src/recon/run-suite.js';
 import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
 import { sideQuery } from '../../src/sql/side-query.js';

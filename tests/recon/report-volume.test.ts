@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { uploadToVolume } from '../../src/engines/databricks/volume-upload.js';
-import { openEngine } from '../../src/engines/open-engine.js';
+import { openEngine } from '../../src/backends/registry.js';
 import { loadReconInputs, reconcile } from '../../src/recon/reconcile.js';
 import type { RunResults } from '../../src/results/results-model.js';
 import { tempDir } from '../support/cli.js';

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, test } from 'vitest';
-import { historyStatements, historyTarget } from '../../src/recon/results-history.js';
-import { dialectFor } from '../../src/sql/dialects/index.js';
+import { historyStatements } from '../../src/recon/results-history.js';
+import { backendFor, dialectFor } from '../../src/backends/registry.js';
+
+const historyTarget = (value: string, engine: 'duckdb' | 'databricks') => backendFor(engine).historyTarget(value);
 import { runCli, tempDir } from '../support/cli.js';
 
 async function rowsPerRun(file: string): Promise<Record<string, number>> {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { openEngine } from '../../src/engines/open-engine.js';
+import { openEngine } from '../../src/backends/registry.js';
 import { runSuite } from '../../src/recon/run-suite.js';
 import { duckdbDialect } from '../../src/sql/dialects/duckdb-dialect.js';
 import { ADVERSARIAL_CORPUS, PLAIN_SUBQUERY_FILTER } from './adversarial-corpus.js';

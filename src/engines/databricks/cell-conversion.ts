@@ -5,7 +5,8 @@
  * on the Arrow path (warehouses) `preserveBigNumericPrecision` gives `bigint` and exact strings.
  * The core's SQL casts what it compares to STRING, so a refusal here means that cast is missing.
  */
-import { type Cell, EngineError } from '../engine.js';
+import { EngineError } from '../engine.js';
+import { type Cell } from '../../query/query-result.js';
 import {
   BIGINT_TYPE_ID,
   type DatabricksColumn,

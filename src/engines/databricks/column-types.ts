@@ -3,7 +3,7 @@
  * types. The Thrift type id is all the server sends: Spark's Thrift server fills only the primitive
  * entry, so complex types come out as bare `ARRAY`, `MAP`, `STRUCT`, and TIMESTAMP_NTZ as TIMESTAMP.
  */
-import type { EngineColumn } from '../engine.js';
+import type { EngineColumn } from '../../query/query-result.js';
 import type { DriverColumnDesc, DriverTableSchema } from './driver-types.js';
 
 /** TTypeId values from the Hive/Databricks TCLIService IDL. */

@@ -4,12 +4,8 @@
  * `close()`, and every stop cancels the statement on the server, not just the wait for it.
  */
 import { DBSQLClient } from '@databricks/sql';
-import {
-  type Engine,
-  EngineError,
-  type QueryResult,
-  type StatementOptions,
-} from '../engine.js';
+import { type Engine, EngineError, type StatementOptions } from '../engine.js';
+import { type QueryResult } from '../../query/query-result.js';
 import { assertDistinctColumnNames, toRows } from './cell-conversion.js';
 import { asEngineColumns, columnsFromSchema } from './column-types.js';
 import {

@@ -6,7 +6,7 @@
  *   canonical text assumes UTC on both engines.
  * - `SET CATALOG`, not `USE CATALOG`: both work on Databricks, only `SET CATALOG` parses on OSS Spark.
  */
-import { databricksDialect } from '../../sql/dialects/databricks-dialect.js';
+import { quoteDatabricksIdentifier } from '../../query/databricks-quoting.js';
 
 export interface SessionNamespace {
   catalog?: string;
@@ -14,7 +14,7 @@ export interface SessionNamespace {
 }
 
 export function sessionStartStatements({ catalog, schema }: SessionNamespace): string[] {
-  const quote = databricksDialect.quoteIdentifier;
+  const quote = quoteDatabricksIdentifier;
   const statements = ["SET TIME ZONE 'UTC'"];
   if (catalog !== undefined) statements.push(`SET CATALOG ${quote(catalog)}`);
   if (schema !== undefined) statements.push(`USE SCHEMA ${quote(schema)}`);

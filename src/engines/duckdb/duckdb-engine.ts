@@ -1,8 +1,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { duckdbDialect } from '../../sql/dialects/duckdb-dialect.js';
-import type { Cell, Engine, QueryResult, StatementOptions } from '../engine.js';
+import { duckdbStringLiteral, quoteDuckdbIdentifier } from '../../query/duckdb-quoting.js';
+import type { Cell, QueryResult } from '../../query/query-result.js';
+import type { Engine, StatementOptions } from '../engine.js';
 import { EngineError } from '../engine.js';
 import { classifyDuckdbError } from './duckdb-errors.js';
 import { isMemorySize } from './memory-limit.js';
@@ -89,12 +90,12 @@ export class DuckdbEngine implements Engine {
 
   /** Creates a view per file of the folder; returns the files, which the lockdown must allow. */
   private async mount(folder: string): Promise<string[]> {
-    const q = duckdbDialect.quoteIdentifier;
+    const q = quoteDuckdbIdentifier;
     const views = viewsInFolder(folder);
     for (const view of views) {
       const reader = view.format === 'parquet' ? 'read_parquet' : 'read_csv';
       await this.execute(`CREATE SCHEMA IF NOT EXISTS ${q(view.schema)}`);
-      await this.execute(`CREATE OR REPLACE VIEW ${q(view.schema)}.${q(view.table)} AS SELECT * FROM ${reader}(${duckdbDialect.stringLiteral(view.file)})`);
+      await this.execute(`CREATE OR REPLACE VIEW ${q(view.schema)}.${q(view.table)} AS SELECT * FROM ${reader}(${duckdbStringLiteral(view.file)})`);
     }
     return views.map((view) => view.file);
   }
@@ -104,7 +105,7 @@ export class DuckdbEngine implements Engine {
    * own spill files), loads no extension, and no statement can undo any of it.
    */
   private async lockDown(access: FileAccess): Promise<void> {
-    const list = (values: string[]) => `[${values.map((value) => duckdbDialect.stringLiteral(value)).join(', ')}]`;
+    const list = (values: string[]) => `[${values.map((value) => duckdbStringLiteral(value)).join(', ')}]`;
     if (access.directories.length > 0) await this.execute(`SET allowed_directories = ${list([...new Set(access.directories.map(asDirectoryPrefix))])}`);
     if (access.files.length > 0) await this.execute(`SET allowed_paths = ${list([...new Set(access.files.map((file) => path.resolve(file)))])}`);
     await this.execute('SET enable_external_access = false');
@@ -141,7 +142,7 @@ export class DuckdbEngine implements Engine {
    * parentheses to become something else never reaches a run.
    */
   async refuseUnlessOneSelect(relationSql: string, options: StatementOptions = {}): Promise<void> {
-    const result = await this.query(`SELECT CAST(json_serialize_sql(${duckdbDialect.stringLiteral(relationSql)}) AS VARCHAR)`, options);
+    const result = await this.query(`SELECT CAST(json_serialize_sql(${duckdbStringLiteral(relationSql)}) AS VARCHAR)`, options);
     const parsed = JSON.parse(result.rows[0]?.[0] ?? '{}') as { error?: boolean; error_message?: string; statements?: unknown[] };
     if (parsed.error) {
       // A syntax error is left to the statement itself, which reports it with its position.

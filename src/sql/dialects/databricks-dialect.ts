@@ -3,21 +3,15 @@ import type { LogicalType } from '../../plan/logical-type.js';
 import type { Dialect } from '../dialect.js';
 import { baseDialect } from './base-dialect.js';
 import { parseDecimal } from './type-names.js';
+import { databricksStringLiteral, quoteDatabricksIdentifier } from '../../query/databricks-quoting.js';
 
 /**
  * Databricks SQL (Unity Catalog, ANSI mode on) and open-source Spark SQL 4: everything rendered
  * here runs on both. Where they differ, the difference is handled here and named in a comment.
  */
 
-function quoteIdentifier(name: string): string {
-  return `\`${name.replace(/`/g, '``')}\``;
-}
-
-// Spark reads backslash escapes in string literals, and `'a''b'` is two adjacent literals
-// (`ab`), not an escaped quote: escape both the backslash and the quote with a backslash.
-function stringLiteral(value: string): string {
-  return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r')}'`;
-}
+const quoteIdentifier = quoteDatabricksIdentifier;
+const stringLiteral = databricksStringLiteral;
 
 function parseType(engineType: string): LogicalType {
   const text = engineType.trim().toUpperCase();
@@ -139,6 +133,8 @@ export const databricksDialect: Dialect = {
   },
   // xxhash64 is signed: pmod keeps the bucket non-negative.
   hashBucket: (hashExpression, buckets) => `pmod(${hashExpression}, ${buckets})`,
+  // Delta is what lets Spark delete rows.
+  createTableIfMissing: (tableParts, columns) => `CREATE TABLE IF NOT EXISTS ${base.quoteTableName(tableParts)} (${columns}) USING DELTA`,
   createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${base.quoteTableName(tableParts)} USING DELTA AS\n${query}`,
   countWhere: (condition) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`,
   valueWhere: (expression, condition) => `max(CASE WHEN ${condition} THEN ${expression} END)`,

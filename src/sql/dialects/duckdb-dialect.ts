@@ -3,14 +3,10 @@ import type { LogicalType } from '../../plan/logical-type.js';
 import type { Dialect } from '../dialect.js';
 import { baseDialect } from './base-dialect.js';
 import { parseDecimal } from './type-names.js';
+import { duckdbStringLiteral, quoteDuckdbIdentifier } from '../../query/duckdb-quoting.js';
 
-function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-function stringLiteral(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+const quoteIdentifier = quoteDuckdbIdentifier;
+const stringLiteral = duckdbStringLiteral;
 
 function parseType(engineType: string): LogicalType {
   const text = engineType.trim().toUpperCase();
@@ -119,6 +115,7 @@ export const duckdbDialect: Dialect = {
     return `sum(${expression})`;
   },
   hashBucket: (hashExpression, buckets) => `(${hashExpression} % ${buckets})`,
+  createTableIfMissing: (tableParts, columns) => `CREATE TABLE IF NOT EXISTS ${base.quoteTableName(tableParts)} (${columns})`,
   createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${base.quoteTableName(tableParts)} AS\n${query}`,
   countWhere: (condition) => `count(*) FILTER (WHERE ${condition})`,
   valueWhere: (expression, condition) => `any_value(${expression}) FILTER (WHERE ${condition})`,

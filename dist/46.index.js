@@ -1,21 +1,20 @@
-export const id = 126;
-export const ids = [126];
+export const id = 46;
+export const ids = [46];
 export const modules = {
 
-/***/ 23126:
+/***/ 84046:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  databricksInputsFromSettings: () => (/* binding */ databricksInputsFromSettings),
-  openDatabricksEngine: () => (/* binding */ openDatabricksEngine)
+  DatabricksEngine: () => (/* binding */ DatabricksEngine)
 });
 
-// EXTERNAL MODULE: ./lib/engines/engine.js
-var engine = __webpack_require__(38041);
 // EXTERNAL MODULE: ./node_modules/@databricks/sql/dist/index.js
 var dist = __webpack_require__(54417);
+// EXTERNAL MODULE: ./lib/engines/engine.js
+var engine = __webpack_require__(38041);
 ;// CONCATENATED MODULE: ./lib/engines/databricks/column-types.js
 /** TTypeId values from the Hive/Databricks TCLIService IDL. */
 const sparkTypeNames = {
@@ -429,8 +428,8 @@ function isStatementStopped(error) {
     return error instanceof StatementStopped;
 }
 //# sourceMappingURL=running-statement.js.map
-// EXTERNAL MODULE: ./lib/sql/dialects/databricks-dialect.js
-var databricks_dialect = __webpack_require__(65229);
+// EXTERNAL MODULE: ./lib/query/databricks-quoting.js
+var databricks_quoting = __webpack_require__(88294);
 ;// CONCATENATED MODULE: ./lib/engines/databricks/session-defaults.js
 /**
  * What every session of the engine starts with. `openSession({ initialCatalog, initialSchema })`
@@ -442,7 +441,7 @@ var databricks_dialect = __webpack_require__(65229);
  */
 
 function sessionStartStatements({ catalog, schema }) {
-    const quote = databricks_dialect/* databricksDialect */.Z.quoteIdentifier;
+    const quote = databricks_quoting/* quoteDatabricksIdentifier */.I;
     const statements = ["SET TIME ZONE 'UTC'"];
     if (catalog !== undefined)
         statements.push(`SET CATALOG ${quote(catalog)}`);
@@ -729,44 +728,6 @@ async function readResult(operation) {
     return { columns: asEngineColumns(columns), rows: toRows(rowObjects, columns) };
 }
 //# sourceMappingURL=databricks-engine.js.map
-;// CONCATENATED MODULE: ./lib/engines/databricks/open-databricks-engine.js
-/**
- * Opens the Databricks engine from string settings (CLI flags, action inputs); the DATABRICKS_*
- * environment variables fill whatever is not given (see connection-options.ts).
- */
-
-
-const TEXT_SETTINGS = ['host', 'httpPath', 'token', 'clientId', 'clientSecret', 'catalog', 'schema'];
-const INTEGER_SETTINGS = ['port', 'maxConcurrentStatements'];
-const KNOWN_SETTINGS = new Set([...TEXT_SETTINGS, ...INTEGER_SETTINGS]);
-function integerSetting(name, value) {
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed))
-        throw new engine/* EngineError */.N('connection', `Databricks setting ${name} must be an integer, got "${value}"`);
-    return parsed;
-}
-function databricksInputsFromSettings(settings) {
-    const unknown = Object.keys(settings).filter((name) => !KNOWN_SETTINGS.has(name));
-    if (unknown.length > 0) {
-        throw new engine/* EngineError */.N('connection', `unknown Databricks setting(s): ${unknown.join(', ')}; known: ${[...KNOWN_SETTINGS].join(', ')}`);
-    }
-    const inputs = {};
-    for (const name of TEXT_SETTINGS) {
-        const value = settings[name];
-        if (value !== undefined && value !== '')
-            inputs[name] = value;
-    }
-    for (const name of INTEGER_SETTINGS) {
-        const value = settings[name];
-        if (value !== undefined && value !== '')
-            inputs[name] = integerSetting(name, value);
-    }
-    return inputs;
-}
-async function openDatabricksEngine(settings, env = process.env) {
-    return DatabricksEngine.connect(databricksInputsFromSettings(settings), env);
-}
-//# sourceMappingURL=open-databricks-engine.js.map
 
 /***/ })
 

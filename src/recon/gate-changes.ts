@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { GateChange, GateChanges } from '../results/gate-changes-model.js';
 import type { Waiver } from '../waivers/waiver-schema.js';
-import { allPairs, type PairConfig, type ReconConfig, type SideConfig, type Threshold, type Tolerance } from './recon-config.js';
+import { allPairs, type PairConfig, type ReconConfig, type SideConfig, type Threshold, type Tolerance } from '../config/recon-config.js';
 
 /**
  * What a pull request loosened in its own gate: its configs and waivers against the same files at

@@ -1,10 +1,10 @@
 /**
- * Opens the Databricks engine from string settings (CLI flags, action inputs); the DATABRICKS_*
- * environment variables fill whatever is not given (see connection-options.ts).
+ * The backend's string settings (Action inputs, CLI) as the engine's typed connection inputs;
+ * the DATABRICKS_* environment variables fill whatever is not given (see connection-options.ts).
  */
-import { type Engine, EngineError } from '../engine.js';
-import type { DatabricksConnectionInputs } from './connection-options.js';
-import { DatabricksEngine } from './databricks-engine.js';
+import { EngineError } from '../../engines/engine.js';
+import type { DatabricksConnectionInputs } from '../../engines/databricks/connection-options.js';
+import type { BackendSettings } from '../backend.js';
 
 const TEXT_SETTINGS = ['host', 'httpPath', 'token', 'clientId', 'clientSecret', 'catalog', 'schema'] as const;
 const INTEGER_SETTINGS = ['port', 'maxConcurrentStatements'] as const;
@@ -16,7 +16,7 @@ function integerSetting(name: string, value: string): number {
   return parsed;
 }
 
-export function databricksInputsFromSettings(settings: Record<string, string | undefined>): DatabricksConnectionInputs {
+export function databricksInputsFromSettings(settings: BackendSettings): DatabricksConnectionInputs {
   const unknown = Object.keys(settings).filter((name) => !KNOWN_SETTINGS.has(name));
   if (unknown.length > 0) {
     throw new EngineError('connection', `unknown Databricks setting(s): ${unknown.join(', ')}; known: ${[...KNOWN_SETTINGS].join(', ')}`);
@@ -31,11 +31,4 @@ export function databricksInputsFromSettings(settings: Record<string, string | u
     if (value !== undefined && value !== '') inputs[name] = integerSetting(name, value);
   }
   return inputs;
-}
-
-export async function openDatabricksEngine(
-  settings: Record<string, string | undefined>,
-  env: Record<string, string | undefined> = process.env,
-): Promise<Engine> {
-  return DatabricksEngine.connect(databricksInputsFromSettings(settings), env);
 }
