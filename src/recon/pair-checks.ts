@@ -2,7 +2,7 @@ import type { CheckName } from '../results/check-names.js';
 import type { BoundPair } from '../plan/bound-pair.js';
 import { describeType } from '../plan/logical-type.js';
 import { mismatchFindings, nullFindings, SCHEMA_STATUS_EFFECT } from '../results/findings.js';
-import type { AggregateComparison, CheckDetails, CheckResult, NullCount, SchemaColumn, Status } from '../results/results-model.js';
+import type { AggregateComparison, CheckDetails, CheckResult, NullCount, SchemaColumn, SharedKeyValue, Status } from '../results/results-model.js';
 import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
 import { profileLayout } from '../sql/profile-layout.js';
 import { compareAggregates } from './aggregate-comparison.js';
@@ -16,6 +16,16 @@ export interface PairMeasurements {
 
 const count = (value: number) => value.toLocaleString('en-US');
 const plural = (value: number, noun: string) => `${count(value)} ${noun}${value === 1 ? '' : 's'}`;
+
+/**
+ * The key columns on which all (at least two) keys behind a finding agree, when some but not all
+ * do: with every column shared they would be one key.
+ */
+function sharedKeys(bound: BoundPair, pattern: ReadonlyArray<string | null>, keys: number): { sharedKeyValues?: SharedKeyValue[] } {
+  if (keys < 2) return {};
+  const shared = bound.keys.flatMap((key, i) => (pattern[i] != null ? [{ column: key.source.name, value: pattern[i]! }] : []));
+  return shared.length > 0 && shared.length < bound.keys.length ? { sharedKeyValues: shared } : {};
+}
 
 /** Turns what the statements measured into one result per configured check. */
 export function buildChecks(bound: BoundPair, measured: PairMeasurements): CheckResult[] {
@@ -129,7 +139,7 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
         base: source.rows,
         unit: 'rows',
         message: join.onlySourceRows === 0 ? 'every source key is in the target' : `${plural(join.onlySourceRows, 'source row')} (${plural(join.onlySourceKeys, 'key')}) missing from the target`,
-        details: { check, keys: join.onlySourceKeys, rows: join.onlySourceRows },
+        details: { check, keys: join.onlySourceKeys, rows: join.onlySourceRows, ...sharedKeys(bound, join.keyPatterns.missing, join.onlySourceKeys) },
       };
     case 'extra_rows':
       return {
@@ -137,7 +147,7 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
         base: target.rows,
         unit: 'rows',
         message: join.onlyTargetRows === 0 ? 'every target key is in the source' : `${plural(join.onlyTargetRows, 'target row')} (${plural(join.onlyTargetKeys, 'key')}) not in the source`,
-        details: { check, keys: join.onlyTargetKeys, rows: join.onlyTargetRows },
+        details: { check, keys: join.onlyTargetKeys, rows: join.onlyTargetRows, ...sharedKeys(bound, join.keyPatterns.extra, join.onlyTargetKeys) },
       };
     case 'value_mismatches': {
       const columns = bound.compared.map((column, j) => {
@@ -148,13 +158,15 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
           ...(explanation && Object.keys(explanation.classes).length > 0 ? { classes: explanation.classes } : {}),
           ...(explanation?.withinTolerance ? { withinTolerance: explanation.withinTolerance } : {}),
           ...(explanation?.shiftHours ? { shiftHours: explanation.shiftHours } : {}),
+          ...(explanation?.constantOffset ? { constantOffset: explanation.constantOffset } : {}),
+          ...(explanation && explanation.swappedWith.length > 0 ? { swappedWith: explanation.swappedWith.map((k) => bound.compared[k]!.label) } : {}),
         };
       });
       const worst = mismatchFindings(columns).sort((a, b) => b.mismatches - a.mismatches);
       const message = join.mismatchedRows === 0
         ? `all ${count(comparedRows)} matched rows agree in ${columns.length} columns`
         : `${count(join.mismatchedRows)} of ${plural(comparedRows, 'matched row')} differ; by column: ${worst.slice(0, 5).map((column) => `${column.label} ${count(column.mismatches)}`).join(', ')}${worst.length > 5 ? ', …' : ''}`;
-      return { measured: join.mismatchedRows, base: comparedRows, unit: 'rows', message, details: { check, comparedRows, mismatchedRows: join.mismatchedRows, columns } };
+      return { measured: join.mismatchedRows, base: comparedRows, unit: 'rows', message, details: { check, comparedRows, mismatchedRows: join.mismatchedRows, columns, ...sharedKeys(bound, join.keyPatterns.changed, join.mismatchedRows) } };
     }
     case 'row_hash': {
       const valuesCompared = bound.pair.checks.includes('value_mismatches');

@@ -5,6 +5,8 @@
  * as the character itself and is never read as markup (dorny/test-reporter escaped only the
  * first `|` of a cell; every one is replaced here).
  */
+import { visibleWhitespace } from './visible-whitespace.js';
+
 const ENTITY_CHARACTERS = /[&<>|`\\*_[\]~$#@]/g;
 
 const LINE_BREAK = /\r\n|\r|\n/g;
@@ -26,7 +28,7 @@ export function markdownText(value: string, maxLength = 120): string {
 export function markdownValue(value: string | null, maxLength = 60): string {
   if (value === null) return '*NULL*';
   if (value === '') return '*empty*';
-  return markdownText(value, maxLength);
+  return markdownText(visibleWhitespace(value), maxLength);
 }
 
 /** A link the report was given (artifacts, the run): only http(s), and nothing that ends the link early. */

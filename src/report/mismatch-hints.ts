@@ -15,6 +15,12 @@ function shiftText(shift: ColumnMismatchCount['shiftHours']): string {
   return shift.min === shift.max ? `by exactly ${hours(shift.min)}` : `by whole hours (${hours(shift.min)} to ${hours(shift.max)})`;
 }
 
+function offsetText(offset: ColumnMismatchCount['constantOffset']): string {
+  if (!offset) return 'by the same amount';
+  const signed = (n: number) => `${n > 0 ? '+' : ''}${n.toLocaleString('en-US', { maximumFractionDigits: 9 })}`;
+  return offset.min === offset.max ? `by exactly ${signed(offset.min)}` : `by a repeated offset (${signed(offset.min)} to ${signed(offset.max)})`;
+}
+
 /** The question a reviewer should ask about each class, phrased for one column. */
 const HINTS: Record<Exclude<MismatchClass, 'other'>, (count: number, column: string, info: ColumnMismatchCount) => string> = {
   empty_vs_null: (n, c) => `${rows(n)} of ${c} ${be(n)} '' on one side and NULL on the other: an empty-string/NULL conversion?`,
@@ -30,6 +36,8 @@ const HINTS: Record<Exclude<MismatchClass, 'other'>, (count: number, column: str
   sign_flipped: (n, c) => `${rows(n)} of ${c} ${be(n)} the same amount with the sign flipped: a debit/credit convention changed?`,
   rounded: (n, c) => `${rows(n)} of ${c} ${be(n)} rounded (to an integer or fewer decimals) on one side: a narrower DECIMAL scale or a ROUND in the load?`,
   scaled_by_power_of_ten: (n, c) => `${rows(n)} of ${c} ${differ(n)} by a factor of 10, 100 or 1000: cents vs units, or thousands?`,
+  swapped_columns: (n, c, info) => `${rows(n)} of ${c} ${n === 1 ? 'holds' : 'hold'} the value of ${info.swappedWith?.length ? info.swappedWith.join(' or ') : 'another column'} on the other side: columns swapped or shifted in the mapping?`,
+  constant_offset: (n, c, info) => `${rows(n)} of ${c} ${differ(n)} ${offsetText(info.constantOffset)}: an off-by-one, a fee or a unit offset added in the load?`,
 };
 
 /**
@@ -42,7 +50,8 @@ export function mismatchHints(pair: PairResult, showColumn: (label: string) => s
   for (const column of columns) {
     for (const [name, count] of Object.entries(column.classes ?? {}) as Array<[MismatchClass, number]>) {
       if (name === 'other' || !count) continue;
-      lines.push({ count, text: HINTS[name](count, showColumn(column.label), column) });
+      const shown = column.swappedWith ? { ...column, swappedWith: column.swappedWith.map(showColumn) } : column;
+      lines.push({ count, text: HINTS[name](count, showColumn(column.label), shown) });
     }
     if (column.withinTolerance) {
       lines.push({ count: 0, text: `${rows(column.withinTolerance)} of ${showColumn(column.label)} ${differ(column.withinTolerance)} within the column's tolerance (counted as matches).` });

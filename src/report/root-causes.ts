@@ -1,4 +1,4 @@
-import type { CheckName, CheckResult, MismatchClass, PairResult } from '../results/results-model.js';
+import type { CheckName, CheckResult, MismatchClass, PairResult, SharedKeyValue } from '../results/results-model.js';
 import { countText } from './check-wording.js';
 
 /**
@@ -35,17 +35,13 @@ function classText(classes: Partial<Record<MismatchClass, number>> | undefined):
 }
 
 /**
- * Key columns on which every differing key agrees ("all 3 missing rows have date_key 20240115,
- * institution_id 102"): a lost partition or batch. Only said when the sample holds every key,
- * so the pattern is over all of them, not a guess from a few.
+ * Key columns on which every key behind a finding agrees ("all 3 missing rows have date_key
+ * 20240115, institution_id 102"): a lost partition or batch. The join computes it over all the
+ * keys, not from the sample.
  */
-export function sharedKeyValues(keyColumns: readonly string[], keys: ReadonlyArray<ReadonlyArray<string | null>>, total: number): string | undefined {
-  if (keys.length < 2 || keys.length !== total) return undefined;
-  const shared = keyColumns.flatMap((column, index) => {
-    const value = keys[0]![index];
-    return keys.every((key) => key[index] === value) ? [`${column} ${value ?? 'NULL'}`] : [];
-  });
-  return shared.length > 0 && shared.length < keyColumns.length ? shared.join(', ') : undefined;
+function sharedKeyText(shared: readonly SharedKeyValue[] | undefined, keys: number): string | undefined {
+  if (!shared || shared.length === 0) return undefined;
+  return `${keys === 2 ? 'both' : `all ${countText(keys)}`} have ${shared.map(({ column, value }) => `${column} ${value}`).join(', ')}`;
 }
 
 function directCause(pair: PairResult, check: CheckResult): Omit<RootCause, 'number'> | undefined {
@@ -57,13 +53,13 @@ function directCause(pair: PairResult, check: CheckResult): Omit<RootCause, 'num
     }
     case 'missing_rows': {
       if (check.details.rows === 0) return undefined;
-      const pattern = sharedKeyValues(pair.keys, pair.samples.onlyInSource.map((row) => row.key), check.details.keys);
-      return { check: check.check, title: `${plural(check.details.rows, 'row')} missing from the target (${plural(check.details.keys, 'key')})`, evidence: pattern && `${check.details.keys === 2 ? 'both' : `all ${countText(check.details.keys)}`} have ${pattern}: a lost partition or batch?` };
+      const pattern = sharedKeyText(check.details.sharedKeyValues, check.details.keys);
+      return { check: check.check, title: `${plural(check.details.rows, 'row')} missing from the target (${plural(check.details.keys, 'key')})`, evidence: pattern && `${pattern}: a lost partition or batch?` };
     }
     case 'extra_rows': {
       if (check.details.rows === 0) return undefined;
-      const pattern = sharedKeyValues(pair.keys, pair.samples.onlyInTarget.map((row) => row.key), check.details.keys);
-      return { check: check.check, title: `${plural(check.details.rows, 'extra row')} in the target (${plural(check.details.keys, 'key')})`, evidence: pattern && `${check.details.keys === 2 ? 'both' : `all ${countText(check.details.keys)}`} have ${pattern}: a batch loaded twice or from elsewhere?` };
+      const pattern = sharedKeyText(check.details.sharedKeyValues, check.details.keys);
+      return { check: check.check, title: `${plural(check.details.rows, 'extra row')} in the target (${plural(check.details.keys, 'key')})`, evidence: pattern && `${pattern}: a batch loaded twice or from elsewhere?` };
     }
     case 'duplicate_keys': {
       const { source, target } = check.details;
@@ -74,10 +70,12 @@ function directCause(pair: PairResult, check: CheckResult): Omit<RootCause, 'num
       const columns = check.details.columns.filter((column) => column.mismatches > 0).sort((a, b) => b.mismatches - a.mismatches);
       const cells = columns.reduce((total, column) => total + column.mismatches, 0);
       if (cells === 0) return undefined;
+      const pattern = sharedKeyText(check.details.sharedKeyValues, check.details.mismatchedRows);
+      const byColumn = columns.map((column) => `${column.label} ${countText(column.mismatches)}${classText(column.classes) ? ` (${classText(column.classes)})` : ''}`).join('; ');
       return {
         check: check.check,
         title: `${plural(cells, 'cell')} changed in ${plural(check.details.mismatchedRows, 'row')}`,
-        evidence: columns.map((column) => `${column.label} ${countText(column.mismatches)}${classText(column.classes) ? ` (${classText(column.classes)})` : ''}`).join('; '),
+        evidence: pattern ? `${byColumn}; ${pattern.replace(/^(both|all \S+)/, '$1 changed rows')}` : byColumn,
       };
     }
     default:

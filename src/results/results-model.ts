@@ -228,9 +228,9 @@ export type CheckDetails =
   | { check: 'nulls'; columns: NullCount[] }
   | { check: 'aggregates'; aggregates: AggregateComparison[] }
   | { check: 'duplicate_keys'; source: DuplicateCounts; target: DuplicateCounts; ambiguousKeys: number; nullKeyRows: { source: number; target: number } }
-  | { check: 'missing_rows'; keys: number; rows: number }
-  | { check: 'extra_rows'; keys: number; rows: number }
-  | { check: 'value_mismatches'; comparedRows: number; mismatchedRows: number; columns: ColumnMismatchCount[] }
+  | { check: 'missing_rows'; keys: number; rows: number; sharedKeyValues?: SharedKeyValue[] }
+  | { check: 'extra_rows'; keys: number; rows: number; sharedKeyValues?: SharedKeyValue[] }
+  | { check: 'value_mismatches'; comparedRows: number; mismatchedRows: number; columns: ColumnMismatchCount[]; sharedKeyValues?: SharedKeyValue[] }
   | { check: 'row_hash'; comparedRows: number; hashMismatches: number; withinTolerance: number }
   | { check: 'not_run'; reason: string };
 
@@ -283,6 +283,16 @@ export interface ColumnMismatchCount {
   withinTolerance?: number;
   /** For timezone_shift: the smallest and largest whole-hour shift (target − source). */
   shiftHours?: { min: number; max: number };
+  /** For constant_offset: the smallest and largest offset (target − source); equal when there is one. */
+  constantOffset?: { min: number; max: number };
+  /** For swapped_columns: the compared columns whose values on the other side these cells hold. */
+  swappedWith?: string[];
+}
+
+/** A key column on which every key behind a finding agrees (computed over all of them, in SQL). */
+export interface SharedKeyValue {
+  column: string;
+  value: string;
 }
 
 export interface Samples {

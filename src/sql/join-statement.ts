@@ -7,7 +7,7 @@ import { keySampleCondition } from './key-sample.js';
 import { aliased, allOf, column, outputName, passThrough, renderSelectItem, selectList } from './select-item.js';
 import { sideQuery } from './side-query.js';
 import type { MismatchClass } from '../results/mismatch-classes.js';
-import { classExpression, classesFor, shiftHoursExpression } from './mismatch-classes.js';
+import { CONSTANT_OFFSET_MIN_ROWS, classExpression, classesFor, differenceExpression, partnersOf, shiftHoursExpression, swappedWithExpression } from './mismatch-classes.js';
 import { differsCondition } from './value-difference.js';
 
 export interface JoinOptions {
@@ -115,8 +115,12 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     ...flags,
   ];
   const comparedRows = `recon_compared AS (\n  SELECT${comparedHints ? ` ${comparedHints}` : ''}\n    ${selectList(comparedItems)}\n  FROM recon_interesting AS i\n  LEFT JOIN recon_source_rows AS s ON ${keysMatch('s', 'i')}\n  LEFT JOIN recon_target_rows AS t ON ${keysMatch('t', 'i')}\n)`;
-  const classColumns = flags.length === 0 ? [] : compared.map((column, j) => aliased(classExpression(dialect, column, `s${j}`, `t${j}`, `d${j}`), `c${j}`));
-  const classItems = classColumns.flatMap((classColumn, j) => [
+  const cellNames = { s: (k: number) => `s${k}`, t: (k: number) => `t${k}` };
+  const partners = compared.map((_, j) => partnersOf(compared, j));
+  const numeric = compared.map((column) => differenceExpression(dialect, column, 's0', 't0') !== 'NULL');
+  // The class each cell gets on its own (r), before constant_offset, which needs the other rows.
+  const rawClassColumns = flags.length === 0 ? [] : compared.map((column, j) => aliased(classExpression(dialect, column, `s${j}`, `t${j}`, `d${j}`, { names: cellNames, j, partners: partners[j]! }), `r${j}`));
+  const classItems = rawClassColumns.flatMap((classColumn, j) => [
     classColumn,
     ...(compared[j]!.tolerance ? [aliased(`CASE WHEN kind = 'changed' AND d${j} = 0 AND ${dialect.isDistinct(`s${j}`, `t${j}`)} THEN 1 ELSE 0 END`, `w${j}`)] : []),
   ]);
@@ -126,18 +130,40 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     aliased(`CASE WHEN kind <> 'changed' THEN kind WHEN ${differenceCount} > 0 THEN 'mismatch' ELSE 'hash_only' END`, 'category'),
     ...classItems,
   ])}\n  FROM recon_compared\n)`;
+  // A difference (target − source) shared by several unexplained cells of a numeric column: counted
+  // with a window over the differing rows only, partitioned by the difference.
+  const offsetColumns = flags.length === 0 ? [] : compared.flatMap((column, j) => {
+    if (!numeric[j]) return [];
+    const difference = `CASE WHEN r${j} = 'other' THEN ${differenceExpression(dialect, column, `s${j}`, `t${j}`)} END`;
+    return [aliased(difference, `o${j}`), aliased(`count(*) OVER (PARTITION BY ${difference})`, `n${j}`)];
+  });
+  const offsets = `recon_offsets AS (\n  SELECT ${selectList([allOf('recon_categorised'), ...offsetColumns])}\n  FROM recon_categorised\n)`;
+  const finalClass = (j: number) => (numeric[j] ? `CASE WHEN o${j} IS NOT NULL AND o${j} <> 0 AND n${j} >= ${CONSTANT_OFFSET_MIN_ROWS} THEN 'constant_offset' ELSE r${j} END` : `r${j}`);
+  const classColumns = flags.length === 0 ? [] : compared.map((_, j) => aliased(finalClass(j), `c${j}`));
   const classified = flags.length === 0
     ? `recon_classified AS (\n  SELECT ${selectList([allOf('recon_categorised'), aliased(`CAST(NULL AS ${dialect.renderType({ kind: 'string' })})`, 'primary_class')], ', ')} FROM recon_categorised\n)`
     : `recon_classified AS (\n  SELECT ${selectList([
-        allOf('recon_categorised'),
-        aliased(`coalesce(${classColumns.map(outputName).join(', ')})`, 'primary_class'),
-        ...compared.map((column, j) => aliased(shiftHoursExpression(dialect, column, `s${j}`, `t${j}`, `c${j}`), `h${j}`)),
-      ])}\n  FROM recon_categorised\n)`;
+        allOf('recon_offsets'),
+        ...classColumns,
+        aliased(`coalesce(${compared.map((_, j) => finalClass(j)).join(', ')})`, 'primary_class'),
+        ...compared.map((column, j) => aliased(shiftHoursExpression(dialect, column, `s${j}`, `t${j}`, `r${j}`), `h${j}`)),
+        ...compared.map((_, j) => aliased(swappedWithExpression(dialect, cellNames, j, partners[j]!, `r${j}`), `x${j}`)),
+      ])}\n  FROM recon_offsets\n)`;
   const classTotals = flags.length === 0 ? [] : compared.flatMap((column, j) => [
-    ...classesFor(column).map((name) => aliased(`sum(CASE WHEN c${j} = '${name}' THEN 1 ELSE 0 END)`, `class_${j}_${name}`)),
+    ...classesFor(column, partners[j]!.length > 0).map((name) => aliased(`sum(CASE WHEN c${j} = '${name}' THEN 1 ELSE 0 END)`, `class_${j}_${name}`)),
     ...(column.tolerance ? [aliased(`sum(w${j})`, `within_tolerance_${j}`)] : []),
     ...(column.common.kind === 'timestamp' ? [aliased(`min(h${j})`, `shift_min_${j}`), aliased(`max(h${j})`, `shift_max_${j}`)] : []),
+    ...(numeric[j] ? [aliased(`min(CASE WHEN c${j} = 'constant_offset' THEN o${j} END)`, `offset_min_${j}`), aliased(`max(CASE WHEN c${j} = 'constant_offset' THEN o${j} END)`, `offset_max_${j}`)] : []),
+    ...(partners[j]!.length > 0 ? [aliased(`min(x${j})`, `swapped_min_${j}`), aliased(`max(x${j})`, `swapped_max_${j}`)] : []),
   ]);
+  // Key columns on which every missing (extra, changed) key agrees, over all of them: a lost
+  // partition or batch. Only for compound keys: a one-column key shared by all is one key.
+  const patternGroups = { missing: 'target_rows = 0', extra: 'source_rows = 0', changed: 'row_differs = 1' } as const;
+  const keyPatterns = keys.length < 2 ? [] : Object.entries(patternGroups).flatMap(([group, condition]) => keys.map((key, i) => {
+    const value = `CASE WHEN ${condition} THEN k${i} END`;
+    const shared = `min(${value}) = max(${value}) AND sum(CASE WHEN ${condition} AND k${i} IS NULL THEN 1 ELSE 0 END) = 0`;
+    return aliased(`CASE WHEN ${shared} THEN ${dialect.displayText(`min(${value})`, key.common)} END`, `pattern_${group}_${i}`);
+  }));
 
   const total = (name: (typeof TOTALS)[number], condition: string, value = '1') => aliased(`sum(CASE WHEN ${condition} THEN ${value} ELSE 0 END)`, name);
   const columnMismatches = flags.map((flag, j) => aliased(`sum(${outputName(flag)})`, `column_mismatches_${j}`));
@@ -159,6 +185,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     total('interesting_source_rows', "kind <> 'changed'", 'source_rows'),
     ...columnMismatches,
     ...classTotals,
+    ...keyPatterns,
   ];
   const keyOrder = keyNames.map((k) => `${k} NULLS FIRST`).join(', ');
   // Totals as one aggregate joined to the sampled rows, not as window sums over every differing
@@ -174,6 +201,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     ...totals.slice(0, TOTALS.length).map(passThrough),
     ...columnMismatches.map(passThrough),
     ...classTotals.map(passThrough),
+    ...keyPatterns.map(passThrough),
     passThrough(classRank),
     ...keys.map((key, i) => aliased(dialect.displayText(`k${i}`, key.common), `key_${i}`)),
     column('source_rows'),
@@ -185,7 +213,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
 
   // Everything up to recon_classified (one row per non-matching key, with its category) is
   // shared with the reproduce queries, which list the keys behind a check's finding.
-  const sharedCtes = [sideRows('source'), sideRows('target'), hashed, grouped, interesting, fetched('source', 'only_source'), fetched('target', 'only_target'), comparedRows, categorised, classified];
+  const sharedCtes = [sideRows('source'), sideRows('target'), hashed, grouped, interesting, fetched('source', 'only_source'), fetched('target', 'only_target'), comparedRows, categorised, offsets, classified];
   const reproduce = (categories: SampleCategory[], alsoWhere?: string): string => {
     const keyItems = keys.map((key, i) => aliased(dialect.displayText(`k${i}`, key.common), q(key.source.name)));
     const differing = categories.includes('mismatch') && flags.length > 0
@@ -245,19 +273,23 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
         mismatchedRows: totalOf('mismatched_rows'),
         columnMismatches: compared.map((_, j) => (flags.length > 0 ? totalOf(`column_mismatches_${j}`) : 0)),
         columnExplanations: compared.map((column, j) => {
-          if (flags.length === 0) return { classes: {}, withinTolerance: 0 };
+          if (flags.length === 0) return { classes: {}, withinTolerance: 0, swappedWith: [] };
           const classes: Partial<Record<MismatchClass, number>> = {};
-          for (const name of classesFor(column)) {
+          for (const name of classesFor(column, partners[j]!.length > 0)) {
             const value = totalOf(`class_${j}_${name}`);
             if (value > 0) classes[name] = value;
           }
           const shift = column.common.kind === 'timestamp' && first
             ? { min: at(first, `shift_min_${j}`), max: at(first, `shift_max_${j}`) }
             : undefined;
+          const offset = numeric[j] && first ? { min: at(first, `offset_min_${j}`), max: at(first, `offset_max_${j}`) } : undefined;
+          const swapped = partners[j]!.length > 0 && first ? [at(first, `swapped_min_${j}`), at(first, `swapped_max_${j}`)] : [];
           return {
             classes,
             withinTolerance: column.tolerance ? totalOf(`within_tolerance_${j}`) : 0,
             shiftHours: shift?.min != null && shift.max != null ? { min: Number(shift.min), max: Number(shift.max) } : undefined,
+            constantOffset: offset?.min != null && offset.max != null ? { min: Number(offset.min), max: Number(offset.max) } : undefined,
+            swappedWith: [...new Set(swapped.filter((index): index is string => index !== null).map(Number))],
           };
         }),
         hashMismatches: totalOf('hash_mismatches'),
@@ -268,6 +300,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
         },
         ambiguousKeys: totalOf('ambiguous_keys'),
         interestingSourceRows: totalOf('interesting_source_rows'),
+        keyPatterns: Object.fromEntries(Object.keys(patternGroups).map((group) => [group, keys.length < 2 || !first ? [] : keys.map((_, i) => at(first, `pattern_${group}_${i}`))])) as JoinMeasurements['keyPatterns'],
         samples,
       };
     },

@@ -48,6 +48,10 @@ export interface ColumnExplanation {
   withinTolerance: number;
   /** For time-zone shifts: the smallest and largest whole-hour shift seen. */
   shiftHours?: { min: number; max: number };
+  /** For constant offsets: the smallest and largest offset (target − source) seen. */
+  constantOffset?: { min: number; max: number };
+  /** For swapped_columns: the compared columns (by index) the values were found in. */
+  swappedWith: number[];
 }
 
 export interface DuplicateCounts {
@@ -75,5 +79,10 @@ export interface JoinMeasurements {
   ambiguousKeys: number;
   /** Source rows of keys that are duplicated or on one side only: what is not compared. */
   interestingSourceRows: number;
+  /**
+   * Per group of differing keys (missing from the target, extra in it, changed), per key column:
+   * the value every key of the group has in that column, or null. Empty for a one-column key.
+   */
+  keyPatterns: Record<'missing' | 'extra' | 'changed', Array<string | null>>;
   samples: JoinSample[];
 }

@@ -18,7 +18,9 @@ export interface ScenarioExpectation {
   rows?: { source: number; target: number };
   nulls?: Record<string, [number, number]>;
   /** compared column label → why its cells differ, over all rows. */
-  explanations?: Record<string, { classes: Record<string, number>; withinTolerance?: number; shiftHours?: { min: number; max: number } }>;
+  explanations?: Record<string, { classes: Record<string, number>; withinTolerance?: number; shiftHours?: { min: number; max: number }; constantOffset?: { min: number; max: number }; swappedWith?: string[] }>;
+  /** check → the key values every key behind its finding shares (`column value, …`), computed over all keys. */
+  sharedKeys?: Partial<Record<'missing_rows' | 'extra_rows' | 'value_mismatches', string>>;
   /** `key:column` of sampled mismatching cells → class. */
   cellClasses?: Record<string, string>;
   errorKind?: string;
@@ -33,6 +35,7 @@ export function observed(result: PairResult) {
   let columnMismatches: Record<string, number> = {};
   let nulls: Record<string, [number, number]> = {};
   let explanations: Record<string, unknown> = {};
+  const sharedKeys: Record<string, string> = {};
   for (const check of result.checks) {
     measured[check.check] = check.measured;
     checkStatus[check.check] = check.status;
@@ -41,8 +44,11 @@ export function observed(result: PairResult) {
       explanations = Object.fromEntries(
         check.details.columns
           .filter((c) => c.classes || c.withinTolerance)
-          .map((c) => [c.label, { classes: c.classes ?? {}, ...(c.withinTolerance ? { withinTolerance: c.withinTolerance } : {}), ...(c.shiftHours ? { shiftHours: c.shiftHours } : {}) }]),
+          .map((c) => [c.label, { classes: c.classes ?? {}, ...(c.withinTolerance ? { withinTolerance: c.withinTolerance } : {}), ...(c.shiftHours ? { shiftHours: c.shiftHours } : {}), ...(c.constantOffset ? { constantOffset: c.constantOffset } : {}), ...(c.swappedWith ? { swappedWith: c.swappedWith } : {}) }]),
       );
+    }
+    if ((check.details.check === 'missing_rows' || check.details.check === 'extra_rows' || check.details.check === 'value_mismatches') && check.details.sharedKeyValues) {
+      sharedKeys[check.details.check] = check.details.sharedKeyValues.map(({ column, value }) => `${column} ${value}`).join(', ');
     }
     if (check.details.check === 'nulls') {
       nulls = Object.fromEntries(check.details.columns.map((c) => [c.label, [c.source, c.target] as [number, number]]));
@@ -55,6 +61,7 @@ export function observed(result: PairResult) {
     columnMismatches,
     nulls,
     explanations,
+    sharedKeys,
     mismatchCells: result.samples.mismatches.map((s) => `${keyOf(s.key)}:${s.column}`),
     cellClasses: Object.fromEntries(result.samples.mismatches.map((s) => [`${keyOf(s.key)}:${s.column}`, s.class ?? ''])),
     onlyInSource: result.samples.onlyInSource.map((s) => keyOf(s.key)),
@@ -82,6 +89,7 @@ export function expectScenario(result: PairResult, expected: ScenarioExpectation
   if (expected.mismatchCells) expect(seen.mismatchCells).toEqual(expected.mismatchCells);
   if (expected.explanations) expect(seen.explanations).toEqual(expected.explanations);
   if (expected.cellClasses) expect(seen.cellClasses).toMatchObject(expected.cellClasses);
+  if (expected.sharedKeys) expect(seen.sharedKeys).toEqual(expected.sharedKeys);
   if (expected.onlyInSource) expect(seen.onlyInSource).toEqual(expected.onlyInSource);
   if (expected.onlyInTarget) expect(seen.onlyInTarget).toEqual(expected.onlyInTarget);
   if (expected.duplicateKeys) expect(seen.duplicateKeys).toEqual(expected.duplicateKeys);

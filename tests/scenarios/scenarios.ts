@@ -305,6 +305,75 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'the same difference on several rows is a constant offset; a value found in another column of the other side is a swap',
+    pairYaml: 'primary_key: [id]',
+    source: {
+      columns: [{ name: 'id', type: INT }, { name: 'amount', type: decimal(12, 2) }, { name: 'qty', type: INT }, { name: 'first_name', type: TEXT }, { name: 'last_name', type: TEXT }, { name: 'flag', type: TEXT }, { name: 'code', type: TEXT }],
+      rows: [
+        ['1', '10.00', '1', 'Ada', 'Lovelace', 'Y', 'N'],
+        ['2', '20.50', '2', 'Alan', 'Turing', 'Y', 'N'],
+        ['3', '7.25', '3', 'Grace', 'Hopper', 'N', 'N'],
+        ['4', '100.00', '4', 'Edsger', 'Dijkstra', 'Y', 'N'],
+        ['5', '3.00', '5', 'Barbara', 'Liskov', 'Y', 'N'],
+        ['6', '8.00', '6', 'Donald', 'Knuth', 'Y', 'N'],
+      ],
+    },
+    target: {
+      columns: [{ name: 'id', type: INT }, { name: 'amount', type: decimal(12, 2) }, { name: 'qty', type: INT }, { name: 'first_name', type: TEXT }, { name: 'last_name', type: TEXT }, { name: 'flag', type: TEXT }, { name: 'code', type: TEXT }],
+      rows: [
+        // amount + 1.50 on three rows: constant; + 0.75 once: other. qty + 1 on two rows: constant.
+        ['1', '11.50', '2', 'Lovelace', 'Ada', 'Y', 'N'],
+        ['2', '22.00', '3', 'Turing', 'Alan', 'Y', 'N'],
+        ['3', '8.75', '3', 'Grace', 'Hopper', 'N', 'N'],
+        ['4', '100.75', '4', 'Edsger', 'Dijkstra', 'Y', 'N'],
+        ['5', '3.00', '5', 'Barbara', 'Liskov', 'N', 'N'],
+        ['6', '8.00', '9', 'Donald', 'Knuth', 'Y', 'N'],
+      ],
+    },
+    expect: {
+      measured: { value_mismatches: 6 },
+      columnMismatches: { amount: 4, qty: 3, first_name: 2, last_name: 2, flag: 1 },
+      explanations: {
+        amount: { classes: { constant_offset: 3, other: 1 }, constantOffset: { min: 1.5, max: 1.5 } },
+        qty: { classes: { constant_offset: 2, other: 1 }, constantOffset: { min: 1, max: 1 } },
+        first_name: { classes: { swapped_columns: 2 }, swappedWith: ['last_name'] },
+        last_name: { classes: { swapped_columns: 2 }, swappedWith: ['first_name'] },
+        // Y → N where another column holds N on both sides is a changed flag, not a swap.
+        flag: { classes: { other: 1 } },
+      },
+      cellClasses: { '1:amount': 'constant_offset', '4:amount': 'other', '1:first_name': 'swapped_columns', '6:qty': 'other', '5:flag': 'other' },
+    },
+  },
+  {
+    name: 'missing, extra and changed keys that share key values say so, over all keys, not from the sample',
+    pairYaml: 'primary_key: [region, day, id]\n    sample_size: 1',
+    source: {
+      columns: [{ name: 'region', type: TEXT }, { name: 'day', type: INT }, { name: 'id', type: INT }, { name: 'v', type: INT }],
+      rows: [
+        ['EU', '20240115', '1', '1'],
+        ['EU', '20240115', '2', '2'],
+        ['EU', '20240115', '3', '3'],
+        ['US', '20240116', '4', '4'],
+        ['US', '20240117', '5', '5'],
+        ['APAC', '20240116', '6', '6'],
+      ],
+    },
+    target: {
+      columns: [{ name: 'region', type: TEXT }, { name: 'day', type: INT }, { name: 'id', type: INT }, { name: 'v', type: INT }],
+      rows: [
+        ['US', '20240116', '4', '40'],
+        ['US', '20240117', '5', '50'],
+        ['APAC', '20240116', '6', '6'],
+        ['LATAM', '20240118', '7', '7'],
+        ['LATAM', '20240119', '8', '8'],
+      ],
+    },
+    expect: {
+      measured: { missing_rows: 3, extra_rows: 2, value_mismatches: 2 },
+      sharedKeys: { missing_rows: 'region EU, day 20240115', extra_rows: 'region LATAM', value_mismatches: 'region US' },
+    },
+  },
+  {
     name: 'numbers that changed in a recognisable way are classified: sign flipped, rounded, scaled by a power of ten; a blanked string is not truncation',
     pairYaml: 'primary_key: [id]',
     source: {

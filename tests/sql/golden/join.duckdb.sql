@@ -86,28 +86,46 @@ recon_categorised AS (
 ') = trim(t0, ' 	
 ') THEN 'whitespace' WHEN lower(s0) = lower(t0) THEN 'case' WHEN TRY_CAST(s0 AS DECIMAL(38,12)) = TRY_CAST(t0 AS DECIMAL(38,12)) AND NOT (TRY_CAST(s0 AS DECIMAL(38,12)) = 0 AND (substring(trim(s0, ' 	
 '), 1, 1) = '-') <> (substring(trim(t0, ' 	
-'), 1, 1) = '-')) THEN 'numeric_scale' WHEN s0 = '' OR t0 = '' THEN 'empty_string' WHEN length(s0) <> length(t0) AND (substring(s0, 1, length(t0)) = t0 OR substring(t0, 1, length(s0)) = s0) THEN 'string_truncated' WHEN TRY_CAST(s0 AS DECIMAL(38,12)) = 0 AND TRY_CAST(t0 AS DECIMAL(38,12)) = 0 THEN 'sign_of_zero' ELSE 'other' END AS c0,
-    CASE WHEN d1 = 0 THEN NULL WHEN (s1 IS NULL) <> (t1 IS NULL) THEN 'null_vs_value' WHEN CAST(s1 AS DOUBLE) <> 0 AND CAST(s1 AS DOUBLE) = -CAST(t1 AS DOUBLE) THEN 'sign_flipped' WHEN round(CAST(s1 AS DOUBLE), 0) = CAST(t1 AS DOUBLE) OR round(CAST(s1 AS DOUBLE), 1) = CAST(t1 AS DOUBLE) OR round(CAST(s1 AS DOUBLE), 2) = CAST(t1 AS DOUBLE) OR round(CAST(s1 AS DOUBLE), 3) = CAST(t1 AS DOUBLE) OR round(CAST(s1 AS DOUBLE), 4) = CAST(t1 AS DOUBLE) THEN 'rounded' WHEN CAST(s1 AS DOUBLE) <> 0 AND (abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 1000) <= 1000 * 0.000000001 OR abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 100) <= 100 * 0.000000001 OR abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 10) <= 10 * 0.000000001 OR abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 0.1) <= 0.1 * 0.000000001 OR abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 0.01) <= 0.01 * 0.000000001 OR abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 0.001) <= 0.001 * 0.000000001) THEN 'scaled_by_power_of_ten' ELSE 'other' END AS c1,
+'), 1, 1) = '-')) THEN 'numeric_scale' WHEN s0 = '' OR t0 = '' THEN 'empty_string' WHEN length(s0) <> length(t0) AND (substring(s0, 1, length(t0)) = t0 OR substring(t0, 1, length(s0)) = s0) THEN 'string_truncated' WHEN TRY_CAST(s0 AS DECIMAL(38,12)) = 0 AND TRY_CAST(t0 AS DECIMAL(38,12)) = 0 THEN 'sign_of_zero' WHEN ((s0 = t4 OR t0 = s4) AND s4 IS DISTINCT FROM t4) THEN 'swapped_columns' ELSE 'other' END AS r0,
+    CASE WHEN d1 = 0 THEN NULL WHEN (s1 IS NULL) <> (t1 IS NULL) THEN 'null_vs_value' WHEN CAST(s1 AS DOUBLE) <> 0 AND CAST(s1 AS DOUBLE) = -CAST(t1 AS DOUBLE) THEN 'sign_flipped' WHEN round(CAST(s1 AS DOUBLE), 0) = CAST(t1 AS DOUBLE) OR round(CAST(s1 AS DOUBLE), 1) = CAST(t1 AS DOUBLE) OR round(CAST(s1 AS DOUBLE), 2) = CAST(t1 AS DOUBLE) OR round(CAST(s1 AS DOUBLE), 3) = CAST(t1 AS DOUBLE) OR round(CAST(s1 AS DOUBLE), 4) = CAST(t1 AS DOUBLE) THEN 'rounded' WHEN CAST(s1 AS DOUBLE) <> 0 AND (abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 1000) <= 1000 * 0.000000001 OR abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 100) <= 100 * 0.000000001 OR abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 10) <= 10 * 0.000000001 OR abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 0.1) <= 0.1 * 0.000000001 OR abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 0.01) <= 0.01 * 0.000000001 OR abs(CAST(t1 AS DOUBLE) / CAST(s1 AS DOUBLE) - 0.001) <= 0.001 * 0.000000001) THEN 'scaled_by_power_of_ten' ELSE 'other' END AS r1,
     CASE WHEN kind = 'changed' AND d1 = 0 AND s1 IS DISTINCT FROM t1 THEN 1 ELSE 0 END AS w1,
-    CASE WHEN d2 = 0 THEN NULL WHEN (s2 IS NULL) <> (t2 IS NULL) THEN 'null_vs_value' WHEN s2 <> 0 AND s2 = -t2 THEN 'sign_flipped' WHEN round(s2, 0) = t2 OR round(s2, 1) = t2 OR round(s2, 2) = t2 OR round(s2, 3) = t2 OR round(s2, 4) = t2 THEN 'rounded' WHEN s2 <> 0 AND (abs(t2 / s2 - 1000) <= 1000 * 0.000000001 OR abs(t2 / s2 - 100) <= 100 * 0.000000001 OR abs(t2 / s2 - 10) <= 10 * 0.000000001 OR abs(t2 / s2 - 0.1) <= 0.1 * 0.000000001 OR abs(t2 / s2 - 0.01) <= 0.01 * 0.000000001 OR abs(t2 / s2 - 0.001) <= 0.001 * 0.000000001) THEN 'scaled_by_power_of_ten' ELSE 'other' END AS c2,
+    CASE WHEN d2 = 0 THEN NULL WHEN (s2 IS NULL) <> (t2 IS NULL) THEN 'null_vs_value' WHEN s2 <> 0 AND s2 = -t2 THEN 'sign_flipped' WHEN round(s2, 0) = t2 OR round(s2, 1) = t2 OR round(s2, 2) = t2 OR round(s2, 3) = t2 OR round(s2, 4) = t2 THEN 'rounded' WHEN s2 <> 0 AND (abs(t2 / s2 - 1000) <= 1000 * 0.000000001 OR abs(t2 / s2 - 100) <= 100 * 0.000000001 OR abs(t2 / s2 - 10) <= 10 * 0.000000001 OR abs(t2 / s2 - 0.1) <= 0.1 * 0.000000001 OR abs(t2 / s2 - 0.01) <= 0.01 * 0.000000001 OR abs(t2 / s2 - 0.001) <= 0.001 * 0.000000001) THEN 'scaled_by_power_of_ten' ELSE 'other' END AS r2,
     CASE WHEN kind = 'changed' AND d2 = 0 AND s2 IS DISTINCT FROM t2 THEN 1 ELSE 0 END AS w2,
-    CASE WHEN d3 = 0 THEN NULL WHEN (s3 IS NULL) <> (t3 IS NULL) THEN 'null_vs_value' WHEN (epoch_us(t3) - epoch_us(s3)) % 3600000000 = 0 AND abs((epoch_us(t3) - epoch_us(s3))) <= 93600000000 THEN 'timezone_shift' WHEN (((epoch_us(s3)) // (1000)) = ((epoch_us(t3)) // (1000)) AND (epoch_us(s3) % 1000 = 0 OR epoch_us(t3) % 1000 = 0)) OR (((epoch_us(s3)) // (1000000)) = ((epoch_us(t3)) // (1000000)) AND (epoch_us(s3) % 1000000 = 0 OR epoch_us(t3) % 1000000 = 0)) OR (((epoch_us(s3)) // (60000000)) = ((epoch_us(t3)) // (60000000)) AND (epoch_us(s3) % 60000000 = 0 OR epoch_us(t3) % 60000000 = 0)) OR (((epoch_us(s3)) // (3600000000)) = ((epoch_us(t3)) // (3600000000)) AND (epoch_us(s3) % 3600000000 = 0 OR epoch_us(t3) % 3600000000 = 0)) OR (((epoch_us(s3)) // (86400000000)) = ((epoch_us(t3)) // (86400000000)) AND (epoch_us(s3) % 86400000000 = 0 OR epoch_us(t3) % 86400000000 = 0)) THEN 'timestamp_truncated' ELSE 'other' END AS c3,
+    CASE WHEN d3 = 0 THEN NULL WHEN (s3 IS NULL) <> (t3 IS NULL) THEN 'null_vs_value' WHEN (epoch_us(t3) - epoch_us(s3)) % 3600000000 = 0 AND abs((epoch_us(t3) - epoch_us(s3))) <= 93600000000 THEN 'timezone_shift' WHEN (((epoch_us(s3)) // (1000)) = ((epoch_us(t3)) // (1000)) AND (epoch_us(s3) % 1000 = 0 OR epoch_us(t3) % 1000 = 0)) OR (((epoch_us(s3)) // (1000000)) = ((epoch_us(t3)) // (1000000)) AND (epoch_us(s3) % 1000000 = 0 OR epoch_us(t3) % 1000000 = 0)) OR (((epoch_us(s3)) // (60000000)) = ((epoch_us(t3)) // (60000000)) AND (epoch_us(s3) % 60000000 = 0 OR epoch_us(t3) % 60000000 = 0)) OR (((epoch_us(s3)) // (3600000000)) = ((epoch_us(t3)) // (3600000000)) AND (epoch_us(s3) % 3600000000 = 0 OR epoch_us(t3) % 3600000000 = 0)) OR (((epoch_us(s3)) // (86400000000)) = ((epoch_us(t3)) // (86400000000)) AND (epoch_us(s3) % 86400000000 = 0 OR epoch_us(t3) % 86400000000 = 0)) THEN 'timestamp_truncated' ELSE 'other' END AS r3,
     CASE WHEN d4 = 0 THEN NULL WHEN (s4 IS NULL) <> (t4 IS NULL) AND coalesce(s4, t4) = '' THEN 'empty_vs_null' WHEN (s4 IS NULL) <> (t4 IS NULL) THEN 'null_vs_value' WHEN trim(s4, ' 	
 ') = trim(t4, ' 	
 ') THEN 'whitespace' WHEN lower(s4) = lower(t4) THEN 'case' WHEN TRY_CAST(s4 AS DECIMAL(38,12)) = TRY_CAST(t4 AS DECIMAL(38,12)) AND NOT (TRY_CAST(s4 AS DECIMAL(38,12)) = 0 AND (substring(trim(s4, ' 	
 '), 1, 1) = '-') <> (substring(trim(t4, ' 	
-'), 1, 1) = '-')) THEN 'numeric_scale' WHEN s4 = '' OR t4 = '' THEN 'empty_string' WHEN length(s4) <> length(t4) AND (substring(s4, 1, length(t4)) = t4 OR substring(t4, 1, length(s4)) = s4) THEN 'string_truncated' WHEN TRY_CAST(s4 AS DECIMAL(38,12)) = 0 AND TRY_CAST(t4 AS DECIMAL(38,12)) = 0 THEN 'sign_of_zero' ELSE 'other' END AS c4
+'), 1, 1) = '-')) THEN 'numeric_scale' WHEN s4 = '' OR t4 = '' THEN 'empty_string' WHEN length(s4) <> length(t4) AND (substring(s4, 1, length(t4)) = t4 OR substring(t4, 1, length(s4)) = s4) THEN 'string_truncated' WHEN TRY_CAST(s4 AS DECIMAL(38,12)) = 0 AND TRY_CAST(t4 AS DECIMAL(38,12)) = 0 THEN 'sign_of_zero' WHEN ((s4 = t0 OR t4 = s0) AND s0 IS DISTINCT FROM t0) THEN 'swapped_columns' ELSE 'other' END AS r4
   FROM recon_compared
 ),
-recon_classified AS (
+recon_offsets AS (
   SELECT recon_categorised.*,
-    coalesce(c0, c1, c2, c3, c4) AS primary_class,
+    CASE WHEN r1 = 'other' THEN round((CAST(t1 AS DOUBLE) - CAST(s1 AS DOUBLE)), 4) END AS o1,
+    count(*) OVER (PARTITION BY CASE WHEN r1 = 'other' THEN round((CAST(t1 AS DOUBLE) - CAST(s1 AS DOUBLE)), 4) END) AS n1,
+    CASE WHEN r2 = 'other' THEN round((t2 - s2), 9) END AS o2,
+    count(*) OVER (PARTITION BY CASE WHEN r2 = 'other' THEN round((t2 - s2), 9) END) AS n2
+  FROM recon_categorised
+),
+recon_classified AS (
+  SELECT recon_offsets.*,
+    r0 AS c0,
+    CASE WHEN o1 IS NOT NULL AND o1 <> 0 AND n1 >= 2 THEN 'constant_offset' ELSE r1 END AS c1,
+    CASE WHEN o2 IS NOT NULL AND o2 <> 0 AND n2 >= 2 THEN 'constant_offset' ELSE r2 END AS c2,
+    r3 AS c3,
+    r4 AS c4,
+    coalesce(r0, CASE WHEN o1 IS NOT NULL AND o1 <> 0 AND n1 >= 2 THEN 'constant_offset' ELSE r1 END, CASE WHEN o2 IS NOT NULL AND o2 <> 0 AND n2 >= 2 THEN 'constant_offset' ELSE r2 END, r3, r4) AS primary_class,
     NULL AS h0,
     NULL AS h1,
     NULL AS h2,
-    CASE WHEN c3 = 'timezone_shift' THEN ((epoch_us(t3) - epoch_us(s3)) // (3600000000)) END AS h3,
-    NULL AS h4
-  FROM recon_categorised
+    CASE WHEN r3 = 'timezone_shift' THEN ((epoch_us(t3) - epoch_us(s3)) // (3600000000)) END AS h3,
+    NULL AS h4,
+    CASE WHEN r0 = 'swapped_columns' THEN CASE WHEN ((s0 = t4 OR t0 = s4) AND s4 IS DISTINCT FROM t4) THEN 4 END END AS x0,
+    NULL AS x1,
+    NULL AS x2,
+    NULL AS x3,
+    CASE WHEN r4 = 'swapped_columns' THEN CASE WHEN ((s4 = t0 OR t4 = s0) AND s0 IS DISTINCT FROM t0) THEN 0 END END AS x4
+  FROM recon_offsets
 ),
 recon_totals AS (
   SELECT
@@ -137,19 +155,28 @@ recon_totals AS (
     sum(CASE WHEN c0 = 'empty_string' THEN 1 ELSE 0 END) AS class_0_empty_string,
     sum(CASE WHEN c0 = 'string_truncated' THEN 1 ELSE 0 END) AS class_0_string_truncated,
     sum(CASE WHEN c0 = 'sign_of_zero' THEN 1 ELSE 0 END) AS class_0_sign_of_zero,
+    sum(CASE WHEN c0 = 'swapped_columns' THEN 1 ELSE 0 END) AS class_0_swapped_columns,
     sum(CASE WHEN c0 = 'other' THEN 1 ELSE 0 END) AS class_0_other,
+    min(x0) AS swapped_min_0,
+    max(x0) AS swapped_max_0,
     sum(CASE WHEN c1 = 'null_vs_value' THEN 1 ELSE 0 END) AS class_1_null_vs_value,
     sum(CASE WHEN c1 = 'sign_flipped' THEN 1 ELSE 0 END) AS class_1_sign_flipped,
     sum(CASE WHEN c1 = 'rounded' THEN 1 ELSE 0 END) AS class_1_rounded,
     sum(CASE WHEN c1 = 'scaled_by_power_of_ten' THEN 1 ELSE 0 END) AS class_1_scaled_by_power_of_ten,
+    sum(CASE WHEN c1 = 'constant_offset' THEN 1 ELSE 0 END) AS class_1_constant_offset,
     sum(CASE WHEN c1 = 'other' THEN 1 ELSE 0 END) AS class_1_other,
     sum(w1) AS within_tolerance_1,
+    min(CASE WHEN c1 = 'constant_offset' THEN o1 END) AS offset_min_1,
+    max(CASE WHEN c1 = 'constant_offset' THEN o1 END) AS offset_max_1,
     sum(CASE WHEN c2 = 'null_vs_value' THEN 1 ELSE 0 END) AS class_2_null_vs_value,
     sum(CASE WHEN c2 = 'sign_flipped' THEN 1 ELSE 0 END) AS class_2_sign_flipped,
     sum(CASE WHEN c2 = 'rounded' THEN 1 ELSE 0 END) AS class_2_rounded,
     sum(CASE WHEN c2 = 'scaled_by_power_of_ten' THEN 1 ELSE 0 END) AS class_2_scaled_by_power_of_ten,
+    sum(CASE WHEN c2 = 'constant_offset' THEN 1 ELSE 0 END) AS class_2_constant_offset,
     sum(CASE WHEN c2 = 'other' THEN 1 ELSE 0 END) AS class_2_other,
     sum(w2) AS within_tolerance_2,
+    min(CASE WHEN c2 = 'constant_offset' THEN o2 END) AS offset_min_2,
+    max(CASE WHEN c2 = 'constant_offset' THEN o2 END) AS offset_max_2,
     sum(CASE WHEN c3 = 'null_vs_value' THEN 1 ELSE 0 END) AS class_3_null_vs_value,
     sum(CASE WHEN c3 = 'timezone_shift' THEN 1 ELSE 0 END) AS class_3_timezone_shift,
     sum(CASE WHEN c3 = 'timestamp_truncated' THEN 1 ELSE 0 END) AS class_3_timestamp_truncated,
@@ -164,7 +191,16 @@ recon_totals AS (
     sum(CASE WHEN c4 = 'empty_string' THEN 1 ELSE 0 END) AS class_4_empty_string,
     sum(CASE WHEN c4 = 'string_truncated' THEN 1 ELSE 0 END) AS class_4_string_truncated,
     sum(CASE WHEN c4 = 'sign_of_zero' THEN 1 ELSE 0 END) AS class_4_sign_of_zero,
-    sum(CASE WHEN c4 = 'other' THEN 1 ELSE 0 END) AS class_4_other
+    sum(CASE WHEN c4 = 'swapped_columns' THEN 1 ELSE 0 END) AS class_4_swapped_columns,
+    sum(CASE WHEN c4 = 'other' THEN 1 ELSE 0 END) AS class_4_other,
+    min(x4) AS swapped_min_4,
+    max(x4) AS swapped_max_4,
+    CASE WHEN min(CASE WHEN target_rows = 0 THEN k0 END) = max(CASE WHEN target_rows = 0 THEN k0 END) AND sum(CASE WHEN target_rows = 0 AND k0 IS NULL THEN 1 ELSE 0 END) = 0 THEN CAST(min(CASE WHEN target_rows = 0 THEN k0 END) AS VARCHAR) END AS pattern_missing_0,
+    CASE WHEN min(CASE WHEN target_rows = 0 THEN k1 END) = max(CASE WHEN target_rows = 0 THEN k1 END) AND sum(CASE WHEN target_rows = 0 AND k1 IS NULL THEN 1 ELSE 0 END) = 0 THEN CAST(min(CASE WHEN target_rows = 0 THEN k1 END) AS VARCHAR) END AS pattern_missing_1,
+    CASE WHEN min(CASE WHEN source_rows = 0 THEN k0 END) = max(CASE WHEN source_rows = 0 THEN k0 END) AND sum(CASE WHEN source_rows = 0 AND k0 IS NULL THEN 1 ELSE 0 END) = 0 THEN CAST(min(CASE WHEN source_rows = 0 THEN k0 END) AS VARCHAR) END AS pattern_extra_0,
+    CASE WHEN min(CASE WHEN source_rows = 0 THEN k1 END) = max(CASE WHEN source_rows = 0 THEN k1 END) AND sum(CASE WHEN source_rows = 0 AND k1 IS NULL THEN 1 ELSE 0 END) = 0 THEN CAST(min(CASE WHEN source_rows = 0 THEN k1 END) AS VARCHAR) END AS pattern_extra_1,
+    CASE WHEN min(CASE WHEN row_differs = 1 THEN k0 END) = max(CASE WHEN row_differs = 1 THEN k0 END) AND sum(CASE WHEN row_differs = 1 AND k0 IS NULL THEN 1 ELSE 0 END) = 0 THEN CAST(min(CASE WHEN row_differs = 1 THEN k0 END) AS VARCHAR) END AS pattern_changed_0,
+    CASE WHEN min(CASE WHEN row_differs = 1 THEN k1 END) = max(CASE WHEN row_differs = 1 THEN k1 END) AND sum(CASE WHEN row_differs = 1 AND k1 IS NULL THEN 1 ELSE 0 END) = 0 THEN CAST(min(CASE WHEN row_differs = 1 THEN k1 END) AS VARCHAR) END AS pattern_changed_1
   FROM recon_classified
 ),
 recon_ranked AS (
@@ -202,19 +238,28 @@ SELECT
   class_0_empty_string,
   class_0_string_truncated,
   class_0_sign_of_zero,
+  class_0_swapped_columns,
   class_0_other,
+  swapped_min_0,
+  swapped_max_0,
   class_1_null_vs_value,
   class_1_sign_flipped,
   class_1_rounded,
   class_1_scaled_by_power_of_ten,
+  class_1_constant_offset,
   class_1_other,
   within_tolerance_1,
+  offset_min_1,
+  offset_max_1,
   class_2_null_vs_value,
   class_2_sign_flipped,
   class_2_rounded,
   class_2_scaled_by_power_of_ten,
+  class_2_constant_offset,
   class_2_other,
   within_tolerance_2,
+  offset_min_2,
+  offset_max_2,
   class_3_null_vs_value,
   class_3_timezone_shift,
   class_3_timestamp_truncated,
@@ -229,7 +274,16 @@ SELECT
   class_4_empty_string,
   class_4_string_truncated,
   class_4_sign_of_zero,
+  class_4_swapped_columns,
   class_4_other,
+  swapped_min_4,
+  swapped_max_4,
+  pattern_missing_0,
+  pattern_missing_1,
+  pattern_extra_0,
+  pattern_extra_1,
+  pattern_changed_0,
+  pattern_changed_1,
   class_rank,
   CAST(k0 AS VARCHAR) AS key_0,
   CAST(k1 AS VARCHAR) AS key_1,
