@@ -91,6 +91,10 @@ export const pairSchema = z.strictObject({
   /** Source column name → target column name, for columns renamed by the migration. */
   column_map: z.record(nonEmptyText, nonEmptyText).optional(),
   tolerances: z.record(nonEmptyText, toleranceSchema).optional(),
+  /** Leading/trailing spaces (U+0020) do not count: `true` for every string column and string key, or a list of columns. */
+  ignore_spaces: z.union([z.boolean(), z.array(nonEmptyText).min(1)]).optional(),
+  /** Letter case does not count: `true` for every compared string column (not keys), or a list of columns (keys listed are folded too). */
+  ignore_case: z.union([z.boolean(), z.array(nonEmptyText).min(1)]).optional(),
   checks: z.array(checkName).min(1).optional(),
   sample_size: z.number().int().min(0).max(10_000).optional(),
   thresholds: thresholdsSchema.optional(),

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { CHECK_NAMES, isJoinCheck, type CheckName } from '../results/check-names.js';
+import { CHECK_NAMES, KEYED_CHECKS, type CheckName } from '../results/check-names.js';
 import { configFileSchema, type ConfigFileInput, type FileInput, type PairInput, type SideInput } from './config-schema.js';
 import { ConfigInvalidError, formatPath, type ConfigError } from './config-error.js';
-import type { ConfigFile, CsvOptions, FileFormat, PairConfig, ReconConfig, SideConfig, Threshold } from './recon-config.js';
+import type { ConfigFile, CsvOptions, FileFormat, IgnoredColumns, PairConfig, ReconConfig, SideConfig, Threshold } from './recon-config.js';
 import { outsideAllowedRoots } from './file-containment.js';
 import { refuseUnsafeSql, stripTrailingSemicolon } from './sql-guard.js';
 import { parseTableName } from './table-name.js';
@@ -109,15 +109,17 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
     let checks: CheckName[] = explicitChecks ? [...new Set(explicitChecks)] : [...CHECK_NAMES];
     const primaryKey = pair.primary_key ?? [];
     if (primaryKey.length === 0) {
-      const joinChecks = checks.filter(isJoinCheck);
-      if (joinChecks.length > 0) {
+      // Without a key, missing_rows and extra_rows compare whole rows as multisets; the checks
+      // that pair rows by key do not apply: left out by default, an error when asked for.
+      const keyed = checks.filter((check) => (KEYED_CHECKS as readonly CheckName[]).includes(check));
+      if (keyed.length > 0 && explicitChecks) {
         error(
-          [...at, explicitChecks ? 'checks' : 'name'],
-          `${joinChecks.join(', ')} need a primary key, and this pair has none`,
-          'Add `primary_key: [column, …]`, or limit `checks:` to row_count, schema, nulls and aggregates.',
+          [...at, 'checks'],
+          `${keyed.join(', ')} ${keyed.length === 1 ? 'needs' : 'need'} a primary key, and this pair has none`,
+          'Add `primary_key: [column, …]`, or leave them out: without a key, missing_rows and extra_rows compare whole rows as multisets.',
         );
-        checks = checks.filter((check) => !isJoinCheck(check));
       }
+      checks = checks.filter((check) => !(KEYED_CHECKS as readonly CheckName[]).includes(check));
     }
     const exclude = pair.exclude ?? [];
     for (const [keyIndex, key] of primaryKey.entries()) {
@@ -151,6 +153,8 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
         ...(pair.mask_columns ?? []).map((_, i) => [`mask_columns[${i}]`, locator.locate([...at, 'mask_columns', i])] as const),
         ...Object.keys(pair.column_map ?? {}).map((name) => [`column_map.${name}`, locator.keyOf([...at, 'column_map', name])] as const),
         ...Object.keys(pair.tolerances ?? {}).map((name) => [`tolerances.${name}`, locator.keyOf([...at, 'tolerances', name])] as const),
+        ...(Array.isArray(pair.ignore_spaces) ? pair.ignore_spaces : []).map((_, i) => [`ignore_spaces[${i}]`, locator.locate([...at, 'ignore_spaces', i])] as const),
+        ...(Array.isArray(pair.ignore_case) ? pair.ignore_case : []).map((_, i) => [`ignore_case[${i}]`, locator.locate([...at, 'ignore_case', i])] as const),
       ]),
       source: toSideConfig(pair.source, folder),
       target: toSideConfig(pair.target, folder),
@@ -161,6 +165,8 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       tolerances: Object.fromEntries(
         Object.entries(pair.tolerances ?? {}).map(([column, tolerance]) => [column, { abs: tolerance.abs ?? 0, rel: tolerance.rel ?? 0 }]),
       ),
+      ignoreSpaces: ignoredColumns(pair.ignore_spaces),
+      ignoreCase: ignoredColumns(pair.ignore_case),
       checks,
       sampleSize: pair.sample_size ?? defaults.sample_size ?? DEFAULT_SAMPLE_SIZE,
       thresholds: resolveThresholds(defaults.thresholds, pair.thresholds),
@@ -192,6 +198,12 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
     pairs,
   };
   return { file: errors.length === 0 ? file : undefined, errors };
+}
+
+function ignoredColumns(value: boolean | string[] | undefined): IgnoredColumns {
+  if (value === true) return 'all';
+  if (value === undefined || value === false) return 'none';
+  return uniqueNames(value);
 }
 
 /** Column names match case-insensitively, as the engines resolve them: the first spelling stays. */

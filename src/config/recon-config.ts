@@ -57,6 +57,10 @@ export interface PairConfig {
   columnMap: Record<string, string>;
   /** By source column name. */
   tolerances: Record<string, Tolerance>;
+  /** `ignore_spaces`: every string column and key ('all'), or these columns (source names). */
+  ignoreSpaces: IgnoredColumns;
+  /** `ignore_case`: every compared string column, keys excepted ('all'), or these columns (keys listed included). */
+  ignoreCase: IgnoredColumns;
   checks: CheckName[];
   sampleSize: number;
   thresholds: Record<CheckName, Threshold>;
@@ -74,6 +78,9 @@ export interface PairConfig {
   /** Globs (relative to the working directory) of the files whose change re-runs this pair with only-changed. */
   paths?: string[];
 }
+
+/** Which columns a comparison option applies to. */
+export type IgnoredColumns = 'all' | 'none' | string[];
 
 /**
  * How the aggregates check counts distinct values: exactly, by HyperLogLog sketch (far cheaper on

@@ -1,5 +1,5 @@
 import type { PairConfig } from '../config/recon-config.js';
-import type { BoundPair, ColumnPair, ComparedColumn, SchemaFinding, SideColumn } from './bound-pair.js';
+import type { BoundPair, ColumnPair, ComparedColumn, IgnoredDifferences, SchemaFinding, SideColumn } from './bound-pair.js';
 import { describeType, isNumeric } from './logical-type.js';
 import { compareTypes } from './type-compatibility.js';
 import { closestMatch } from '../config/did-you-mean.js';
@@ -115,6 +115,43 @@ export function bindPair(pair: PairConfig, sourceColumns: SideColumn[], targetCo
       column.tolerance = tolerance;
     }
   }
+  applyIgnoreOptions(pair, keys, compared, problem);
   if (problems.length > 0) throw new BindError(problems);
   return { pair, keys, compared, schema };
+}
+
+/**
+ * Resolves `ignore_spaces` and `ignore_case` onto the columns. `true` means every string column
+ * (for ignore_spaces string keys too, so ' 42' and '42' are one key; for ignore_case not keys:
+ * folding keys merges rows, so keys are folded only when listed). A listed column must exist on
+ * both sides and hold strings.
+ */
+function applyIgnoreOptions(
+  pair: PairConfig,
+  keys: ColumnPair[],
+  compared: ComparedColumn[],
+  problem: (field: string, message: string, suggestion?: string) => void,
+): void {
+  const columns: ColumnPair[] = [...keys, ...compared];
+  const isString = (column: ColumnPair) => column.common.kind === 'string';
+  const mark = (column: ColumnPair, option: keyof IgnoredDifferences) => {
+    column.ignore = { spaces: false, case: false, ...column.ignore, [option]: true };
+  };
+  for (const [option, setting, field] of [['spaces', pair.ignoreSpaces, 'ignore_spaces'], ['case', pair.ignoreCase, 'ignore_case']] as const) {
+    if (setting === 'none') continue;
+    if (setting === 'all') {
+      for (const column of option === 'spaces' ? columns : compared) if (isString(column)) mark(column, option);
+      continue;
+    }
+    for (const [index, name] of setting.entries()) {
+      const column = columns.find((candidate) => candidate.source.name.toLowerCase() === name.toLowerCase());
+      if (!column) {
+        problem(`${field}[${index}]`, `${field} names \`${name}\`, which is not a column of both sides`, closestMatch(name, columns.map((candidate) => candidate.source.name)));
+      } else if (!isString(column)) {
+        problem(`${field}[${index}]`, `${field} names \`${name}\`, whose type ${describeType(column.common)} is not a string; ${field} applies to text only`);
+      } else {
+        mark(column, option);
+      }
+    }
+  }
 }

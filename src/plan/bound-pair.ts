@@ -19,6 +19,15 @@ export interface ColumnPair {
   label: string;
   change: TypeChange;
   common: LogicalType;
+  /** Differences the comparison ignores (`ignore_spaces`, `ignore_case`): string columns only. */
+  ignore?: IgnoredDifferences;
+}
+
+export interface IgnoredDifferences {
+  /** Leading and trailing U+0020 spaces. */
+  spaces: boolean;
+  /** Letter case (each engine's Unicode lower-case mapping). */
+  case: boolean;
 }
 
 export interface ComparedColumn extends ColumnPair {

@@ -106,6 +106,11 @@ function comparePair(base: PairConfig, head: PairConfig, baseConfigFile: string)
   if (strictness[head.distinctCounts] < strictness[base.distinctCounts]) {
     changes.push({ kind: 'distinct_counts_relaxed', pair, before: base.distinctCounts, after: head.distinctCounts, message: `${pair}: distinct_counts relaxed from ${base.distinctCounts} to ${head.distinctCounts}` });
   }
+  for (const [field, before, after] of [['ignore_spaces', base.ignoreSpaces, head.ignoreSpaces], ['ignore_case', base.ignoreCase, head.ignoreCase]] as const) {
+    const text = (value: typeof before) => (value === 'all' ? 'true' : value === 'none' ? 'off' : `[${value.join(', ')}]`);
+    const widened = after === 'all' ? before !== 'all' : after !== 'none' && (before === 'none' || (before !== 'all' && after.some((column) => !before.map(lower).includes(lower(column)))));
+    if (widened) changes.push({ kind: 'differences_ignored', pair, before: text(before), after: text(after), message: `${pair}: ${field} widened from ${text(before)} to ${text(after)}` });
+  }
   return changes;
 }
 

@@ -1,6 +1,6 @@
 import type { CheckName } from '../results/check-names.js';
 import type { BoundPair } from '../plan/bound-pair.js';
-import { describeType } from '../plan/logical-type.js';
+import { describeType, isNumeric } from '../plan/logical-type.js';
 import { mismatchFindings, nullFindings, SCHEMA_STATUS_EFFECT } from '../results/findings.js';
 import type { AggregateComparison, CheckDetails, CheckResult, NullCount, SchemaColumn, SharedKeyValue, Status } from '../results/results-model.js';
 import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
@@ -138,7 +138,9 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
         measured: join.onlySourceRows,
         base: source.rows,
         unit: 'rows',
-        message: join.onlySourceRows === 0 ? 'every source key is in the target' : `${plural(join.onlySourceRows, 'source row')} (${plural(join.onlySourceKeys, 'key')}) missing from the target`,
+        message: bound.keys.length === 0
+          ? join.onlySourceRows === 0 ? 'every source row is in the target, as often (rows compared as multisets)' : `${plural(join.onlySourceRows, 'source row')} (${plural(join.onlySourceKeys, 'distinct row')}) missing from the target (rows compared as multisets)`
+          : join.onlySourceRows === 0 ? 'every source key is in the target' : `${plural(join.onlySourceRows, 'source row')} (${plural(join.onlySourceKeys, 'key')}) missing from the target`,
         details: { check, keys: join.onlySourceKeys, rows: join.onlySourceRows, ...sharedKeys(bound, join.keyPatterns.missing, join.onlySourceKeys) },
       };
     case 'extra_rows':
@@ -146,7 +148,9 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
         measured: join.onlyTargetRows,
         base: target.rows,
         unit: 'rows',
-        message: join.onlyTargetRows === 0 ? 'every target key is in the source' : `${plural(join.onlyTargetRows, 'target row')} (${plural(join.onlyTargetKeys, 'key')}) not in the source`,
+        message: bound.keys.length === 0
+          ? join.onlyTargetRows === 0 ? 'every target row is in the source, as often (rows compared as multisets)' : `${plural(join.onlyTargetRows, 'target row')} (${plural(join.onlyTargetKeys, 'distinct row')}) not in the source (rows compared as multisets)`
+          : join.onlyTargetRows === 0 ? 'every target key is in the source' : `${plural(join.onlyTargetRows, 'target row')} (${plural(join.onlyTargetKeys, 'key')}) not in the source`,
         details: { check, keys: join.onlyTargetKeys, rows: join.onlyTargetRows, ...sharedKeys(bound, join.keyPatterns.extra, join.onlyTargetKeys) },
       };
     case 'value_mismatches': {
@@ -158,15 +162,24 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
           ...(explanation && Object.keys(explanation.classes).length > 0 ? { classes: explanation.classes } : {}),
           ...(explanation?.withinTolerance ? { withinTolerance: explanation.withinTolerance } : {}),
           ...(explanation?.shiftHours ? { shiftHours: explanation.shiftHours } : {}),
+          ...(comparedRows > 0 ? { matchRate: (comparedRows - (join.columnMismatches[j] ?? 0)) / comparedRows } : {}),
+          // No matched row whose hash differs: every matched value is equal, the largest difference is 0.
+          ...(isNumeric(column.common) && comparedRows > 0 ? { maxAbsDiff: explanation?.maxAbsDifference ?? 0 } : {}),
           ...(explanation?.constantOffset ? { constantOffset: explanation.constantOffset } : {}),
           ...(explanation && explanation.swappedWith.length > 0 ? { swappedWith: explanation.swappedWith.map((k) => bound.compared[k]!.label) } : {}),
         };
       });
       const worst = mismatchFindings(columns).sort((a, b) => b.mismatches - a.mismatches);
+      const ignoring = bound.keys.concat(bound.compared).some((column) => column.ignore);
+      const ignored = ignoring ? { ignored: join.ignoredRows } : {};
+      const ignoredText = [
+        join.ignoredRows.case > 0 ? `${plural(join.ignoredRows.case, 'row')} ${join.ignoredRows.case === 1 ? 'differs' : 'differ'} only by case, ignored` : '',
+        join.ignoredRows.spaces > 0 ? `${plural(join.ignoredRows.spaces, 'row')} ${join.ignoredRows.spaces === 1 ? 'differs' : 'differ'} only by leading/trailing spaces, ignored` : '',
+      ].filter(Boolean).map((text) => `; ${text}`).join('');
       const message = join.mismatchedRows === 0
-        ? `all ${count(comparedRows)} matched rows agree in ${columns.length} columns`
-        : `${count(join.mismatchedRows)} of ${plural(comparedRows, 'matched row')} differ; by column: ${worst.slice(0, 5).map((column) => `${column.label} ${count(column.mismatches)}`).join(', ')}${worst.length > 5 ? ', …' : ''}`;
-      return { measured: join.mismatchedRows, base: comparedRows, unit: 'rows', message, details: { check, comparedRows, mismatchedRows: join.mismatchedRows, columns, ...sharedKeys(bound, join.keyPatterns.changed, join.mismatchedRows) } };
+        ? `all ${count(comparedRows)} matched rows agree in ${columns.length} columns${ignoredText}`
+        : `${count(join.mismatchedRows)} of ${plural(comparedRows, 'matched row')} differ; by column: ${worst.slice(0, 5).map((column) => `${column.label} ${count(column.mismatches)}`).join(', ')}${worst.length > 5 ? ', …' : ''}${ignoredText}`;
+      return { measured: join.mismatchedRows, base: comparedRows, unit: 'rows', message, details: { check, comparedRows, mismatchedRows: join.mismatchedRows, columns, ...sharedKeys(bound, join.keyPatterns.changed, join.mismatchedRows), ...ignored } };
     }
     case 'row_hash': {
       const valuesCompared = bound.pair.checks.includes('value_mismatches');

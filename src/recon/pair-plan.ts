@@ -9,6 +9,7 @@ import type { BoundPair, SideColumn } from '../plan/bound-pair.js';
 import type { StatementRecord } from '../results/results-model.js';
 import type { Dialect } from '../sql/dialect.js';
 import { broadcastSide, joinStatement, type JoinStatement } from '../sql/join-statement.js';
+import { multisetStatement } from '../sql/multiset-statement.js';
 import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
 import { preflightStatement, type PreflightFailure } from '../sql/preflight-statement.js';
 import { profileStatement } from '../sql/profile-statement.js';
@@ -95,10 +96,13 @@ function boundPlan(dialect: Dialect, bound: BoundPair): BoundPlan {
     joinReadsProfiles: dialect.broadcastMaxRows !== undefined,
     join(rows) {
       if (!pair.checks.some(isJoinCheck)) return undefined;
-      const statement = joinStatement(dialect, bound, {
-        compareValues: pair.checks.includes('value_mismatches'),
-        broadcast: broadcastSide(dialect, rows.source, rows.target),
-      });
+      // Without a key, rows are compared as multisets: there is nothing to broadcast-join on.
+      const statement = bound.keys.length === 0
+        ? multisetStatement(dialect, bound)
+        : joinStatement(dialect, bound, {
+            compareValues: pair.checks.includes('value_mismatches'),
+            broadcast: broadcastSide(dialect, rows.source, rows.target),
+          });
       const table = pair.persistMismatchesTo;
       return {
         join: { purpose: 'join', sql: statement.sql, read: (result) => statement.read(result, pair.sampleSize), reproduce: statement.reproduce, differences: statement.differences },

@@ -182,7 +182,7 @@ function reproduceQueries(queries: JoinStatement['reproduce'], join: JoinMeasure
     row_hash: join.hashMismatches,
     duplicate_keys: join.duplicates.source.keys + join.duplicates.target.keys,
   };
-  const entries = (Object.keys(queries) as Array<keyof JoinStatement['reproduce']>).filter((check) => checks.includes(check) && found[check] > 0).map((check) => [check, queries[check]]);
+  const entries = (Object.keys(queries) as Array<keyof JoinStatement['reproduce']>).filter((check) => checks.includes(check) && found[check] > 0 && queries[check] !== undefined).map((check) => [check, queries[check]]);
   return entries.length > 0 ? Object.fromEntries(entries) : undefined;
 }
 

@@ -1,4 +1,4 @@
-import { CHECK_DESCRIPTIONS, CHECK_NAMES } from '../results/check-names.js';
+import { CHECK_DESCRIPTIONS, CHECK_NAMES, KEYED_CHECKS } from '../results/check-names.js';
 import type { PairResult } from '../results/results-model.js';
 import { thresholdText } from './check-wording.js';
 import { markdownText } from './markdown-escaping.js';
@@ -13,9 +13,12 @@ export function checkedScopeLines(pair: PairResult): string[] {
   const lines = [
     ...pair.checks.map((check) => `- ${markdownText(check.check, 40)} (${CHECK_DESCRIPTIONS[check.check]}): threshold ${thresholdText(check.threshold, check.unit)}`),
   ];
-  const leftOut = CHECK_NAMES.filter((name) => !ran.has(name));
+  const keyless = pair.keys.length === 0;
+  const notApplicable = keyless ? KEYED_CHECKS.filter((name) => !ran.has(name)) : [];
+  const leftOut = CHECK_NAMES.filter((name) => !ran.has(name) && !(notApplicable as readonly string[]).includes(name));
   if (leftOut.length > 0) lines.push(`- **Not checked:** ${leftOut.map((name) => markdownText(name, 40)).join(', ')}`);
-  lines.push(`- Key: ${pair.keys.length > 0 ? pair.keys.map((key) => markdownText(key, 40)).join(', ') : 'none'}`);
+  if (notApplicable.length > 0) lines.push(`- **Not applicable without a primary key:** ${notApplicable.join(', ')}`);
+  lines.push(`- Key: ${keyless ? 'none: missing_rows and extra_rows compare whole rows as multisets' : pair.keys.map((key) => markdownText(key, 40)).join(', ')}`);
   const tolerances = pair.columns.filter((column) => column.tolerance && (column.tolerance.abs > 0 || column.tolerance.rel > 0));
   if (tolerances.length > 0) {
     lines.push(`- Tolerances: ${tolerances.map((column) => `${markdownText(column.label, 40)} ${[column.tolerance!.abs > 0 ? `abs ${column.tolerance!.abs}` : '', column.tolerance!.rel > 0 ? `rel ${column.tolerance!.rel}` : ''].filter(Boolean).join(' + ')}`).join(', ')}`);

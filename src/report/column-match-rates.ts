@@ -12,6 +12,8 @@ export interface ColumnMatchRate {
   withinTolerance: number;
   /** agreeingRows ÷ matchedRows, or null when no row matched. */
   rate: number | null;
+  /** Numeric columns: the largest |target − source| over the matched rows. */
+  maxAbsDiff?: number;
   /** Why the cells differ, most frequent first: the counts of the results model (all rows, not a sample). */
   classes: Array<{ name: MismatchClass; rows: number }>;
 }
@@ -33,6 +35,7 @@ export function columnMatchRates(pair: PairResult): ColumnMatchRate[] {
       mismatchingRows: column.mismatches,
       withinTolerance: column.withinTolerance ?? 0,
       rate: details.comparedRows === 0 ? null : agreeingRows / details.comparedRows,
+      ...(column.maxAbsDiff !== undefined ? { maxAbsDiff: column.maxAbsDiff } : {}),
       classes,
     };
   });

@@ -149,7 +149,7 @@ function keyCells(keys: string[], pair: { keys: string[] }, key: ReadonlyArray<s
 /** Per pair and compared column: matched rows that agree ÷ matched rows, and why the others differ. */
 function matchRatesSheet(writer: SheetWriter, results: RunResults): void {
   let rows = 0;
-  writer.header(['Pair', 'Column', 'Source column', 'Target column', 'Source type', 'Target type', 'Tolerance', 'Matched rows', 'Agreeing rows', 'Mismatching rows', 'Match rate', 'Within tolerance', 'Mismatch classes']);
+  writer.header(['Pair', 'Column', 'Source column', 'Target column', 'Source type', 'Target type', 'Tolerance', 'Matched rows', 'Agreeing rows', 'Mismatching rows', 'Match rate', 'Max abs diff', 'Within tolerance', 'Mismatch classes']);
   for (const pair of results.pairs) {
     const info = new Map(pair.columns.map((column) => [column.label, column]));
     for (const rate of columnMatchRates(pair)) {
@@ -167,6 +167,7 @@ function matchRatesSheet(writer: SheetWriter, results: RunResults): void {
         countCell(rate.agreeingRows),
         { ...countCell(rate.mismatchingRows), status: rate.mismatchingRows > 0 ? 'FAIL' : undefined },
         { value: rate.rate, numFmt: `0.${'0'.repeat(rate.rate === null ? 2 : matchRateDecimals(rate.rate))}%`, status: rate.rate === null ? undefined : rate.rate === 1 ? 'PASS' : 'FAIL' },
+        rate.maxAbsDiff === undefined ? text(undefined) : { value: rate.maxAbsDiff },
         countCell(rate.withinTolerance),
         text(classesText(rate.classes) || undefined),
       ]);

@@ -158,6 +158,8 @@ function disclosureText(disclosure: ValueDisclosure): string {
   return `${shown}${masked}${why}. Counts, classes and reproduce.sql are complete.`;
 }
 
+const maxDiffText = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 9 });
+
 /**
  * Per compared column: matched rows that agree ÷ matched rows. The columns that differ, most
  * mismatching first; the ones that agree everywhere in one sentence.
@@ -172,7 +174,7 @@ function matchRateLines(pair: PairResult, limit: number): string[] {
   const lines = ['', `**Match rate per column** (matched rows that agree ÷ ${unitText(matched, 'matched rows')})`];
   if (differing.length > 0 && limit > 0) {
     const shown = differing.slice(0, limit);
-    lines.push('', table(['Column', 'Mismatching rows', 'Match rate', 'Mismatch classes'], shown.map((rate) => [markdownText(rate.label, 60), countText(rate.mismatchingRows), matchRateText(rate.rate), markdownText(classesText(rate.classes).replace(/_/g, ' '), 200)])));
+    lines.push('', table(['Column', 'Mismatching rows', 'Match rate', 'Max abs diff', 'Mismatch classes'], shown.map((rate) => [markdownText(rate.label, 60), countText(rate.mismatchingRows), matchRateText(rate.rate), rate.maxAbsDiff === undefined ? '–' : maxDiffText(rate.maxAbsDiff), markdownText(classesText(rate.classes).replace(/_/g, ' '), 200)])));
     if (shown.length < differing.length) lines.push('', `… and ${differing.length - shown.length} more differing columns in report.xlsx (Match rates).`);
   } else if (differing.length > 0) {
     lines.push('', `${differing.length} column${differing.length === 1 ? '' : 's'} differ${differing.length === 1 ? 's' : ''}: see report.xlsx (Match rates).`);

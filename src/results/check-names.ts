@@ -15,6 +15,9 @@ export const CHECK_NAMES = [...PROFILE_CHECKS, ...JOIN_CHECKS] as const;
 export type CheckName = (typeof CHECK_NAMES)[number];
 export type JoinCheckName = (typeof JOIN_CHECKS)[number];
 
+/** The join checks that pair rows by key: not applicable to a pair without `primary_key`. */
+export const KEYED_CHECKS = ['duplicate_keys', 'value_mismatches', 'row_hash'] as const satisfies readonly JoinCheckName[];
+
 export function isJoinCheck(check: CheckName): check is JoinCheckName {
   return (JOIN_CHECKS as readonly string[]).includes(check);
 }

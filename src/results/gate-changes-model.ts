@@ -15,6 +15,7 @@ export type GateChangeKind =
   | 'key_changed'
   | 'column_map_changed'
   | 'distinct_counts_relaxed'
+  | 'differences_ignored'
   | 'waiver_added'
   | 'waiver_extended';
 

@@ -230,7 +230,7 @@ export type CheckDetails =
   | { check: 'duplicate_keys'; source: DuplicateCounts; target: DuplicateCounts; ambiguousKeys: number; nullKeyRows: { source: number; target: number } }
   | { check: 'missing_rows'; keys: number; rows: number; sharedKeyValues?: SharedKeyValue[] }
   | { check: 'extra_rows'; keys: number; rows: number; sharedKeyValues?: SharedKeyValue[] }
-  | { check: 'value_mismatches'; comparedRows: number; mismatchedRows: number; columns: ColumnMismatchCount[]; sharedKeyValues?: SharedKeyValue[] }
+  | { check: 'value_mismatches'; comparedRows: number; mismatchedRows: number; columns: ColumnMismatchCount[]; sharedKeyValues?: SharedKeyValue[]; ignored?: IgnoredRows }
   | { check: 'row_hash'; comparedRows: number; hashMismatches: number; withinTolerance: number }
   | { check: 'not_run'; reason: string };
 
@@ -283,10 +283,20 @@ export interface ColumnMismatchCount {
   withinTolerance?: number;
   /** For timezone_shift: the smallest and largest whole-hour shift (target − source). */
   shiftHours?: { min: number; max: number };
+  /** Matched rows where the column agrees (within tolerance counts) ÷ matched rows; absent when no row matched. */
+  matchRate?: number;
+  /** Numeric columns: the largest |target − source| over the matched rows (datacompy's "max diff"), within tolerance included. */
+  maxAbsDiff?: number;
   /** For constant_offset: the smallest and largest offset (target − source); equal when there is one. */
   constantOffset?: { min: number; max: number };
   /** For swapped_columns: the compared columns whose values on the other side these cells hold. */
   swappedWith?: string[];
+}
+
+/** Matched rows that agree only because of `ignore_case` / `ignore_spaces` (a row that needed both counts in both). */
+export interface IgnoredRows {
+  case: number;
+  spaces: number;
 }
 
 /** A key column on which every key behind a finding agrees (computed over all of them, in SQL). */

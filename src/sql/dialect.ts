@@ -42,6 +42,8 @@ export interface Dialect {
   tryDecimal(expression: string): string;
   /** Text without leading and trailing spaces, tabs, carriage returns and line feeds (the same set on every engine). */
   trimWhitespace(expression: string): string;
+  /** Text without leading and trailing U+0020 spaces only (`ignore_spaces`). */
+  trimSpaces(expression: string): string;
   /** A 64-bit hash of typed values that tells NULL from '' and keeps column boundaries. */
   rowHash(columns: ReadonlyArray<{ expression: string; type: LogicalType }>): string;
   /** SUM that neither wraps nor aborts the statement: overflow yields NULL or a wider value. */

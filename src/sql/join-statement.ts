@@ -9,6 +9,7 @@ import { sideQuery } from './side-query.js';
 import type { MismatchClass } from '../results/mismatch-classes.js';
 import { CONSTANT_OFFSET_MIN_ROWS, classExpression, classesFor, differenceExpression, partnersOf, shiftHoursExpression, swappedWithExpression } from './mismatch-classes.js';
 import { differsCondition } from './value-difference.js';
+import { ignoresAnything, neededOption, normalizedValue } from './ignored-differences.js';
 
 export interface JoinOptions {
   /** Compare column by column the rows whose hash differs (the value_mismatches check). */
@@ -62,11 +63,13 @@ export interface JoinStatement {
    * Per join check, a ready-to-run query for the same engine listing every key behind the check's
    * finding, ordered by key: its first `sample_size` rows are exactly the sampled keys.
    */
-  reproduce: Record<'missing_rows' | 'extra_rows' | 'value_mismatches' | 'row_hash' | 'duplicate_keys', string>;
+  reproduce: Partial<Record<'missing_rows' | 'extra_rows' | 'value_mismatches' | 'row_hash' | 'duplicate_keys', string>>;
   /** Every key that differs in any way (missing, extra, mismatching, duplicated), with its category. */
   differences: string;
   read(result: QueryResult, sampleSize: number): JoinMeasurements;
 }
+
+const numberOrUndefined = (text: string | null) => (text === null ? undefined : Number(text));
 
 export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinOptions): JoinStatement {
   const { pair, keys, compared } = bound;
@@ -77,29 +80,38 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   const keyList = selectList(keyColumns, ', ');
   const keysMatch = (left: string, right: string) => keyNames.map((k) => dialect.nullSafeEquals(`${left}.${k}`, `${right}.${k}`)).join(' AND ');
 
+  // Columns with ignore_spaces/ignore_case keep their raw value (u) beside the compared one (v).
+  const rawKept = compared.map(ignoresAnything);
+  const ignoring = rawKept.some(Boolean);
   const sideRows = (role: 'source' | 'target') => {
+    const typed = (column: (typeof keys)[number]) => dialect.cast(q(column[role].name), column[role].type, column.common);
     const items = [
-      ...keys.map((key, i) => aliased(dialect.cast(q(key[role].name), key[role].type, key.common), `k${i}`)),
-      ...compared.map((column, j) => aliased(dialect.cast(q(column[role].name), column[role].type, column.common), `v${j}`)),
+      ...keys.map((key, i) => aliased(normalizedValue(dialect, key.ignore, typed(key)), `k${i}`)),
+      ...compared.map((column, j) => aliased(normalizedValue(dialect, column.ignore, typed(column)), `v${j}`)),
+      ...compared.flatMap((column, j) => (rawKept[j] ? [aliased(typed(column), `u${j}`)] : [])),
     ];
     return dialect.recomputedCte(`recon_${role}`, `\n  SELECT\n    ${selectList(items)}\n  FROM (${sideQuery(dialect, pair[role], pair.sharedFilter, keySampleCondition(dialect, bound, role))}) AS recon_side\n`);
   };
   const rowHash = dialect.rowHash(compared.map((_, j) => ({ expression: `v${j}`, type: compared[j]!.common })));
-  const hashedSide = (side: number, relation: string) => `SELECT ${selectList([...keyColumns, aliased(String(side), 'side'), aliased(rowHash, 'row_hash')], ', ')} FROM ${relation}`;
+  const rawHash = ignoring ? dialect.rowHash(compared.flatMap((column, j) => (rawKept[j] ? [{ expression: `u${j}`, type: column.common }] : []))) : undefined;
+  const hashedSide = (side: number, relation: string) => `SELECT ${selectList([...keyColumns, aliased(String(side), 'side'), aliased(rowHash, 'row_hash'), ...(rawHash ? [aliased(rawHash, 'raw_hash')] : [])], ', ')} FROM ${relation}`;
   const hashed = `recon_hashed AS (\n  ${hashedSide(1, 'recon_source')}\n  UNION ALL\n  ${hashedSide(2, 'recon_target')}\n)`;
   const keyCounts = [
     aliased(dialect.countWhere('side = 1'), 'source_rows'),
     aliased(dialect.countWhere('side = 2'), 'target_rows'),
     aliased(dialect.valueWhere('row_hash', 'side = 1'), 'source_hash'),
     aliased(dialect.valueWhere('row_hash', 'side = 2'), 'target_hash'),
+    ...(ignoring ? [aliased(dialect.valueWhere('raw_hash', 'side = 1'), 'source_raw'), aliased(dialect.valueWhere('raw_hash', 'side = 2'), 'target_raw')] : []),
   ];
   const grouped = `recon_keys AS (\n  SELECT ${keyList},\n    ${selectList(keyCounts)}\n  FROM recon_hashed\n  GROUP BY ${keyList}\n)`;
-  const kind = aliased("CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END", 'kind');
-  const interesting = `recon_interesting AS (\n  SELECT ${selectList([allOf('recon_keys'), kind])}\n  FROM recon_keys\n  WHERE source_rows <> 1 OR target_rows <> 1 OR source_hash <> target_hash\n)`;
+  // 'ignored': equal once normalised, different raw; fetched only to count what the options hid.
+  const ignoredKind = ignoring ? " WHEN source_hash = target_hash THEN 'ignored'" : '';
+  const kind = aliased(`CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target'${ignoredKind} ELSE 'changed' END`, 'kind');
+  const interesting = `recon_interesting AS (\n  SELECT ${selectList([allOf('recon_keys'), kind])}\n  FROM recon_keys\n  WHERE source_rows <> 1 OR target_rows <> 1 OR source_hash <> target_hash${ignoring ? ' OR source_raw <> target_raw' : ''}\n)`;
   // Values are fetched for changed keys (to compare) and one-sided keys (to show in samples).
   const hint = (role: 'source' | 'target', relation: string) => (options.broadcast === role ? dialect.broadcastHint(relation) : '');
   const fetched = (role: 'source' | 'target', kind: string) =>
-    `recon_${role}_rows AS (\n  SELECT ${hint(role, `recon_${role}`)}${renderSelectItem(allOf(`recon_${role}`))} FROM recon_${role}\n  JOIN recon_interesting AS i ON ${keysMatch('recon_' + role, 'i')} AND i.kind IN ('changed', '${kind}')\n)`;
+    `recon_${role}_rows AS (\n  SELECT ${hint(role, `recon_${role}`)}${renderSelectItem(allOf(`recon_${role}`))} FROM recon_${role}\n  JOIN recon_interesting AS i ON ${keysMatch('recon_' + role, 'i')} AND i.kind IN ('changed', ${ignoring ? "'ignored', " : ''}'${kind}')\n)`;
 
   const flags = options.compareValues
     ? compared.map((column, j) => aliased(`CASE WHEN i.kind = 'changed' AND ${differsCondition(dialect, column, `s.v${j}`, `t.v${j}`)} THEN 1 ELSE 0 END`, `d${j}`))
@@ -112,6 +124,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     column('source_rows', 'i'),
     column('target_rows', 'i'),
     ...compared.flatMap((_, j) => [aliased(`s.v${j}`, `s${j}`), aliased(`t.v${j}`, `t${j}`)]),
+    ...compared.flatMap((_, j) => (rawKept[j] ? [aliased(`s.u${j}`, `su${j}`), aliased(`t.u${j}`, `tu${j}`)] : [])),
     ...flags,
   ];
   const comparedRows = `recon_compared AS (\n  SELECT${comparedHints ? ` ${comparedHints}` : ''}\n    ${selectList(comparedItems)}\n  FROM recon_interesting AS i\n  LEFT JOIN recon_source_rows AS s ON ${keysMatch('s', 'i')}\n  LEFT JOIN recon_target_rows AS t ON ${keysMatch('t', 'i')}\n)`;
@@ -155,6 +168,8 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     ...(column.common.kind === 'timestamp' ? [aliased(`min(h${j})`, `shift_min_${j}`), aliased(`max(h${j})`, `shift_max_${j}`)] : []),
     ...(numeric[j] ? [aliased(`min(CASE WHEN c${j} = 'constant_offset' THEN o${j} END)`, `offset_min_${j}`), aliased(`max(CASE WHEN c${j} = 'constant_offset' THEN o${j} END)`, `offset_max_${j}`)] : []),
     ...(partners[j]!.length > 0 ? [aliased(`min(x${j})`, `swapped_min_${j}`), aliased(`max(x${j})`, `swapped_max_${j}`)] : []),
+    // datacompy's "max diff": over every matched row (rows whose hash agrees differ by 0).
+    ...(numeric[j] ? [aliased(`max(CASE WHEN kind = 'changed' THEN abs(${differenceExpression(dialect, column, `s${j}`, `t${j}`)}) END)`, `max_abs_diff_${j}`)] : []),
   ]);
   // Key columns on which every missing (extra, changed) key agrees, over all of them: a lost
   // partition or batch. Only for compound keys: a one-column key shared by all is one key.
@@ -165,6 +180,11 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     return aliased(`CASE WHEN ${shared} THEN ${dialect.displayText(`min(${value})`, key.common)} END`, `pattern_${group}_${i}`);
   }));
 
+  // Rows equal only thanks to ignore_case (ignore_spaces): counted apart, never as findings.
+  const ignoredTotals = (['case', 'spaces'] as const).flatMap((option) => {
+    const needed = compared.flatMap((column, j) => (rawKept[j] ? [neededOption(dialect, column, option, `su${j}`, `tu${j}`)] : [])).filter((condition): condition is string => condition !== undefined);
+    return needed.length === 0 ? [] : [aliased(`sum(CASE WHEN kind = 'ignored' AND (${needed.join(' OR ')}) THEN 1 ELSE 0 END)`, `ignored_${option}_rows`)];
+  });
   const total = (name: (typeof TOTALS)[number], condition: string, value = '1') => aliased(`sum(CASE WHEN ${condition} THEN ${value} ELSE 0 END)`, name);
   const columnMismatches = flags.map((flag, j) => aliased(`sum(${outputName(flag)})`, `column_mismatches_${j}`));
   const totals = [
@@ -182,10 +202,11 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     total('target_duplicate_keys', 'target_rows > 1'),
     total('target_extra_rows', 'target_rows > 1', 'target_rows - 1'),
     total('ambiguous_keys', 'source_rows > 0 AND target_rows > 0 AND (source_rows > 1 OR target_rows > 1)'),
-    total('interesting_source_rows', "kind <> 'changed'", 'source_rows'),
+    total('interesting_source_rows', "kind NOT IN ('changed', 'ignored')", 'source_rows'),
     ...columnMismatches,
     ...classTotals,
     ...keyPatterns,
+    ...ignoredTotals,
   ];
   const keyOrder = keyNames.map((k) => `${k} NULLS FIRST`).join(', ');
   // Totals as one aggregate joined to the sampled rows, not as window sums over every differing
@@ -202,11 +223,13 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     ...columnMismatches.map(passThrough),
     ...classTotals.map(passThrough),
     ...keyPatterns.map(passThrough),
+    ...ignoredTotals.map(passThrough),
     passThrough(classRank),
     ...keys.map((key, i) => aliased(dialect.displayText(`k${i}`, key.common), `key_${i}`)),
     column('source_rows'),
     column('target_rows'),
-    ...compared.flatMap((column, j) => [aliased(dialect.displayText(`s${j}`, column.common), `source_${j}`), aliased(dialect.displayText(`t${j}`, column.common), `target_${j}`)]),
+    // Samples show the values as they are, not as ignore_spaces/ignore_case compared them.
+    ...compared.flatMap((column, j) => [aliased(dialect.displayText(rawKept[j] ? `su${j}` : `s${j}`, column.common), `source_${j}`), aliased(dialect.displayText(rawKept[j] ? `tu${j}` : `t${j}`, column.common), `target_${j}`)]),
     ...flags.map(passThrough),
     ...classColumns.map(passThrough),
   ];
@@ -289,6 +312,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
             withinTolerance: column.tolerance ? totalOf(`within_tolerance_${j}`) : 0,
             shiftHours: shift?.min != null && shift.max != null ? { min: Number(shift.min), max: Number(shift.max) } : undefined,
             constantOffset: offset?.min != null && offset.max != null ? { min: Number(offset.min), max: Number(offset.max) } : undefined,
+            maxAbsDifference: numeric[j] && first ? numberOrUndefined(at(first, `max_abs_diff_${j}`)) : undefined,
             swappedWith: [...new Set(swapped.filter((index): index is string => index !== null).map(Number))],
           };
         }),
@@ -300,6 +324,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
         },
         ambiguousKeys: totalOf('ambiguous_keys'),
         interestingSourceRows: totalOf('interesting_source_rows'),
+        ignoredRows: { case: ignoredTotals.some((item) => outputName(item) === 'ignored_case_rows') ? totalOf('ignored_case_rows') : 0, spaces: ignoredTotals.some((item) => outputName(item) === 'ignored_spaces_rows') ? totalOf('ignored_spaces_rows') : 0 },
         keyPatterns: Object.fromEntries(Object.keys(patternGroups).map((group) => [group, keys.length < 2 || !first ? [] : keys.map((_, i) => at(first, `pattern_${group}_${i}`))])) as JoinMeasurements['keyPatterns'],
         samples,
       };

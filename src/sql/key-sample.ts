@@ -1,5 +1,6 @@
 import type { BoundPair } from '../plan/bound-pair.js';
 import type { Dialect } from './dialect.js';
+import { normalizedValue } from './ignored-differences.js';
 
 /** Sampling granularity: percentages down to 0.01 % select whole buckets. */
 const BUCKETS = 10_000;
@@ -13,6 +14,6 @@ const BUCKETS = 10_000;
 export function keySampleCondition(dialect: Dialect, bound: BoundPair, role: 'source' | 'target'): string | undefined {
   const percent = bound.pair.samplePercent;
   if (percent === undefined || percent >= 100 || bound.keys.length === 0) return undefined;
-  const keyHash = dialect.rowHash(bound.keys.map((key) => ({ expression: dialect.cast(dialect.quoteIdentifier(key[role].name), key[role].type, key.common), type: key.common })));
+  const keyHash = dialect.rowHash(bound.keys.map((key) => ({ expression: normalizedValue(dialect, key.ignore, dialect.cast(dialect.quoteIdentifier(key[role].name), key[role].type, key.common)), type: key.common })));
   return `${dialect.hashBucket(keyHash, BUCKETS)} < ${Math.round(percent * (BUCKETS / 100))}`;
 }

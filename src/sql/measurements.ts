@@ -50,6 +50,8 @@ export interface ColumnExplanation {
   shiftHours?: { min: number; max: number };
   /** For constant offsets: the smallest and largest offset (target − source) seen. */
   constantOffset?: { min: number; max: number };
+  /** Numeric columns: the largest |target − source| over the matched rows (0 when all agree), undefined when none matched. */
+  maxAbsDifference?: number;
   /** For swapped_columns: the compared columns (by index) the values were found in. */
   swappedWith: number[];
 }
@@ -84,5 +86,7 @@ export interface JoinMeasurements {
    * the value every key of the group has in that column, or null. Empty for a one-column key.
    */
   keyPatterns: Record<'missing' | 'extra' | 'changed', Array<string | null>>;
+  /** Matched rows equal only because ignore_case (ignore_spaces) was on; a row that needed both is in both. */
+  ignoredRows: { case: number; spaces: number };
   samples: JoinSample[];
 }

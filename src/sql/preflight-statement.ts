@@ -2,6 +2,7 @@ import type { QueryResult } from '../query/query-result.js';
 import type { BoundPair, ColumnPair } from '../plan/bound-pair.js';
 import { type LogicalType, sameType } from '../plan/logical-type.js';
 import type { Dialect } from './dialect.js';
+import { normalizedValue } from './ignored-differences.js';
 
 export interface PreflightFailure {
   column: string;
@@ -33,6 +34,15 @@ function probesFor(column: ColumnPair): string[] | undefined {
   }
 }
 
+/** Source and target values that ignore_spaces / ignore_case must make equal. */
+function ignoredProbes(column: ColumnPair): Array<[string, string]> {
+  const probes: Array<[string, string]> = [];
+  if (column.ignore?.spaces) probes.push([' x ', 'x'], ['x  ', '  x']);
+  if (column.ignore?.case) probes.push(['Ab', 'aB'], ['ÄÖÜ', 'äöü']);
+  if (column.ignore?.spaces && column.ignore.case) probes.push([' Ab', 'aB ']);
+  return probes;
+}
+
 /**
  * Before scanning anything: for every column whose two sides have different types, take probe
  * values through exactly the casts and row hash the join pass uses, on both sides, and check
@@ -41,8 +51,10 @@ function probesFor(column: ColumnPair): string[] | undefined {
  * column, the value and both renderings. Undefined when every column has one type on both sides.
  */
 export function preflightStatement(dialect: Dialect, bound: BoundPair): { sql: string; read(result: QueryResult): PreflightFailure[] } | undefined {
-  const probes: Array<{ column: ColumnPair; probe: string | null }> = [];
+  const probes: Array<{ column: ColumnPair; probe: string | null; targetProbe?: string }> = [];
   for (const column of [...bound.keys, ...bound.compared]) {
+    // ignore_spaces/ignore_case: values that differ only as the options allow must compare equal.
+    for (const [sourceProbe, targetProbe] of ignoredProbes(column)) probes.push({ column, probe: sourceProbe, targetProbe });
     if (sameType(column.source.type, column.target.type)) continue;
     const values = probesFor(column);
     if (!values) continue;
@@ -50,10 +62,11 @@ export function preflightStatement(dialect: Dialect, bound: BoundPair): { sql: s
   }
   if (probes.length === 0) return undefined;
 
-  const items = probes.flatMap(({ column, probe }, i) => {
+  const items = probes.flatMap(({ column, probe, targetProbe }, i) => {
     const side = (role: 'source' | 'target') => {
-      const typed = probe === null ? dialect.nullOf(column[role].type) : dialect.tryCast(dialect.stringLiteral(probe), column[role].type);
-      return dialect.cast(typed, column[role].type, column.common);
+      const value = role === 'target' && targetProbe !== undefined ? targetProbe : probe;
+      const typed = value === null ? dialect.nullOf(column[role].type) : dialect.tryCast(dialect.stringLiteral(value), column[role].type);
+      return normalizedValue(dialect, column.ignore, dialect.cast(typed, column[role].type, column.common));
     };
     const s = side('source');
     const t = side('target');
@@ -70,8 +83,8 @@ export function preflightStatement(dialect: Dialect, bound: BoundPair): { sql: s
     read(result) {
       const row = result.rows[0] ?? [];
       const at = (alias: string) => row[result.columns.findIndex((column) => column.name.toLowerCase() === alias)] ?? null;
-      return probes.flatMap(({ column, probe }, i) =>
-        at(`probe_${i}`) === 'differ' ? [{ column: column.label, probe: probe ?? 'NULL', sourceText: at(`source_${i}`), targetText: at(`target_${i}`) }] : [],
+      return probes.flatMap(({ column, probe, targetProbe }, i) =>
+        at(`probe_${i}`) === 'differ' ? [{ column: column.label, probe: probe === null ? 'NULL' : targetProbe === undefined ? probe : `${probe} vs ${targetProbe}`, sourceText: at(`source_${i}`), targetText: at(`target_${i}`) }] : [],
       );
     },
   };

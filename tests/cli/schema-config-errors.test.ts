@@ -37,3 +37,24 @@ describe('config names checked against the real schemas', () => {
     expect(listing.pairs[1]!.statements.map((statement) => statement.purpose)).toEqual(['schema-source', 'schema-target']);
   });
 });
+
+describe('ignore_case and ignore_spaces name real string columns', () => {
+  const folder = tempDir('ignore-errors');
+  cpSync(path.join(REPO_ROOT, 'demo-data'), path.join(folder, 'demo-data'), { recursive: true });
+  const config = readFileSync(path.join(REPO_ROOT, 'recon-configs/card-portfolio.yml'), 'utf8')
+    .replace('mount: ../demo-data', 'mount: demo-data')
+    .replace('primary_key: [institution_id]', 'primary_key: [institution_id]\n    ignore_case: [institution_nme]\n    ignore_spaces: [onboarded_on]');
+  writeFileSync(path.join(folder, 'c.yml'), config);
+  const lines = config.split('\n');
+  const caseLine = lines.findIndex((text) => text.includes('institution_nme')) + 1;
+  const spacesLine = lines.findIndex((text) => text.includes('ignore_spaces: [onboarded_on]')) + 1;
+
+  test('a misspelt column gets did-you-mean at its line, a non-string column is refused; exit 2 from plan and run', () => {
+    for (const args of [['plan', '--config', 'c.yml'], ['run', '--config', 'c.yml', '--out', 'out', '--quiet']]) {
+      const result = runCli(args, { cwd: folder });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`c.yml:${caseLine}:19 dim_institution.ignore_case[0]: ignore_case names \`institution_nme\`, which is not a column of both sides. Did you mean \`institution_name\`?`);
+      expect(result.stderr).toContain(`c.yml:${spacesLine}:21 dim_institution.ignore_spaces[0]: ignore_spaces names \`onboarded_on\`, whose type timestamp is not a string; ignore_spaces applies to text only`);
+    }
+  });
+});

@@ -39,7 +39,7 @@ describe('config errors name the file, line, column and field, and say what is v
   test('a misspelled key suggests the right one', () => {
     const messages = messagesOf(`${VALID_PAIR}    primay_key: [id]\n`);
     expect(messages).toEqual([
-      'recon-configs/orders.yml:7:5 pairs[0].primay_key: unknown key `primay_key`. Did you mean `primary_key`? Valid keys here: name, description, source, target, filter, primary_key, exclude, column_map, tolerances, checks, sample_size, thresholds, sample, persist_mismatches_to, distinct_counts, sample_values, mask_columns, paths.',
+      'recon-configs/orders.yml:7:5 pairs[0].primay_key: unknown key `primay_key`. Did you mean `primary_key`? Valid keys here: name, description, source, target, filter, primary_key, exclude, column_map, tolerances, ignore_spaces, ignore_case, checks, sample_size, thresholds, sample, persist_mismatches_to, distinct_counts, sample_values, mask_columns, paths.',
     ]);
   });
 
@@ -120,10 +120,12 @@ describe('config errors name the file, line, column and field, and say what is v
     expect(messagesOf(VALID_PAIR.replace('version: 1', 'version: 2'))[0]).toBe('recon-configs/orders.yml:1:10 version: `2` is not allowed. Expected one of: 1.');
   });
 
-  test('row checks without a primary key are refused with both ways out', () => {
-    const [error] = errorsOf(VALID_PAIR.replace('    primary_key: [order_id]\n', ''));
-    expect(error!.message).toBe('duplicate_keys, missing_rows, extra_rows, value_mismatches, row_hash need a primary key, and this pair has none');
+  test('without a primary key the keyed checks are left out, and refused when asked for, with both ways out', () => {
+    expect(errorsOf(VALID_PAIR.replace('    primary_key: [order_id]\n', ''))).toEqual([]);
+    const [error] = errorsOf(VALID_PAIR.replace('    primary_key: [order_id]\n', '    checks: [missing_rows, value_mismatches, row_hash]\n'));
+    expect(error!.message).toBe('value_mismatches, row_hash need a primary key, and this pair has none');
     expect(error!.hint).toContain('Add `primary_key: [column, …]`');
+    expect(error!.hint).toContain('compare whole rows as multisets');
   });
 
   test('profile-only checks need no key', () => {

@@ -30,8 +30,8 @@ describe('DuckDB scenarios', () => {
     expect(pair.reproduce?.missing_rows).toContain("OR (category = 'duplicate' AND target_rows = 0)");
   });
 
-  test('each pair costs two schema reads, one profile pass per side and one join, plus a scan-free pre-flight when column types differ', () => {
-    const typesDiffer = new Set(['decimals compare at the common scale and tolerances stay exact in DECIMAL', 'a zoned timestamp and a wall-clock timestamp compare in UTC, and the type change is a warning', 'a column that became a number is a schema failure, and values still compare as text']);
+  test('each pair costs two schema reads, one profile pass per side and one join, plus a scan-free pre-flight when column types differ or values are normalised', () => {
+    const typesDiffer = new Set(['ignore_spaces and ignore_case hide only what they say, count what they hid, and trim string keys', 'decimals compare at the common scale and tolerances stay exact in DECIMAL', 'a zoned timestamp and a wall-clock timestamp compare in UTC, and the type change is a warning', 'a column that became a number is a schema failure, and values still compare as text']);
     for (const pair of results.pairs) {
       const expected = ['join', 'profile-source', 'profile-target', 'schema-source', 'schema-target', ...(typesDiffer.has(pair.name) ? ['preflight'] : [])].sort();
       expect(pair.statements.map((statement) => statement.purpose).sort(), pair.name).toEqual(expected);

@@ -86,7 +86,7 @@ describe('report.xlsx of the demo run', () => {
       Summary: [9, 'A9:O27'],
       'Row counts': [1, 'A1:I3'],
       Schema: [1, 'A1:H16'],
-      'Match rates': [1, 'A1:M11'],
+      'Match rates': [1, 'A1:N11'],
       Nulls: [1, 'A1:E16'],
       Aggregates: [1, 'A1:I36'],
       Mismatches: [1, 'A1:J10'],
@@ -109,14 +109,14 @@ describe('report.xlsx of the demo run', () => {
 
   test('Match rates: per compared column, matched rows that agree ÷ matched rows, and the mismatch classes', () => {
     const rates = sheet('Match rates');
-    expect(rowValues(rates, 1)).toEqual(['Pair', 'Column', 'Source column', 'Target column', 'Source type', 'Target type', 'Tolerance', 'Matched rows', 'Agreeing rows', 'Mismatching rows', 'Match rate', 'Within tolerance', 'Mismatch classes']);
+    expect(rowValues(rates, 1)).toEqual(['Pair', 'Column', 'Source column', 'Target column', 'Source type', 'Target type', 'Tolerance', 'Matched rows', 'Agreeing rows', 'Mismatching rows', 'Match rate', 'Max abs diff', 'Within tolerance', 'Mismatch classes']);
     const byColumn = Object.fromEntries(
-      Array.from({ length: rates.rowCount - 1 }, (_, i) => rowValues(rates, i + 2)).map((row) => [`${String(row[0])}.${String(row[1])}`, [row[6], row[7], row[8], row[9], row[10], row[11], row[12]]]),
+      Array.from({ length: rates.rowCount - 1 }, (_, i) => rowValues(rates, i + 2)).map((row) => [`${String(row[0])}.${String(row[1])}`, [row[6], row[7], row[8], row[9], row[10], row[11], row[12], row[13]]]),
     );
-    expect(byColumn['fact_executive_summary.a120_amount']).toEqual([undefined, 1797, 1796, 1, 1796 / 1797, 0, 'sign_flipped 1']);
-    expect(byColumn['fact_executive_summary.purchases_amount']).toEqual([undefined, 1797, 1796, 1, 1796 / 1797, 0, 'null_vs_value 1']);
-    expect(byColumn['fact_executive_summary.income_amount']).toEqual(['abs 0.01', 1797, 1797, 0, 1, 5, undefined]);
-    expect(byColumn['dim_institution.onboarded_on']).toEqual([undefined, 4, 4, 0, 1, 0, undefined]);
+    expect(byColumn['fact_executive_summary.a120_amount']).toEqual([undefined, 1797, 1796, 1, 1796 / 1797, 38847.68, 0, 'sign_flipped 1']);
+    expect(byColumn['fact_executive_summary.purchases_amount']).toEqual([undefined, 1797, 1796, 1, 1796 / 1797, 0, 0, 'null_vs_value 1']);
+    expect(byColumn['fact_executive_summary.income_amount']).toEqual(['abs 0.01', 1797, 1797, 0, 1, 0.01, 5, undefined]);
+    expect(byColumn['dim_institution.onboarded_on']).toEqual([undefined, 4, 4, 0, 1, undefined, 0, undefined]);
     expect(Object.keys(byColumn)).toHaveLength(10);
     const a120 = rowsWhere(rates, 2, 'a120_amount')[0]!;
     expect(a120.getCell(11).numFmt).toBe('0.00%');

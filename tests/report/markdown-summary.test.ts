@@ -64,11 +64,11 @@ describe('summary.md of the demo run', () => {
   test('per-column match rate: matched rows that agree ÷ matched rows, the differing columns first, the others in a sentence', () => {
     expect(markdown).toContain('**Match rate per column** (matched rows that agree ÷ 1,797 matched rows)');
     expect(tables[2]!.map((row) => row.map(decodeEntities))).toEqual([
-      ['Column', 'Mismatching rows', 'Match rate', 'Mismatch classes'],
-      ['a120_amount', '1', '99.94 %', 'sign flipped 1'],
-      ['charge_off_amount', '1', '99.94 %', 'rounded 1'],
-      ['fraud_count', '1', '99.94 %', 'other 1'],
-      ['purchases_amount', '1', '99.94 %', 'null vs value 1'],
+      ['Column', 'Mismatching rows', 'Match rate', 'Max abs diff', 'Mismatch classes'],
+      ['a120_amount', '1', '99.94 %', '38,847.68', 'sign flipped 1'],
+      ['charge_off_amount', '1', '99.94 %', '0.38', 'rounded 1'],
+      ['fraud_count', '1', '99.94 %', '1', 'other 1'],
+      ['purchases_amount', '1', '99.94 %', '0', 'null vs value 1'],
     ]);
     expect(markdown).toContain('The other 3 compared columns agree on every matched row (100 %).');
     const disjoint = structuredClone(results);

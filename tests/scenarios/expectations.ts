@@ -21,6 +21,12 @@ export interface ScenarioExpectation {
   explanations?: Record<string, { classes: Record<string, number>; withinTolerance?: number; shiftHours?: { min: number; max: number }; constantOffset?: { min: number; max: number }; swappedWith?: string[] }>;
   /** check → the key values every key behind its finding shares (`column value, …`), computed over all keys. */
   sharedKeys?: Partial<Record<'missing_rows' | 'extra_rows' | 'value_mismatches', string>>;
+  /** Sampled one-sided rows by their values (`v1|v2`), for pairs without a key. */
+  rowValues?: { onlyInSource: string[]; onlyInTarget: string[] };
+  /** compared column label → largest |target − source| over matched rows (numeric columns). */
+  maxAbsDiff?: Record<string, number>;
+  /** value_mismatches' rows that agree only thanks to ignore_case / ignore_spaces. */
+  ignored?: { case: number; spaces: number };
   /** `key:column` of sampled mismatching cells → class. */
   cellClasses?: Record<string, string>;
   errorKind?: string;
@@ -36,6 +42,8 @@ export function observed(result: PairResult) {
   let nulls: Record<string, [number, number]> = {};
   let explanations: Record<string, unknown> = {};
   const sharedKeys: Record<string, string> = {};
+  let ignored: { case: number; spaces: number } | undefined;
+  let maxAbsDiff: Record<string, number> = {};
   for (const check of result.checks) {
     measured[check.check] = check.measured;
     checkStatus[check.check] = check.status;
@@ -50,6 +58,10 @@ export function observed(result: PairResult) {
     if ((check.details.check === 'missing_rows' || check.details.check === 'extra_rows' || check.details.check === 'value_mismatches') && check.details.sharedKeyValues) {
       sharedKeys[check.details.check] = check.details.sharedKeyValues.map(({ column, value }) => `${column} ${value}`).join(', ');
     }
+    if (check.details.check === 'value_mismatches') {
+      ignored = check.details.ignored;
+      maxAbsDiff = Object.fromEntries(check.details.columns.flatMap((c) => (c.maxAbsDiff === undefined ? [] : [[c.label, c.maxAbsDiff]])));
+    }
     if (check.details.check === 'nulls') {
       nulls = Object.fromEntries(check.details.columns.map((c) => [c.label, [c.source, c.target] as [number, number]]));
     }
@@ -62,6 +74,12 @@ export function observed(result: PairResult) {
     nulls,
     explanations,
     sharedKeys,
+    ignored,
+    maxAbsDiff,
+    rowValues: {
+      onlyInSource: result.samples.onlyInSource.map((s) => Object.values(s.values).map((value) => value ?? 'NULL').join('|')),
+      onlyInTarget: result.samples.onlyInTarget.map((s) => Object.values(s.values).map((value) => value ?? 'NULL').join('|')),
+    },
     mismatchCells: result.samples.mismatches.map((s) => `${keyOf(s.key)}:${s.column}`),
     cellClasses: Object.fromEntries(result.samples.mismatches.map((s) => [`${keyOf(s.key)}:${s.column}`, s.class ?? ''])),
     onlyInSource: result.samples.onlyInSource.map((s) => keyOf(s.key)),
@@ -90,6 +108,9 @@ export function expectScenario(result: PairResult, expected: ScenarioExpectation
   if (expected.explanations) expect(seen.explanations).toEqual(expected.explanations);
   if (expected.cellClasses) expect(seen.cellClasses).toMatchObject(expected.cellClasses);
   if (expected.sharedKeys) expect(seen.sharedKeys).toEqual(expected.sharedKeys);
+  if (expected.ignored) expect(seen.ignored).toEqual(expected.ignored);
+  if (expected.maxAbsDiff) expect(seen.maxAbsDiff).toEqual(expected.maxAbsDiff);
+  if (expected.rowValues) expect(seen.rowValues).toEqual(expected.rowValues);
   if (expected.onlyInSource) expect(seen.onlyInSource).toEqual(expected.onlyInSource);
   if (expected.onlyInTarget) expect(seen.onlyInTarget).toEqual(expected.onlyInTarget);
   if (expected.duplicateKeys) expect(seen.duplicateKeys).toEqual(expected.duplicateKeys);

@@ -305,6 +305,60 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'without a primary key rows compare as multisets: a row twice in the source and once in the target is one missing row',
+    pairYaml: 'sample_size: 5',
+    source: {
+      columns: [{ name: 'code', type: TEXT }, { name: 'qty', type: INT }],
+      rows: [['a', '1'], ['a', '1'], ['b', '2'], ['c', '3'], [null, '4'], ['d', null]],
+    },
+    target: {
+      columns: [{ name: 'code', type: TEXT }, { name: 'qty', type: INT }],
+      rows: [['a', '1'], ['b', '2'], ['b', '2'], ['c', '30'], [null, '4'], ['d', null]],
+    },
+    expect: {
+      status: 'FAIL',
+      measured: { row_count: 0, missing_rows: 2, extra_rows: 2 },
+      checkStatus: { missing_rows: 'FAIL', extra_rows: 'FAIL' },
+      rowValues: { onlyInSource: ['a|1', 'c|3'], onlyInTarget: ['b|2', 'c|30'] },
+    },
+  },
+  {
+    name: 'ignore_spaces and ignore_case hide only what they say, count what they hid, and trim string keys',
+    pairYaml: 'primary_key: [code]\n    ignore_spaces: true\n    ignore_case: [name]',
+    source: {
+      columns: [{ name: 'code', type: TEXT }, { name: 'name', type: TEXT }, { name: 'city', type: TEXT }],
+      rows: [
+        ['A1', 'Bob', 'Paris'],
+        ['A2', 'alice', 'Rome'],
+        ['A3', 'Carol', 'Oslo '],
+        ['A4', 'Dave', 'Lima'],
+        ['A5', 'Eve', 'Kyiv'],
+        ['A6', 'Frank', 'Bern'],
+        ['A7', 'Gus', 'Nice'],
+      ],
+    },
+    target: {
+      columns: [{ name: 'code', type: TEXT }, { name: 'name', type: TEXT }, { name: 'city', type: TEXT }],
+      rows: [
+        ['A1', 'BOB', 'Paris'],
+        [' A2', 'Alice ', 'Rome'],
+        ['A3', 'Carol', 'Oslo'],
+        ['A4', 'Dave', 'LIMA'],
+        ['A5', 'Eve', 'Kyiv'],
+        ['A6', 'Fred', 'Bern'],
+        ['A7 ', 'Gus', 'Nice'],
+      ],
+    },
+    expect: {
+      measured: { missing_rows: 0, extra_rows: 0, value_mismatches: 2, duplicate_keys: 0 },
+      // city has no ignore_case: LIMA differs; Fred is another name.
+      columnMismatches: { name: 1, city: 1 },
+      mismatchCells: ['A4:city', 'A6:name'],
+      cellValues: { 'A4:city': ['Lima', 'LIMA'] },
+      ignored: { case: 2, spaces: 2 },
+    },
+  },
+  {
     name: 'the same difference on several rows is a constant offset; a value found in another column of the other side is a swap',
     pairYaml: 'primary_key: [id]',
     source: {
@@ -342,6 +396,7 @@ export const SCENARIOS: Scenario[] = [
         flag: { classes: { other: 1 } },
       },
       cellClasses: { '1:amount': 'constant_offset', '4:amount': 'other', '1:first_name': 'swapped_columns', '6:qty': 'other', '5:flag': 'other' },
+      maxAbsDiff: { amount: 1.5, qty: 3 },
     },
   },
   {

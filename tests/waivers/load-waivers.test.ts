@@ -102,7 +102,7 @@ describe('waiver errors name the file, line, column and field, and say what is v
 
   test('an unknown mismatch class suggests the closest and lists them all', () => {
     expect(messagesOf(withLine('class: null_vs_value', 'class: null_vs_values'))).toEqual([
-      'recon-configs/waivers.yml:6:12 waivers[0].class: `null_vs_values` is not allowed. Did you mean `null_vs_value`? Expected one of: empty_vs_null, null_vs_value, whitespace, case, numeric_scale, timezone_shift, timestamp_truncated, empty_string, string_truncated, sign_of_zero, sign_flipped, rounded, scaled_by_power_of_ten, other.',
+      'recon-configs/waivers.yml:6:12 waivers[0].class: `null_vs_values` is not allowed. Did you mean `null_vs_value`? Expected one of: empty_vs_null, null_vs_value, whitespace, case, numeric_scale, timezone_shift, timestamp_truncated, empty_string, string_truncated, sign_of_zero, sign_flipped, rounded, scaled_by_power_of_ten, swapped_columns, constant_offset, other.',
     ]);
   });
 

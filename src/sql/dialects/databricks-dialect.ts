@@ -110,6 +110,7 @@ export const databricksDialect: Dialect = {
   integerDivide: (dividend, divisor) => `((${dividend}) div (${divisor}))`,
   tryDecimal: (expression) => `try_cast(${expression} AS DECIMAL(38,12))`,
   // Spark's one-argument trim() strips only spaces; name the characters instead.
+  trimSpaces: (expression) => `trim(BOTH ' ' FROM ${expression})`,
   trimWhitespace: (expression) => `trim(BOTH ${stringLiteral(' \t\n\r')} FROM ${expression})`,
   // xxhash64 skips NULL arguments, so (NULL, 'w') and ('w', NULL) would collide: a mask of
   // which columns are NULL goes in as a last argument. -0.0 is folded into 0.0 first because

@@ -104,6 +104,7 @@ export const duckdbDialect: Dialect = {
   integerDivide: (dividend, divisor) => `((${dividend}) // (${divisor}))`,
   tryDecimal: (expression) => `TRY_CAST(${expression} AS DECIMAL(38,12))`,
   // DuckDB's one-argument trim() also strips Unicode spaces; name the characters instead.
+  trimSpaces: (expression) => `trim(${expression}, ' ')`,
   trimWhitespace: (expression) => `trim(${expression}, ${stringLiteral(' \t\n\r')})`,
   // DuckDB's hash() is typed, tells NULL from '' and folds -0.0 into 0.0; its arguments keep
   // their boundaries, so no separator is needed.
