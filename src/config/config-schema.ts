@@ -95,6 +95,8 @@ export const pairSchema = z.strictObject({
   ignore_spaces: z.union([z.boolean(), z.array(nonEmptyText).min(1)]).optional(),
   /** Letter case does not count: `true` for every compared string column (not keys), or a list of columns (keys listed are folded too). */
   ignore_case: z.union([z.boolean(), z.array(nonEmptyText).min(1)]).optional(),
+  /** The aggregates check also compares count and the numeric aggregates per group of these columns. */
+  group_by: z.array(nonEmptyText).min(1).max(4).optional(),
   checks: z.array(checkName).min(1).optional(),
   sample_size: z.number().int().min(0).max(10_000).optional(),
   thresholds: thresholdsSchema.optional(),

@@ -121,6 +121,9 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       }
       checks = checks.filter((check) => !(KEYED_CHECKS as readonly CheckName[]).includes(check));
     }
+    if (pair.group_by && !checks.includes('aggregates')) {
+      error([...at, 'group_by'], 'group_by compares the aggregates per group, and this pair does not run the aggregates check', 'Add `aggregates` to `checks:`, or remove `group_by`.');
+    }
     const exclude = pair.exclude ?? [];
     for (const [keyIndex, key] of primaryKey.entries()) {
       if (exclude.some((column) => column.toLowerCase() === key.toLowerCase())) {
@@ -155,6 +158,7 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
         ...Object.keys(pair.tolerances ?? {}).map((name) => [`tolerances.${name}`, locator.keyOf([...at, 'tolerances', name])] as const),
         ...(Array.isArray(pair.ignore_spaces) ? pair.ignore_spaces : []).map((_, i) => [`ignore_spaces[${i}]`, locator.locate([...at, 'ignore_spaces', i])] as const),
         ...(Array.isArray(pair.ignore_case) ? pair.ignore_case : []).map((_, i) => [`ignore_case[${i}]`, locator.locate([...at, 'ignore_case', i])] as const),
+        ...(pair.group_by ?? []).map((_, i) => [`group_by[${i}]`, locator.locate([...at, 'group_by', i])] as const),
       ]),
       source: toSideConfig(pair.source, folder),
       target: toSideConfig(pair.target, folder),
@@ -167,6 +171,7 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       ),
       ignoreSpaces: ignoredColumns(pair.ignore_spaces),
       ignoreCase: ignoredColumns(pair.ignore_case),
+      groupBy: uniqueNames(pair.group_by ?? []),
       checks,
       sampleSize: pair.sample_size ?? defaults.sample_size ?? DEFAULT_SAMPLE_SIZE,
       thresholds: resolveThresholds(defaults.thresholds, pair.thresholds),

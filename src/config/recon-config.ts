@@ -61,6 +61,8 @@ export interface PairConfig {
   ignoreSpaces: IgnoredColumns;
   /** `ignore_case`: every compared string column, keys excepted ('all'), or these columns (keys listed included). */
   ignoreCase: IgnoredColumns;
+  /** `group_by`: source column names whose groups the aggregates check compares one by one; empty for none. */
+  groupBy: string[];
   checks: CheckName[];
   sampleSize: number;
   thresholds: Record<CheckName, Threshold>;

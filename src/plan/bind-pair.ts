@@ -116,8 +116,15 @@ export function bindPair(pair: PairConfig, sourceColumns: SideColumn[], targetCo
     }
   }
   applyIgnoreOptions(pair, keys, compared, problem);
+  const groupBy: ColumnPair[] = [];
+  for (const [index, name] of pair.groupBy.entries()) {
+    const column = [...keys, ...compared].find((candidate) => candidate.source.name.toLowerCase() === name.toLowerCase());
+    if (!column) problem(`group_by[${index}]`, `group_by names \`${name}\`, which is not a column of both sides`, closestMatch(name, [...keys, ...compared].map((candidate) => candidate.source.name)));
+    else if (column.common.kind === 'complex') problem(`group_by[${index}]`, `group_by names \`${name}\`, whose type ${describeType(column.common)} cannot be grouped`);
+    else groupBy.push(column);
+  }
   if (problems.length > 0) throw new BindError(problems);
-  return { pair, keys, compared, schema };
+  return { pair, keys, compared, schema, groupBy };
 }
 
 /**

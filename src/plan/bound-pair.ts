@@ -53,4 +53,6 @@ export interface BoundPair {
   /** Non-key columns compared value by value, in source column order. */
   compared: ComparedColumn[];
   schema: SchemaFinding[];
+  /** `group_by` columns (keys or compared columns), in the order written; empty for none. */
+  groupBy: ColumnPair[];
 }

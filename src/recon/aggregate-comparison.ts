@@ -57,6 +57,16 @@ export function compareAggregates(
   if (!overflow(source) && !overflow(target)) {
     compareValues('avg', average(source, isFloat), average(target, isFloat), tol.abs, tol.rel + (isFloat ? FLOAT_SUMMATION_SLACK : 0));
   }
+  // Non-NULL values: a count, exact whatever the tolerance (a value lost is a value lost).
+  results.push({
+    label: column.label,
+    function: 'count',
+    source: String(source.nonNull),
+    target: String(target.nonNull),
+    difference: String(target.nonNull - source.nonNull),
+    relativeDifference: source.nonNull === 0 ? (source.nonNull === target.nonNull ? 0 : null) : Math.abs(target.nonNull - source.nonNull) / source.nonNull,
+    withinTolerance: source.nonNull === target.nonNull,
+  });
   if (source.distinct === undefined || target.distinct === undefined) return results;
   const distinctEqual = source.distinct === target.distinct;
   const notes = [

@@ -2,7 +2,8 @@ import type { CheckName } from '../results/check-names.js';
 import type { BoundPair } from '../plan/bound-pair.js';
 import { describeType, isNumeric } from '../plan/logical-type.js';
 import { mismatchFindings, nullFindings, SCHEMA_STATUS_EFFECT } from '../results/findings.js';
-import type { AggregateComparison, CheckDetails, CheckResult, NullCount, SchemaColumn, SharedKeyValue, Status } from '../results/results-model.js';
+import type { AggregateComparison, CheckDetails, CheckResult, GroupComparison, NullCount, SchemaColumn, SharedKeyValue, Status } from '../results/results-model.js';
+import { compareGroups } from './group-comparison.js';
 import type { JoinMeasurements, SideProfile } from '../sql/measurements.js';
 import { profileLayout } from '../sql/profile-layout.js';
 import { compareAggregates } from './aggregate-comparison.js';
@@ -25,6 +26,16 @@ function sharedKeys(bound: BoundPair, pattern: ReadonlyArray<string | null>, key
   if (keys < 2) return {};
   const shared = bound.keys.flatMap((key, i) => (pattern[i] != null ? [{ column: key.source.name, value: pattern[i]! }] : []));
   return shared.length > 0 && shared.length < bound.keys.length ? { sharedKeyValues: shared } : {};
+}
+
+function groupsText(groups: GroupComparison): string {
+  const by = groups.by.join(', ');
+  if (groups.differing === 0) return `all ${plural(groups.groups, `${by} group`)} agree${groups.truncated ? ' (the first 10,000 per side compared)' : ''}`;
+  const worst = groups.worst.slice(0, 3).map((group) => {
+    const what = group.sourceRows !== group.targetRows ? `count ${count(group.sourceRows)} → ${count(group.targetRows)}` : `${group.differences[0]!.function}(${group.differences[0]!.label}) ${group.differences[0]!.source ?? 'NULL'} → ${group.differences[0]!.target ?? 'NULL'}`;
+    return `${group.key.map((value) => value ?? 'NULL').join(', ')}: ${what}`;
+  });
+  return `${count(groups.differing)} of ${plural(groups.groups, `${by} group`)} differ, worst: ${worst.join('; ')}${groups.differing > 3 ? '; …' : ''}${groups.truncated ? ' (the first 10,000 per side compared)' : ''}`;
 }
 
 /** Turns what the statements measured into one result per configured check. */
@@ -93,17 +104,20 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
       );
       const outside = aggregates.filter((aggregate) => !aggregate.withinTolerance);
       const overflowed = aggregates.filter((aggregate) => aggregate.note?.includes('overflow'));
-      const message = aggregates.length === 0
+      const groups = compareGroups(bound, source, target);
+      const wholeText = aggregates.length === 0
         ? 'no numeric columns to aggregate'
         : outside.length === 0
           ? `all ${aggregates.length} aggregates over ${layout.aggregateColumns.length} numeric columns match`
           : `${outside.length} of ${aggregates.length} aggregates differ: ${outside.slice(0, 4).map((aggregate) => `${aggregate.function}(${aggregate.label}) ${aggregate.source ?? 'NULL'} → ${aggregate.target ?? 'NULL'}`).join(', ')}${outside.length > 4 ? ', …' : ''}`;
+      const message = groups ? `${wholeText}; ${groupsText(groups)}` : wholeText;
+      // Each differing group is one finding more: totals can agree while rows moved between groups.
       return {
-        measured: outside.length,
-        base: aggregates.length,
+        measured: outside.length + (groups?.differing ?? 0),
+        base: aggregates.length + (groups?.groups ?? 0),
         unit: 'aggregates',
         message: overflowed.length > 0 ? `${message}; ${overflowed[0]!.note}` : message,
-        details: { check, aggregates },
+        details: { check, aggregates, ...(groups ? { groups } : {}) },
         forcedStatus: overflowed.length > 0 ? 'ERROR' : undefined,
       };
     }

@@ -299,7 +299,8 @@ export function nullsChart(results: RunResults, limit = DEFAULT_CHART_CATEGORIES
 export function aggregatesChart(results: RunResults, limit = DEFAULT_CHART_CATEGORIES): ReportChart {
   const counted = results.pairs.flatMap((pair) =>
     (checkDetails(pair, 'aggregates')?.aggregates ?? [])
-      .filter((aggregate) => aggregate.relativeDifference !== null && aggregate.relativeDifference > 0)
+      // Non-NULL counts are drawn by the row-count and NULL-count charts already.
+      .filter((aggregate) => aggregate.function !== 'count' && aggregate.relativeDifference !== null && aggregate.relativeDifference > 0)
       .map((aggregate) => ({ pair: pair.name, aggregate })),
   );
   const pairNames = new Set(counted.map((entry) => entry.pair));

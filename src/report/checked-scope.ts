@@ -27,6 +27,8 @@ export function checkedScopeLines(pair: PairResult): string[] {
   const excluded = schema?.check === 'schema' ? schema.columns.filter((column) => column.status === 'excluded').map((column) => column.label) : [];
   if (excluded.length > 0) lines.push(`- Excluded columns: ${excluded.map((label) => markdownText(label, 40)).join(', ')}`);
   lines.push(`- Columns compared: ${pair.columns.length}`);
+  const groups = pair.checks.find((check) => check.details.check === 'aggregates')?.details;
+  if (groups?.check === 'aggregates' && groups.groups) lines.push(`- Aggregates also per group of ${groups.groups.by.map((label) => markdownText(label, 40)).join(', ')} (${groups.groups.groups} groups)`);
   for (const [role, side] of [['Source', pair.source], ['Target', pair.target]] as const) {
     if (side.filter) lines.push(`- ${role} filter: ${markdownText(side.filter, 200)}`);
   }

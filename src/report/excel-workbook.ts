@@ -134,6 +134,21 @@ function aggregatesSheet(writer: SheetWriter, results: RunResults): void {
   }
 }
 
+/** group_by: the differing groups kept in the results (the worst 20 per pair), one row per differing aggregate. */
+function groupsSheet(writer: SheetWriter, results: RunResults): void {
+  writer.header(['Pair', 'Group by', 'Group', 'Source rows', 'Target rows', 'Aggregate', 'Source', 'Target', 'Difference']);
+  for (const pair of results.pairs) {
+    const groups = checkDetails(pair, 'aggregates')?.groups;
+    for (const group of groups?.worst ?? []) {
+      const lead = [text(pair.name), text(groups!.by.join(', ')), text(group.key.map((value) => value ?? 'NULL').join(', ')), countCell(group.sourceRows), countCell(group.targetRows)];
+      if (group.differences.length === 0) writer.row([...lead, text(undefined), text(undefined), text(undefined), text(undefined)]);
+      for (const difference of group.differences) {
+        writer.row([...lead, text(`${difference.function}(${difference.label})`), dataCell(difference.source, { grouping: true }), dataCell(difference.target, { grouping: true }), dataCell(difference.difference, { grouping: true })]);
+      }
+    }
+  }
+}
+
 /** Key column names over all pairs, in first-seen order: one table for every pair, each key part in its own filterable column. */
 function keyColumns(results: RunResults): string[] {
   return [...new Set(results.pairs.flatMap((pair) => pair.keys))];
@@ -245,6 +260,7 @@ export function reportWorkbook(results: RunResults, options: WorkbookOptions = {
   addSheet(workbook, 'Match rates', (writer) => matchRatesSheet(writer, results));
   addSheet(workbook, 'Nulls', (writer) => nullsSheet(writer, results));
   addSheet(workbook, 'Aggregates', (writer) => aggregatesSheet(writer, results));
+  if (results.pairs.some((pair) => checkDetails(pair, 'aggregates')?.groups)) addSheet(workbook, 'Groups', (writer) => groupsSheet(writer, results));
   addSheet(workbook, 'Mismatches', (writer) => mismatchesSheet(writer, results));
   addSheet(workbook, 'Missing rows', (writer) => missingRowsSheet(writer, results));
   if (results.baseline) addSheet(workbook, 'Baseline', (writer) => baselineSheet(writer, results));

@@ -158,6 +158,25 @@ function disclosureText(disclosure: ValueDisclosure): string {
   return `${shown}${masked}${why}. Counts, classes and reproduce.sql are complete.`;
 }
 
+/** group_by: the groups whose count or aggregates differ, worst first, and how many in all. */
+function groupLines(pair: PairResult, limit: number): string[] {
+  const groups = checkDetails(pair, 'aggregates')?.groups;
+  if (!groups || groups.differing === 0) return [];
+  const by = groups.by.map((label) => markdownText(label, 40));
+  const lines = ['', `**Groups that differ** (${countText(groups.differing)} of ${countText(groups.groups)} ${groups.by.join(', ')} groups, worst first${groups.truncated ? '; only the first 10,000 groups per side were compared' : ''})`];
+  const shown = groups.worst.slice(0, Math.max(0, limit));
+  if (shown.length > 0) {
+    lines.push('', table([...by, 'Source rows', 'Target rows', 'Differing aggregates'], shown.map((group) => [
+      ...group.key.map((value) => markdownValue(value, 40)),
+      countText(group.sourceRows),
+      countText(group.targetRows),
+      markdownText(group.differences.slice(0, 3).map((d) => `${d.function}(${d.label}) ${d.source ?? 'NULL'} → ${d.target ?? 'NULL'}`).join('; ') || '–', 200),
+    ])));
+  }
+  if (groups.differing > shown.length) lines.push('', `… and ${countText(groups.differing - shown.length)} more differing groups${groups.worst.length > shown.length ? ' in report.xlsx (Groups)' : ''}.`);
+  return lines;
+}
+
 const maxDiffText = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 9 });
 
 /**
@@ -227,6 +246,7 @@ function pairSection(results: RunResults, pair: PairResult, detail: Pick<Detail,
     );
   }
   lines.push(...matchRateLines(pair, detail.rateColumns));
+  lines.push(...groupLines(pair, detail.rateColumns));
   const hints = mismatchHints(pair, (label) => `<b>${markdownText(label, 40)}</b>`);
   if (hints.length > 0) {
     lines.push('', '**Why they differ**', '', ...hints.slice(0, MAX_HINTS).map((hint) => `- ${hint}`));

@@ -26,7 +26,7 @@ export const CHECK_DESCRIPTIONS: Record<CheckName, string> = {
   row_count: 'row counts, source vs target',
   schema: 'column names, types and nullability',
   nulls: 'NULL count per column, each side',
-  aggregates: 'sum, min, max, avg and distinct count per numeric column',
+  aggregates: 'non-NULL count, sum, min, max, avg and distinct count per numeric column',
   duplicate_keys: 'primary key values that occur more than once on a side',
   missing_rows: 'source rows whose key is not in the target',
   extra_rows: 'target rows whose key is not in the source',

@@ -226,7 +226,7 @@ export type CheckDetails =
   | { check: 'row_count'; source: number; target: number; difference: number }
   | { check: 'schema'; columns: SchemaColumn[] }
   | { check: 'nulls'; columns: NullCount[] }
-  | { check: 'aggregates'; aggregates: AggregateComparison[] }
+  | { check: 'aggregates'; aggregates: AggregateComparison[]; groups?: GroupComparison }
   | { check: 'duplicate_keys'; source: DuplicateCounts; target: DuplicateCounts; ambiguousKeys: number; nullKeyRows: { source: number; target: number } }
   | { check: 'missing_rows'; keys: number; rows: number; sharedKeyValues?: SharedKeyValue[] }
   | { check: 'extra_rows'; keys: number; rows: number; sharedKeyValues?: SharedKeyValue[] }
@@ -253,7 +253,8 @@ export interface NullCount {
   difference: number;
 }
 
-export type AggregateFunction = 'sum' | 'min' | 'max' | 'avg' | 'count_distinct' | 'approx_count_distinct';
+/** `count`: the column's non-NULL values. */
+export type AggregateFunction = 'count' | 'sum' | 'min' | 'max' | 'avg' | 'count_distinct' | 'approx_count_distinct';
 
 export interface AggregateComparison {
   label: string;
@@ -267,6 +268,29 @@ export interface AggregateComparison {
   withinTolerance: boolean;
   /** Why the comparison is informational or failed to compute (e.g. overflow). */
   note?: string;
+}
+
+/** `group_by`: the aggregates compared group by group. */
+export interface GroupComparison {
+  /** The group_by columns (labels). */
+  by: string[];
+  /** Groups seen on either side. */
+  groups: number;
+  /** Groups whose row count or an aggregate differs beyond tolerance. */
+  differing: number;
+  /** The worst differing groups, at most 20, worst first. */
+  worst: GroupDifference[];
+  /** A side had more groups than the profile returns (10,000): only those were compared. */
+  truncated?: boolean;
+}
+
+export interface GroupDifference {
+  /** The group's values, as display text, in group_by order. */
+  key: Array<string | null>;
+  sourceRows: number;
+  targetRows: number;
+  /** The group's aggregates that differ beyond tolerance. */
+  differences: AggregateComparison[];
 }
 
 export interface DuplicateCounts {

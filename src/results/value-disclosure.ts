@@ -130,8 +130,8 @@ export function withheldPair(pair: PairResult, mode: SampleValues, maskColumns: 
   };
 }
 
-/** Distinct counts are counts, not values: they stay, like every other count. */
-const COUNTS: ReadonlySet<AggregateComparison['function']> = new Set(['count_distinct', 'approx_count_distinct']);
+/** Non-NULL and distinct counts are counts, not values: they stay, like every other count. */
+const COUNTS: ReadonlySet<AggregateComparison['function']> = new Set(['count', 'count_distinct', 'approx_count_distinct']);
 
 function withheldAggregates(
   check: CheckResult,

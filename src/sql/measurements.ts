@@ -20,6 +20,17 @@ export interface SideProfile {
   nulls: number[];
   /** Per aggregated column, in profile-layout order. */
   aggregates: AggregateValues[];
+  /** With `group_by`: the same measures per group, ordered by group (at most MAX_GROUPS). */
+  groups?: GroupProfile[];
+  /** More groups than MAX_GROUPS: the list stops there. */
+  groupsTruncated?: boolean;
+}
+
+export interface GroupProfile {
+  /** Display text of the group_by values (canonical, so both sides' groups line up). */
+  key: Array<string | null>;
+  rows: number;
+  aggregates: AggregateValues[];
 }
 
 export type SampleCategory = 'duplicate' | 'only_source' | 'only_target' | 'mismatch' | 'hash_only';

@@ -10,6 +10,9 @@ import { sideQuery } from './side-query.js';
 
 export type SideRole = 'source' | 'target';
 
+/** Groups a side's profile returns at most with `group_by`: enough for days, regions, products; not for a key. */
+export const MAX_GROUPS = 10_000;
+
 /**
  * One pass over a side: row count, NULLs per column and the numeric aggregates, all in a single
  * aggregate query (duplicate keys are found by the join pass, which groups by key anyway). Values come back as display text so
@@ -41,23 +44,38 @@ export function profileStatement(dialect: Dialect, bound: BoundPair, role: SideR
     items.push(`count(${ref(entry)}) AS non_null_${index}`);
   });
 
-  const sql = `SELECT\n  ${items.join(',\n  ')}\nFROM (${sideQuery(dialect, pair[role], pair.sharedFilter, keySampleCondition(dialect, bound, role))}) AS recon_side`;
+  const from = `FROM (${sideQuery(dialect, pair[role], pair.sharedFilter, keySampleCondition(dialect, bound, role))}) AS recon_side`;
+  // group_by: the same pass also aggregates per group (GROUPING SETS: the whole side and each
+  // group in one scan); the whole side's row comes first, then the groups in order, bounded.
+  const groups = bound.groupBy.map((entry) => dialect.quoteIdentifier(column(entry).name));
+  const groupItems = bound.groupBy.map((entry, i) => `${dialect.displayText(dialect.cast(groups[i]!, column(entry).type, entry.common), entry.common)} AS group_${i}`);
+  const sql = groups.length === 0
+    ? `SELECT\n  ${items.join(',\n  ')}\n${from}`
+    : `SELECT\n  ${[...items, `grouping(${groups[0]}) AS recon_whole`, ...groupItems].join(',\n  ')}\n${from}\nGROUP BY GROUPING SETS ((), (${groups.join(', ')}))\nORDER BY recon_whole DESC, ${groups.map((group) => `${group} NULLS FIRST`).join(', ')}\nLIMIT ${MAX_GROUPS + 2}`;
 
   return {
     sql,
     read(result) {
       const cell = rowByAlias(result);
-      return {
+      const aggregatesOf = (at: (alias: string) => string | null) => layout.aggregateColumns.map((_, index) => ({
+        sum: at(`sum_${index}`),
+        min: at(`min_${index}`),
+        max: at(`max_${index}`),
+        distinct: pair.distinctCounts === 'off' ? undefined : toCount(at(`distinct_${index}`)),
+        nonNull: toCount(at(`non_null_${index}`)),
+      }));
+      const profile: SideProfile = {
         rows: toCount(cell('row_count')),
         nullKeyRows: bound.keys.length > 0 ? toCount(cell('null_key_rows')) : undefined,
         nulls: layout.nullColumns.map((_, index) => toCount(cell(`nulls_${index}`))),
-        aggregates: layout.aggregateColumns.map((_, index) => ({
-          sum: cell(`sum_${index}`),
-          min: cell(`min_${index}`),
-          max: cell(`max_${index}`),
-          distinct: pair.distinctCounts === 'off' ? undefined : toCount(cell(`distinct_${index}`)),
-          nonNull: toCount(cell(`non_null_${index}`)),
-        })),
+        aggregates: aggregatesOf(cell),
+      };
+      if (groups.length === 0) return profile;
+      const groupRows = result.rows.slice(1).map((_, i) => rowByAlias(result, i + 1));
+      return {
+        ...profile,
+        groups: groupRows.slice(0, MAX_GROUPS).map((at) => ({ key: groups.map((_, i) => at(`group_${i}`)), rows: toCount(at('row_count')), aggregates: aggregatesOf(at) })),
+        groupsTruncated: groupRows.length > MAX_GROUPS,
       };
     },
   };

@@ -34,12 +34,12 @@ describe('run --baseline: this run against an earlier run of the same configs', 
     expect(results.status).toBe('FAIL');
     const baseline = results.baseline!;
     expect(baseline).toMatchObject({ label: 'main', counts: { new: 0, fixed: 0 }, newFailing: 0, onlyInRun: { pairs: [], checks: [] }, onlyInBaseline: { pairs: [], checks: [] } });
-    // Every finding of the first run: 1 row count, 1 nulls column, 18 aggregates, 3 + 2 + 4 keys, 1 row hash.
-    expect(baseline.counts.unchanged).toBe(30);
+    // Every finding of the first run: 1 row count, 1 nulls column, 25 aggregates (18 + 7 non-NULL counts), 3 + 2 + 4 keys, 1 row hash.
+    expect(baseline.counts.unchanged).toBe(37);
     expect(baseline.checks.every((check) => check.new === 0 && check.fixed === 0)).toBe(true);
-    expect(againRun.stderr).toContain('vs main: 0 new findings, 0 fixed, 30 unchanged');
+    expect(againRun.stderr).toContain('vs main: 0 new findings, 0 fixed, 37 unchanged');
     const summary = readFileSync(path.join(again, 'summary.md'), 'utf8');
-    expect(summary).toContain('**vs main:** 0 new findings, 0 fixed, 30 unchanged');
+    expect(summary).toContain('**vs main:** 0 new findings, 0 fixed, 37 unchanged');
     expect(summary).toContain('Nothing new and nothing fixed');
     expect(summary).not.toContain('🆕');
   });
@@ -47,7 +47,7 @@ describe('run --baseline: this run against an earlier run of the same configs', 
   test('one more planted defect is exactly 1 new finding, named by its key, and fails fail-on new', () => {
     expect(plantedRun.code, plantedRun.stderr).toBe(1);
     const baseline = resultsIn(planted).baseline!;
-    expect(baseline.counts).toEqual({ new: 1, fixed: 0, unchanged: 30 });
+    expect(baseline.counts).toEqual({ new: 1, fixed: 0, unchanged: 37 });
     expect(baseline.newFailing).toBe(1);
     const changed = baseline.checks.filter((check) => check.new > 0 || check.fixed > 0);
     expect(changed).toEqual([
@@ -56,7 +56,7 @@ describe('run --baseline: this run against an earlier run of the same configs', 
     expect(plantedRun.stderr).toContain('Recon Gate: 1 new finding vs main in 1 failing check (fail-on: new).');
 
     const summary = readFileSync(path.join(planted, 'summary.md'), 'utf8');
-    expect(summary).toContain('**vs main:** 1 new finding, 0 fixed, 30 unchanged');
+    expect(summary).toContain('**vs main:** 1 new finding, 0 fixed, 37 unchanged');
     expect(summary).toMatch(/\| fact&#95;executive&#95;summary \| ❌ FAIL 🆕 1 new \|/);
     expect(summary).toMatch(/\| value_mismatches \| ❌ FAIL 🆕 1 new \| 5 rows/);
     expect(summary).toContain('| fact&#95;executive&#95;summary | value_mismatches | ❌ FAIL (4) → ❌ FAIL (5) | 🆕 1 | 0 | 4 | new: date&#95;key=20240101, institution&#95;id=100, corporation&#95;id=1000, product&#95;id=2 |');
@@ -84,7 +84,7 @@ describe('run --baseline: this run against an earlier run of the same configs', 
     const out = tempDir('baseline-report');
     const rerun = runCli(['report', '--results', path.join(planted, 'results.json'), '--baseline', path.join(again, 'results.json'), '--baseline-label', 'yesterday', '--out', out]);
     expect(rerun.code, rerun.stderr).toBe(0);
-    expect(resultsIn(out).baseline).toMatchObject({ label: 'yesterday', counts: { new: 1, fixed: 0, unchanged: 30 } });
+    expect(resultsIn(out).baseline).toMatchObject({ label: 'yesterday', counts: { new: 1, fixed: 0, unchanged: 37 } });
   });
 
   test('a file that is not results.json is refused with exit 2, naming the option', () => {

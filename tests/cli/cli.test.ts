@@ -42,7 +42,7 @@ describe('recon-gate run on the shipped demo', () => {
       row_count: ['FAIL', 1],
       schema: ['PASS', 0],
       nulls: ['FAIL', 1],
-      aggregates: ['FAIL', 18],
+      aggregates: ['FAIL', 25],
       duplicate_keys: ['PASS', 0],
       missing_rows: ['WARN', 3],
       extra_rows: ['FAIL', 2],

@@ -39,7 +39,7 @@ describe('config errors name the file, line, column and field, and say what is v
   test('a misspelled key suggests the right one', () => {
     const messages = messagesOf(`${VALID_PAIR}    primay_key: [id]\n`);
     expect(messages).toEqual([
-      'recon-configs/orders.yml:7:5 pairs[0].primay_key: unknown key `primay_key`. Did you mean `primary_key`? Valid keys here: name, description, source, target, filter, primary_key, exclude, column_map, tolerances, ignore_spaces, ignore_case, checks, sample_size, thresholds, sample, persist_mismatches_to, distinct_counts, sample_values, mask_columns, paths.',
+      'recon-configs/orders.yml:7:5 pairs[0].primay_key: unknown key `primay_key`. Did you mean `primary_key`? Valid keys here: name, description, source, target, filter, primary_key, exclude, column_map, tolerances, ignore_spaces, ignore_case, group_by, checks, sample_size, thresholds, sample, persist_mismatches_to, distinct_counts, sample_values, mask_columns, paths.',
     ]);
   });
 

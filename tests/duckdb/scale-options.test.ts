@@ -151,7 +151,7 @@ describe('distinct_counts', () => {
 
     expect(profileSql(results, 3)).not.toMatch(/DISTINCT|approx_count_distinct/);
     expect(aggregates(results, 3).map((a) => a.function)).not.toContain('count_distinct');
-    expect(aggregates(results, 3).filter((a) => a.label === 'v').map((a) => a.function)).toEqual(['sum', 'min', 'max', 'avg']);
+    expect(aggregates(results, 3).filter((a) => a.label === 'v').map((a) => a.function)).toEqual(['sum', 'min', 'max', 'avg', 'count']);
   });
 
   test('defaults set it for every pair, a pair overrides it, a wrong value names the field and the choices', () => {

@@ -88,7 +88,7 @@ describe('report.xlsx of the demo run', () => {
       Schema: [1, 'A1:H16'],
       'Match rates': [1, 'A1:N11'],
       Nulls: [1, 'A1:E16'],
-      Aggregates: [1, 'A1:I36'],
+      Aggregates: [1, 'A1:I43'],
       Mismatches: [1, 'A1:J10'],
       'Missing rows': [1, 'A1:O6'],
     };

@@ -21,6 +21,8 @@ export interface ScenarioExpectation {
   explanations?: Record<string, { classes: Record<string, number>; withinTolerance?: number; shiftHours?: { min: number; max: number }; constantOffset?: { min: number; max: number }; swappedWith?: string[] }>;
   /** check → the key values every key behind its finding shares (`column value, …`), computed over all keys. */
   sharedKeys?: Partial<Record<'missing_rows' | 'extra_rows' | 'value_mismatches', string>>;
+  /** group_by: the groups compared, those that differ, and the worst ones as `key: source rows → target rows`. */
+  groups?: { by: string[]; groups: number; differing: number; worst: string[] };
   /** Sampled one-sided rows by their values (`v1|v2`), for pairs without a key. */
   rowValues?: { onlyInSource: string[]; onlyInTarget: string[] };
   /** compared column label → largest |target − source| over matched rows (numeric columns). */
@@ -44,6 +46,7 @@ export function observed(result: PairResult) {
   const sharedKeys: Record<string, string> = {};
   let ignored: { case: number; spaces: number } | undefined;
   let maxAbsDiff: Record<string, number> = {};
+  let groups: { by: string[]; groups: number; differing: number; worst: string[] } | undefined;
   for (const check of result.checks) {
     measured[check.check] = check.measured;
     checkStatus[check.check] = check.status;
@@ -62,6 +65,10 @@ export function observed(result: PairResult) {
       ignored = check.details.ignored;
       maxAbsDiff = Object.fromEntries(check.details.columns.flatMap((c) => (c.maxAbsDiff === undefined ? [] : [[c.label, c.maxAbsDiff]])));
     }
+    if (check.details.check === 'aggregates' && check.details.groups) {
+      const g = check.details.groups;
+      groups = { by: g.by, groups: g.groups, differing: g.differing, worst: g.worst.map((group) => `${group.key.map((v) => v ?? 'NULL').join('|')}: ${group.sourceRows} → ${group.targetRows}`) };
+    }
     if (check.details.check === 'nulls') {
       nulls = Object.fromEntries(check.details.columns.map((c) => [c.label, [c.source, c.target] as [number, number]]));
     }
@@ -76,6 +83,7 @@ export function observed(result: PairResult) {
     sharedKeys,
     ignored,
     maxAbsDiff,
+    groups,
     rowValues: {
       onlyInSource: result.samples.onlyInSource.map((s) => Object.values(s.values).map((value) => value ?? 'NULL').join('|')),
       onlyInTarget: result.samples.onlyInTarget.map((s) => Object.values(s.values).map((value) => value ?? 'NULL').join('|')),
@@ -111,6 +119,7 @@ export function expectScenario(result: PairResult, expected: ScenarioExpectation
   if (expected.ignored) expect(seen.ignored).toEqual(expected.ignored);
   if (expected.maxAbsDiff) expect(seen.maxAbsDiff).toEqual(expected.maxAbsDiff);
   if (expected.rowValues) expect(seen.rowValues).toEqual(expected.rowValues);
+  if (expected.groups) expect(seen.groups).toEqual(expected.groups);
   if (expected.onlyInSource) expect(seen.onlyInSource).toEqual(expected.onlyInSource);
   if (expected.onlyInTarget) expect(seen.onlyInTarget).toEqual(expected.onlyInTarget);
   if (expected.duplicateKeys) expect(seen.duplicateKeys).toEqual(expected.duplicateKeys);

@@ -305,6 +305,29 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'group_by compares count and aggregates per group, in the profile pass, and lists the differing groups worst first',
+    pairYaml: 'primary_key: [id]\n    group_by: [region]\n    checks: [row_count, aggregates, missing_rows]',
+    source: {
+      columns: [{ name: 'id', type: INT }, { name: 'region', type: TEXT }, { name: 'amount', type: decimal(10, 2) }],
+      rows: [
+        ['1', 'EU', '10.00'], ['2', 'EU', '20.00'], ['3', 'US', '5.00'], ['4', 'US', '5.00'], ['5', 'APAC', '1.00'], ['6', null, '2.00'],
+      ],
+    },
+    target: {
+      // Row 4 moved from US to EU: totals agree, two groups differ; row 6's NULL region is kept.
+      columns: [{ name: 'id', type: INT }, { name: 'region', type: TEXT }, { name: 'amount', type: decimal(10, 2) }],
+      rows: [
+        ['1', 'EU', '10.00'], ['2', 'EU', '20.00'], ['3', 'US', '5.00'], ['4', 'EU', '5.00'], ['5', 'APAC', '1.00'], ['6', null, '2.00'],
+      ],
+    },
+    expect: {
+      status: 'FAIL',
+      measured: { row_count: 0, aggregates: 2, missing_rows: 0 },
+      // Both are 50 % off (US count 2 → 1, EU min 10 → 5): equally bad, in key order.
+      groups: { by: ['region'], groups: 4, differing: 2, worst: ['EU: 2 → 3', 'US: 2 → 1'] },
+    },
+  },
+  {
     name: 'without a primary key rows compare as multisets: a row twice in the source and once in the target is one missing row',
     pairYaml: 'sample_size: 5',
     source: {
