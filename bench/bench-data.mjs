@@ -1,6 +1,6 @@
 /**
- * The benchmark's data: one order-lines table of about 20 columns as the source, and a target
- * derived from it by fixed rules that inject every kind of difference Recon Gate reports. Row i
+ * The benchmark's data: one order-lines table of 10 columns as the source, and a target derived
+ * from it by fixed rules at a given share of differing keys (0.1 % or 4 %). Row i
  * gets its values from arithmetic on i alone, so every run on every machine builds the same
  * tables; no random generator is involved.
  *
@@ -16,86 +16,92 @@ export const SOURCE_TABLE = 'source_orders';
 export const TARGET_TABLE = 'target_orders';
 export const KEY_COLUMNS = ['order_id', 'line_no'];
 
-/** Tolerances the config declares; the within-tolerance rules below stay inside them. */
-export const TOLERANCES = { amount: { abs: 0.01 }, fx_rate: { rel: 1e-6 } };
+/** Tolerances the config declares; the within-tolerance rule below stays inside them. */
+export const TOLERANCES = { amount: { abs: 0.01 } };
 
-/** Source columns: name, type, expression of the row number i. */
+/** Shares of differing keys the bench runs at: the issue's 0.1 % (a good migration) and 4 % (a bad one). */
+export const DIFFERENCE_RATES = [0.001, 0.04];
+
+/** Source columns (10, as a typical fact table): name, type, expression of the row number i. */
 const COLUMNS = [
   ['order_id', 'BIGINT', '1000000 + i // 4'],
   ['line_no', 'INTEGER', 'i % 4 + 1'],
   ['customer_id', 'INTEGER', '(i * 7919) % 250000 + 1'],
-  ['product_id', 'INTEGER', '(i * 104729) % 50000 + 1'],
   ['quantity', 'INTEGER', 'i % 17 + 1'],
-  ['unit_price', 'DECIMAL(12,2)', '((i * 31) % 100000) / 100 + 1'],
-  ['discount', 'DECIMAL(5,4)', '(i % 5) * 0.05'],
-  ['amount', 'DECIMAL(18,2)', '(i % 17 + 1) * (((i * 31) % 100000) / 100 + 1) * (1 - (i % 5) * 0.05)'],
-  ['tax_amount', 'DECIMAL(18,2)', '(i % 17 + 1) * (((i * 31) % 100000) / 100 + 1) * 0.2'],
-  ['fx_rate', 'DOUBLE', '1 + ((i * 13) % 100000) / 123457.0'],
-  ['weight_kg', 'DOUBLE', '((i * 17) % 10000) / 7.0'],
-  ['score', 'DOUBLE', 'CASE WHEN i % 23 = 0 THEN NULL ELSE ((i * 37) % 1000) / 3.0 END'],
+  ['amount', 'DECIMAL(18,2)', '(i % 17 + 1) * (((i * 31) % 100000) / 100 + 1)'],
+  ['fx_rate', 'DOUBLE', 'CASE WHEN i % 23 = 0 THEN NULL ELSE 1 + ((i * 13) % 100000) / 123457.0 END'],
   ['status', 'VARCHAR', "['NEW', 'PAID', 'SHIPPED', 'DELIVERED', 'RETURNED'][i % 5 + 1]"],
   ['customer_name', 'VARCHAR', "'Customer ' || ((i * 7919) % 250000 + 1)"],
-  ['country_code', 'VARCHAR', "['US', 'DE', 'FR', 'GB', 'JP', 'BR', 'IN', 'CA'][i % 8 + 1]"],
-  ['sku', 'VARCHAR', "'SKU-' || lpad(CAST((i * 104729) % 50000 + 1 AS VARCHAR), 6, '0')"],
   ['order_date', 'DATE', "DATE '2020-01-01' + CAST((i // 4) % 2000 AS INTEGER)"],
-  ['ship_date', 'DATE', "CASE WHEN i % 11 = 0 THEN NULL ELSE DATE '2020-01-01' + CAST((i // 4) % 2000 + i % 9 AS INTEGER) END"],
   ['created_at', 'TIMESTAMP', 'make_timestamp(1577836800000000 + i * 17000123)'],
-  ['updated_at', 'TIMESTAMP', 'make_timestamp(1577836800000000 + i * 17000123 + (i % 86400) * 1000000)'],
-  ['is_gift', 'BOOLEAN', 'i % 13 = 0'],
-  ['note', 'VARCHAR', "CASE WHEN i % 97 = 0 THEN 'gift wrap' END"],
 ];
 
 export const COLUMN_NAMES = COLUMNS.map(([name]) => name);
 export const COMPARED_COLUMNS = COLUMN_NAMES.filter((name) => !KEY_COLUMNS.includes(name));
+/** Compared columns the aggregates check sums: integers, decimals and floats. */
+export const NUMERIC_COLUMNS = COLUMNS.filter(([name, type]) => COMPARED_COLUMNS.includes(name) && /^(BIGINT|INTEGER|DECIMAL|DOUBLE)/.test(type)).map(([name]) => name);
 
 /**
- * Target-side changes. `beyond` rules make a real difference; `within` rules change a value by
- * no more than the column's tolerance (a matching row whose hash still differs). Rules on the
- * same column compose, so a row's truth depends only on which predicates hold.
+ * The period of the rules at a difference rate: in every `period` source rows, one row is missing,
+ * four are changed (amount, status, customer_name, fx_rate with created_at) and one extra target
+ * row is added, so about 6 / period of the keys differ.
  */
-export const DIFFERENCE_RULES = [
-  { kind: 'changed value', column: 'customer_id', when: 'i % 700 = 3', target: 'customer_id + 1', beyond: true },
-  { kind: 'changed value', column: 'amount', when: 'i % 500 = 2', target: 'amount + 1.00', beyond: true },
-  { kind: 'within tolerance', column: 'amount', when: 'i % 300 = 8', target: 'amount + 0.01', beyond: false },
-  { kind: 'within tolerance', column: 'fx_rate', when: 'i % 50 = 7', target: 'fx_rate * (1 + 1e-9)', beyond: false },
-  { kind: 'changed value', column: 'fx_rate', when: 'i % 2000 = 9', target: 'fx_rate * 1.01', beyond: true },
-  { kind: 'changed value', column: 'weight_kg', when: 'i % 2500 = 18', target: 'weight_kg + 0.5', beyond: true },
-  { kind: 'changed value', column: 'order_date', when: 'i % 900 = 4', target: 'order_date + 1', beyond: true },
-  { kind: 'value → NULL', column: 'score', when: 'i % 800 = 5 AND i % 23 <> 0', target: 'NULL', beyond: true },
-  { kind: 'value → NULL', column: 'tax_amount', when: 'i % 3000 = 17', target: 'NULL', beyond: true },
-  { kind: 'NULL → value', column: 'note', when: 'i % 1100 = 6 AND i % 97 <> 0', target: "'migrated'", beyond: true },
-  { kind: 'timestamp shifted by whole hours', column: 'created_at', when: 'i % 400 = 12', target: "created_at + INTERVAL '1 hour'", beyond: true },
-  { kind: 'timestamp shifted by whole hours', column: 'updated_at', when: 'i % 1300 = 15', target: "updated_at - INTERVAL '5 hours'", beyond: true },
-  { kind: 'case change', column: 'status', when: 'i % 600 = 13', target: 'lower(status)', beyond: true },
-  { kind: 'trailing whitespace', column: 'customer_name', when: 'i % 650 = 14', target: "customer_name || ' '", beyond: true },
-  { kind: 'leading whitespace', column: 'country_code', when: 'i % 1700 = 16', target: "' ' || country_code", beyond: true },
-];
+export function rulePeriod(rate) {
+  return Math.max(12, Math.round(6 / rate));
+}
+
+/** "0.1 %", "4 %": how reports name a rate. */
+export function rateLabel(rate) {
+  return `${Number((rate * 100).toPrecision(3))} %`;
+}
+
+/**
+ * Target-side changes at a rate. `beyond` rules make a real difference; the `within` rule changes a
+ * value by no more than the column's tolerance (a matching row whose hash still differs). Rules
+ * on the same column compose, so a row's truth depends only on which predicates hold.
+ */
+export function differenceRules(rate) {
+  const p = rulePeriod(rate);
+  const half = Math.floor(p / 2);
+  return [
+    { kind: 'changed value', column: 'amount', when: `i % ${p} = 2`, target: 'amount + 1.00', beyond: true },
+    { kind: 'within tolerance', column: 'amount', when: `i % ${p} = 5`, target: 'amount + 0.01', beyond: false },
+    { kind: 'case change', column: 'status', when: `i % ${p} = 3`, target: 'lower(status)', beyond: true },
+    { kind: 'trailing whitespace', column: 'customer_name', when: `i % ${p} = ${half}`, target: "customer_name || ' '", beyond: true },
+    { kind: 'changed value', column: 'fx_rate', when: `i % ${p} = ${half + 1} AND i % 23 <> 0`, target: 'fx_rate * 1.01', beyond: true },
+    { kind: 'timestamp shifted by whole hours', column: 'created_at', when: `i % ${p} = ${half + 1}`, target: "created_at + INTERVAL '1 hour'", beyond: true },
+  ];
+}
 
 /** Row-level rules: which source rows vanish, which keys repeat, how many rows the target adds. */
-export const ROW_RULES = {
-  missingInTarget: 'i % 1000 = 1',
-  duplicatedInSource: 'i % 200000 = 11',
-  duplicatedInTarget: 'i % 5000 = 10',
-  /** Extra target rows get row numbers n … n + n/1000 − 1, whose keys lie past every source key. */
-  extraPerThousand: 1,
-};
+export function rowRules(rate) {
+  return {
+    missingInTarget: `i % ${rulePeriod(rate)} = 1`,
+    duplicatedInSource: 'i % 200000 = 11',
+    duplicatedInTarget: 'i % 50000 = 10',
+    /** Extra target rows get row numbers n … n + n/period − 1, whose keys lie past every source key. */
+    extraRows: (rows) => Math.floor(rows / rulePeriod(rate)),
+  };
+}
 
-function targetExpression(column) {
-  const rules = DIFFERENCE_RULES.filter((rule) => rule.column === column);
+function targetExpression(column, rules) {
+  rules = rules.filter((rule) => rule.column === column);
   // Applied innermost first, so composed rules (e.g. +1.00 and +0.01 on one row) both take effect.
   return rules.reduce((expression, rule) => `CASE WHEN ${rule.when} THEN ${rule.target.replaceAll(column, `(${expression})`)} ELSE ${expression} END`, column);
 }
 
 /** The statements that build both tables and the truth (expected counts) in the open database. */
-export function generationStatements(rows) {
-  const extraRows = Math.floor((rows * ROW_RULES.extraPerThousand) / 1000);
+export function generationStatements(rows, rate) {
+  const rules = differenceRules(rate);
+  const rowRule = rowRules(rate);
+  const extraRows = rowRule.extraRows(rows);
   const typed = COLUMNS.map(([name, type, expression]) => `CAST(${expression} AS ${type}) AS ${name}`);
-  const targetItems = COLUMN_NAMES.map((name) => `CAST(${targetExpression(name)} AS ${COLUMNS.find(([n]) => n === name)[1]}) AS ${name}`);
-  const beyond = DIFFERENCE_RULES.filter((rule) => rule.beyond).map((rule) => `(${rule.when})`).join(' OR ');
-  const within = DIFFERENCE_RULES.filter((rule) => !rule.beyond).map((rule) => `(${rule.when})`).join(' OR ');
-  const beyondColumns = [...new Set(DIFFERENCE_RULES.filter((rule) => rule.beyond).map((rule) => rule.column))];
+  const targetItems = COLUMN_NAMES.map((name) => `CAST(${targetExpression(name, rules)} AS ${COLUMNS.find(([n]) => n === name)[1]}) AS ${name}`);
+  const beyond = rules.filter((rule) => rule.beyond).map((rule) => `(${rule.when})`).join(' OR ');
+  const within = rules.filter((rule) => !rule.beyond).map((rule) => `(${rule.when})`).join(' OR ');
+  const beyondColumns = [...new Set(rules.filter((rule) => rule.beyond).map((rule) => rule.column))];
   const perColumn = beyondColumns.map((column) => {
-    const when = DIFFERENCE_RULES.filter((rule) => rule.beyond && rule.column === column).map((rule) => `(${rule.when})`).join(' OR ');
+    const when = rules.filter((rule) => rule.beyond && rule.column === column).map((rule) => `(${rule.when})`).join(' OR ');
     return `count(*) FILTER (WHERE source_rows = 1 AND target_rows = 1 AND (${when}))::BIGINT AS "mismatches:${column}"`;
   });
   return [
@@ -104,21 +110,21 @@ export function generationStatements(rows) {
     `CREATE OR REPLACE TABLE ${SOURCE_TABLE} AS
       SELECT ${COLUMN_NAMES.join(', ')} FROM (
         SELECT * FROM bench_rows WHERE i < ${rows}
-        UNION ALL SELECT * FROM bench_rows WHERE i < ${rows} AND ${ROW_RULES.duplicatedInSource}
+        UNION ALL SELECT * FROM bench_rows WHERE i < ${rows} AND ${rowRule.duplicatedInSource}
       ) ORDER BY i`,
     // The target is stored in another order, as a migrated copy usually is: i × an odd constant
     // modulo 2^32 is a permutation of the row numbers.
     `CREATE OR REPLACE TABLE ${TARGET_TABLE} AS
       SELECT ${targetItems.join(', ')} FROM (
-        SELECT * FROM bench_rows WHERE (i < ${rows} AND NOT (${ROW_RULES.missingInTarget})) OR i >= ${rows}
-        UNION ALL SELECT * FROM bench_rows WHERE i < ${rows} AND NOT (${ROW_RULES.missingInTarget}) AND ${ROW_RULES.duplicatedInTarget}
+        SELECT * FROM bench_rows WHERE (i < ${rows} AND NOT (${rowRule.missingInTarget})) OR i >= ${rows}
+        UNION ALL SELECT * FROM bench_rows WHERE i < ${rows} AND NOT (${rowRule.missingInTarget}) AND ${rowRule.duplicatedInTarget}
       ) ORDER BY (i * 2654435761) % 4294967296, line_no`,
     `CREATE OR REPLACE TABLE bench_truth AS
       WITH per_key AS (
         SELECT
           i,
-          CASE WHEN i < ${rows} THEN 1 + CAST(${ROW_RULES.duplicatedInSource} AS INTEGER) ELSE 0 END AS source_rows,
-          CASE WHEN i >= ${rows} THEN 1 WHEN ${ROW_RULES.missingInTarget} THEN 0 ELSE 1 + CAST(${ROW_RULES.duplicatedInTarget} AS INTEGER) END AS target_rows,
+          CASE WHEN i < ${rows} THEN 1 + CAST(${rowRule.duplicatedInSource} AS INTEGER) ELSE 0 END AS source_rows,
+          CASE WHEN i >= ${rows} THEN 1 WHEN ${rowRule.missingInTarget} THEN 0 ELSE 1 + CAST(${rowRule.duplicatedInTarget} AS INTEGER) END AS target_rows,
           ${beyond} AS differs_beyond_tolerance,
           ${within} AS differs_within_tolerance
         FROM (SELECT range AS i FROM range(${rows + extraRows}))
@@ -133,6 +139,7 @@ export function generationStatements(rows) {
         count(*) FILTER (WHERE source_rows = 1 AND target_rows = 1 AND differs_beyond_tolerance)::BIGINT AS mismatched_rows,
         count(*) FILTER (WHERE source_rows = 1 AND target_rows = 1 AND NOT differs_beyond_tolerance AND differs_within_tolerance)::BIGINT AS within_tolerance_rows,
         count(*) FILTER (WHERE source_rows >= 1 AND target_rows >= 1 AND (differs_beyond_tolerance OR differs_within_tolerance))::BIGINT AS keys_with_any_change,
+        count(*) FILTER (WHERE source_rows <> 1 OR target_rows <> 1 OR differs_beyond_tolerance)::BIGINT AS differing_keys,
         ${perColumn.join(',\n        ')}
       FROM per_key`,
     'DROP TABLE bench_rows',
@@ -153,7 +160,7 @@ export async function readTruth(engine, schemaPrefix = '') {
 }
 
 const GENERATOR_VERSION = createHash('sha256')
-  .update(JSON.stringify([COLUMNS, DIFFERENCE_RULES, ROW_RULES, generationStatements(1000)]))
+  .update(JSON.stringify([COLUMNS, ...DIFFERENCE_RATES.map((rate) => generationStatements(1000, rate))]))
   .digest('hex')
   .slice(0, 10);
 
@@ -161,8 +168,8 @@ export function benchCacheFolder() {
   return process.env.RECON_GATE_CACHE || path.join(process.env.HOME ?? '.', '.cache', 'recon-gate');
 }
 
-export function dataFiles(rows) {
-  const folder = path.join(benchCacheFolder(), 'bench-data', `orders-${rows}-${GENERATOR_VERSION}`);
+export function dataFiles(rows, rate = DIFFERENCE_RATES[0]) {
+  const folder = path.join(benchCacheFolder(), 'bench-data', `orders-${rows}-${String(rate).replace('.', 'p')}-${GENERATOR_VERSION}`);
   return {
     folder,
     database: path.join(folder, 'orders.duckdb'),
@@ -175,17 +182,17 @@ export function dataFiles(rows) {
  * Builds (or reuses) the tables for `rows` source rows. Written to a temporary folder and renamed
  * at the end, so an interrupted generation never leaves a half-written cache behind.
  */
-export async function ensureBenchData(rows, { openEngine, log }) {
-  const files = dataFiles(rows);
+export async function ensureBenchData(rows, { openEngine, log, rate = DIFFERENCE_RATES[0] }) {
+  const files = dataFiles(rows, rate);
   if (existsSync(files.database) && existsSync(files.targetParquet)) return { ...files, generatedMs: 0, reused: true };
   const partial = `${files.folder}.partial`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
   const started = performance.now();
-  log(`generating ${rows.toLocaleString('en-US')} rows into ${files.folder} …`);
+  log(`generating ${rows.toLocaleString('en-US')} rows, ${rateLabel(rate)} differing keys, into ${files.folder} …`);
   const engine = await openEngine({ database: path.join(partial, 'orders.duckdb') });
   try {
-    for (const statement of generationStatements(rows)) await engine.execute(statement);
+    for (const statement of generationStatements(rows, rate)) await engine.execute(statement);
     for (const table of [SOURCE_TABLE, TARGET_TABLE]) {
       const parquet = path.join(partial, `${table}.parquet`).replaceAll("'", "''");
       await engine.execute(`COPY ${table} TO '${parquet}' (FORMAT parquet, COMPRESSION zstd)`);

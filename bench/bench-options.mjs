@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 
 export const USAGE = `Usage: npm run bench -- [options]
   --sizes <n,n,…>      source rows per size (default 1000000,10000000)
+  --rates <r,r,…>      shares of differing keys, each at every size (default 0.001,0.04)
   --repeat <n>         timed runs per measurement; min and median are printed (default 3)
   --no-peers           skip reladiff and datacompy
   --peer-repeat <n>    runs per peer and size (default 1: the peers take longest)
@@ -28,6 +29,12 @@ function positiveInteger(text, option) {
   return value;
 }
 
+function differenceRate(text) {
+  const value = Number(text);
+  if (!(value > 0 && value < 0.5)) throw new Error(`--rates needs shares of differing keys between 0 and 0.5, such as 0.001, got \`${text}\``);
+  return value;
+}
+
 function parseMemoryLimit(text) {
   if (text === 'off') return undefined;
   if (!/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(text)) throw new Error(`--memory-limit needs a size such as 1GB or \`off\`, got \`${text}\``);
@@ -44,6 +51,7 @@ export function parseBenchOptions(argv) {
     args: argv,
     options: {
       sizes: { type: 'string', default: '1000000,10000000' },
+      rates: { type: 'string', default: '0.001,0.04' },
       repeat: { type: 'string', default: '3' },
       'no-peers': { type: 'boolean', default: false },
       'peer-repeat': { type: 'string', default: '1' },
@@ -64,6 +72,7 @@ export function parseBenchOptions(argv) {
   return {
     help: values.help,
     sizes,
+    rates: values.rates.split(',').map((text) => differenceRate(text.trim())),
     repeat: positiveInteger(values.repeat, '--repeat'),
     peers: !values['no-peers'],
     peerRepeat: positiveInteger(values['peer-repeat'], '--peer-repeat'),

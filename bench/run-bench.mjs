@@ -6,13 +6,13 @@
  * Each measurement runs in a child process (measure-size.mjs), so one size's memory does not
  * carry into the next and the parent's own footprint stays out of the figures.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { attachStatement } from './bench-config.mjs';
-import { ensureBenchData, readTruth } from './bench-data.mjs';
+import { ensureBenchData, rateLabel, readTruth } from './bench-data.mjs';
 import { parseBenchOptions, USAGE } from './bench-options.mjs';
 import { printReport } from './bench-report.mjs';
 import { describeMachine, loadAverage } from './machine-info.mjs';
@@ -44,6 +44,32 @@ function runJob(job) {
   });
 }
 
+/**
+ * What a run costs besides its statements: Node's start, loading configs, opening the engine,
+ * writing every report (CSV, JUnit, workbook, charts, summary.md). Measured as `recon-gate run`
+ * on the shipped demo, whose 1,800 rows cost next to nothing, from a fresh process each time.
+ */
+function measureFixedCost(repeat) {
+  const runs = [];
+  for (let round = 0; round < Math.max(3, repeat); round++) {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'recon-gate-bench-fixed-'));
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [path.join(repository, 'bin', 'recon-gate.js'), 'run', '--config', 'recon-configs', '--out', out, '--quiet'], { cwd: repository, encoding: 'utf8' });
+    const wallMs = performance.now() - started;
+    let suiteMs;
+    try {
+      suiteMs = JSON.parse(readFileSync(path.join(out, 'results.json'), 'utf8')).run.durationMs;
+    } catch {
+      suiteMs = undefined;
+    }
+    rmSync(out, { recursive: true, force: true });
+    if (child.status !== 0 && child.status !== 1) throw new Error(`the CLI run on the demo exited with ${child.status}: ${child.stderr}`);
+    runs.push({ wallMs, suiteMs });
+    log(`  run ${round + 1}: ${(wallMs / 1000).toFixed(2)} s`);
+  }
+  return { runs, wallMs: summarize(runs.map((run) => run.wallMs)), suiteMs: summarize(runs.map((run) => run.suiteMs)) };
+}
+
 async function truthOf(library, database) {
   const engine = await library.DuckdbEngine.open({ access: 'unrestricted' });
   try {
@@ -63,9 +89,9 @@ function statementFigures(suiteRuns) {
   }));
 }
 
-async function measureSize(rows, options, run) {
-  log(`\n== ${rows.toLocaleString('en-US')} source rows`);
-  const data = await ensureBenchData(rows, { openEngine: (engineOptions) => run.library.DuckdbEngine.open({ ...engineOptions, access: 'unrestricted' }), log });
+async function measureSize(rows, rate, options, run) {
+  log(`\n== ${rows.toLocaleString('en-US')} source rows, ${rateLabel(rate)} differing keys`);
+  const data = await ensureBenchData(rows, { rate, openEngine: (engineOptions) => run.library.DuckdbEngine.open({ ...engineOptions, access: 'unrestricted' }), log });
   const { truth, duckdbVersion } = await truthOf(run.library, data.database);
   const job = { rows, database: data.database, repeat: options.repeat, lib: run.libFolder, distinctCounts: options.distinctCounts };
   const loadAtStart = loadAverage();
@@ -87,6 +113,7 @@ async function measureSize(rows, options, run) {
   const lastSuite = timing.suiteRuns.at(-1);
   const size = {
     rows,
+    rate,
     loadAtStart,
     data: { folder: data.folder, generatedMs: data.generatedMs, reused: data.reused },
     duckdbVersion,
@@ -107,6 +134,8 @@ async function measureSize(rows, options, run) {
     },
     lowerBound: {
       wallMs: lowerBoundWall,
+      joinMs: summarize(timing.lowerBoundRuns.map((run) => run.joinMs)),
+      profileMs: summarize(timing.lowerBoundRuns.map((run) => run.profileMs)),
       found: timing.lowerBoundRuns.at(-1).found,
       peakRssBytes: lowerBoundMemory.run.memory.peakRssBytes,
       processMaxRssBytes: lowerBoundMemory.run.memory.processMaxRssBytes,
@@ -231,14 +260,18 @@ async function main() {
 
   // One size failing (a broken build, a suite that errors) is reported, and the others still run.
   const sizes = [];
-  for (const rows of options.sizes) {
-    try {
-      sizes.push(await measureSize(rows, options, run));
-    } catch (error) {
-      log(`  failed: ${error.message}`);
-      sizes.push({ rows, error: error.message });
+  for (const rate of options.rates) {
+    for (const rows of options.sizes) {
+      try {
+        sizes.push(await measureSize(rows, rate, options, run));
+      } catch (error) {
+        log(`  failed: ${error.message}`);
+        sizes.push({ rows, rate, error: error.message });
+      }
     }
   }
+  log('\n== fixed cost: the CLI on the shipped demo, fresh processes');
+  const fixedCost = measureFixedCost(options.repeat);
 
   let profile;
   if (options.profileSize !== undefined) {
@@ -266,9 +299,10 @@ async function main() {
   const figures = {
     machine,
     loadAverage: { before: loadBefore, after: loadAverage() },
-    options: { sizes: options.sizes, repeat: options.repeat, peers: options.peers, peerRepeat: options.peerRepeat, profileSize: options.profileSize, memoryLimit: options.memoryLimit, distinctCounts: options.distinctCounts, spark: options.spark },
+    options: { sizes: options.sizes, rates: options.rates, repeat: options.repeat, peers: options.peers, peerRepeat: options.peerRepeat, profileSize: options.profileSize, memoryLimit: options.memoryLimit, distinctCounts: options.distinctCounts, spark: options.spark },
     peerSetup: options.peers ? { venv: peerVenvFolder(), error: peerSetupError } : undefined,
     sizes,
+    fixedCost,
     profile,
     spark,
     elapsedMs: performance.now() - started,

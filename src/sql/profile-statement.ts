@@ -51,7 +51,7 @@ export function profileStatement(dialect: Dialect, bound: BoundPair, role: SideR
   const groupItems = bound.groupBy.map((entry, i) => `${dialect.displayText(dialect.cast(groups[i]!, column(entry).type, entry.common), entry.common)} AS group_${i}`);
   const sql = groups.length === 0
     ? `SELECT\n  ${items.join(',\n  ')}\n${from}`
-    : `SELECT\n  ${[...items, `grouping(${groups[0]}) AS recon_whole`, ...groupItems].join(',\n  ')}\n${from}\nGROUP BY GROUPING SETS ((), (${groups.join(', ')}))\nORDER BY recon_whole DESC, ${groups.map((group) => `${group} NULLS FIRST`).join(', ')}\nLIMIT ${MAX_GROUPS + 2}`;
+    : `SELECT\n  ${[...items, `grouping(${groups[0]}) AS recon_whole`, ...groupItems].join(',\n  ')}\n${from}\nGROUP BY GROUPING SETS ((), (${groups.join(', ')}))\nORDER BY recon_whole DESC, ${groups.map((_, i) => `group_${i} NULLS FIRST`).join(', ')}\nLIMIT ${MAX_GROUPS + 2}`;
 
   return {
     sql,
