@@ -13,7 +13,7 @@ import { invalidConfigResults, loadGateBase, loadReconInputs, reconcile, type Re
 import { isVolumePath } from '../engines/databricks/volume-upload.js';
 import { cancelOnSignalsOrTimeout } from '../recon/run-cancellation.js';
 import { CHARTS_MODES, type ChartsMode } from '../report/chart-configs.js';
-import { type ReportOptions, writeReports } from '../report/write-reports.js';
+import type { ReportOptions, WrittenReportFiles } from '../report/write-reports.js';
 import type { RunResults } from '../results/results-model.js';
 import { valueDiscloser } from '../results/value-disclosure.js';
 import { type BaselineInput, withBaseline } from '../results/baseline-comparison.js';
@@ -198,7 +198,12 @@ function baselineInput(values: { baseline?: string; 'baseline-label'?: string })
   return { results: readResults(values.baseline, '--baseline'), label: values['baseline-label']?.trim() || 'baseline', source: toDisplayPath(values.baseline) };
 }
 
-function reportsWritten(outDir: string, files: Awaited<ReturnType<typeof writeReports>>): string {
+/** Loaded when reports are written: `--version`, `validate` and `plan` need none of it. */
+async function writeReports(...args: Parameters<typeof import('../report/write-reports.js').writeReports>): Promise<WrittenReportFiles> {
+  return (await import('../report/write-reports.js')).writeReports(...args);
+}
+
+function reportsWritten(outDir: string, files: WrittenReportFiles): string {
   const names = [files.resultsJson, files.summaryCsv, files.detailsCsv, files.junitXml, files.workbook, files.summaryMarkdown, ...(files.reproduceSql ? [files.reproduceSql] : [])].map((file) => path.basename(file));
   if (files.charts.length > 0) names.push('charts/');
   return `Reports in ${path.relative(process.cwd(), outDir) || '.'}/: ${names.join(', ')}`;

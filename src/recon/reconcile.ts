@@ -4,7 +4,7 @@ import { type GateChangeOptions, gateChanges, type GateSide } from './gate-chang
 import { findConfigFiles, type LoadOptions, loadConfigs, toDisplayPath } from '../config/load-config.js';
 import type { ReconConfig } from '../config/recon-config.js';
 import type { Engine } from '../engines/engine.js';
-import { type ReportOptions, type WrittenReportFiles, writeReports } from '../report/write-reports.js';
+import type { ReportOptions, WrittenReportFiles } from '../report/write-reports.js';
 import { type BaselineInput, withBaseline } from '../results/baseline-comparison.js';
 import type { PairResult, ResultsHistory, RunResults } from '../results/results-model.js';
 import { discloseValues } from '../results/value-disclosure.js';
@@ -167,6 +167,13 @@ export async function reconcile(request: ReconcileRequest): Promise<Reconciled> 
   // Progress lines show a pair as the reports will: a waived check reads WAIVED there too.
   const waiveOne = (pair: PairResult): PairResult =>
     waivers.files.length > 0 ? applyWaivers(assembleResults([pair], { startedAt: today, finishedAt: today, engine: engine.name, configs: [] }), waivers.waivers, today).pairs[0]! : pair;
+  // The report writers (the workbook and chart libraries: a third of a second to load) load while
+  // the statements run, not after them.
+  const reportWriter = import('../report/write-reports.js').then((module) => {
+    module.prepareReports(request.reports);
+    return module;
+  });
+  reportWriter.catch(() => undefined);
   const selection = request.onlyChanged ? selectChangedPairs(request.config, request.onlyChanged.changedFiles, waivers.files) : undefined;
   const ran = await runSuite(selection ? withPairs(request.config, selection.run) : request.config, {
     engine,
@@ -188,6 +195,7 @@ export async function reconcile(request: ReconcileRequest): Promise<Reconciled> 
   const recorded = request.history ? { ...disclosed, history: await historyOf(disclosed, request) } : disclosed;
   const volume = request.reportVolume ? await plannedVolume(request.reportVolume) : undefined;
   let results: RunResults = volume ? { ...recorded, reportVolume: volume.planned } : recorded;
+  const { writeReports } = await reportWriter;
   let reports = await writeReports(results, request.reportDir, request.reports);
   if (volume) {
     const error = request.signal?.aborted ? 'not copied: the run was interrupted' : await volume.upload(request.reportDir);

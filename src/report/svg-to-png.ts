@@ -20,12 +20,25 @@ async function loadRenderer(): Promise<{ resvg: Resvg; font: Uint8Array }> {
   return { resvg, font };
 }
 
-export async function svgToPng(svg: string): Promise<Uint8Array> {
+function loadedRenderer(): Promise<{ resvg: Resvg; font: Uint8Array }> {
   loading ??= loadRenderer().catch((error: unknown) => {
     loading = undefined;
     throw error;
   });
-  const { resvg, font } = await loading;
+  return loading;
+}
+
+/**
+ * Starts compiling the renderer now, so a run that will draw charts pays for it while its
+ * statements run rather than after them (compiling the WebAssembly takes most of a second on a
+ * small runner). A failure is left to the first svgToPng, which reports it.
+ */
+export function warmUpRenderer(): void {
+  loadedRenderer().catch(() => undefined);
+}
+
+export async function svgToPng(svg: string): Promise<Uint8Array> {
+  const { resvg, font } = await loadedRenderer();
   const renderer = new resvg.Resvg(svg, { font: { fontBuffers: [font], defaultFontFamily: CHART_FONT_FAMILY, sansSerifFamily: CHART_FONT_FAMILY, loadSystemFonts: false } });
   try {
     const image = renderer.render();

@@ -8,6 +8,7 @@ import { writeJunitXml } from './junit-xml.js';
 import { markdownSummary } from './markdown-summary.js';
 import { reproduceSql } from './reproduce-sql.js';
 import { writeCoreReports } from './write-core-reports.js';
+import { warmUpRenderer } from './svg-to-png.js';
 
 export interface ReportOptions {
   /** How summary.md shows charts; `none` also leaves out the chart files and the Charts sheet. Default `mermaid`. */
@@ -39,6 +40,11 @@ export interface WrittenReportFiles {
   charts: string[];
   /** What could not be done as asked (a chart host out of reach); also written into the reports. */
   notes: string[];
+}
+
+/** Prepares what writing the reports will need (the chart renderer), in the background. */
+export function prepareReports(options: ReportOptions = {}): void {
+  if ((options.charts ?? 'mermaid') !== 'none') warmUpRenderer();
 }
 
 /**

@@ -52,7 +52,7 @@ describe('baseline: auto — the base branch\'s last run, found and downloaded t
     const same = await pr(12);
     expect(same.code, same.stdout).toBe(0);
     expect(same.stdout).toContain(`Baseline: the ${uploaded!.name} of run 8000 on main (a1b2c3d, 2026-12-01T10:00:00Z), https://github.com/acme/warehouse/actions/runs/8000.`);
-    expect(github.commentsOn(12)[0]!.body).toContain('**vs main:** 0 new findings, 0 fixed, 30 unchanged');
+    expect(github.commentsOn(12)[0]!.body).toContain('**vs main:** 0 new findings, 0 fixed, 37 unchanged');
     expect(same.outputs).toMatchObject({ status: 'FAIL', 'new-findings': '0', 'fixed-findings': '0' });
     expect(apiCalls(github)).toEqual([
       `GET /repos/acme/warehouse/actions/runs/${THIS_RUN}`,
@@ -68,7 +68,7 @@ describe('baseline: auto — the base branch\'s last run, found and downloaded t
     const planted = await pr(13);
     expect(planted.code, planted.stdout).toBe(1);
     const body = github.commentsOn(13)[0]!.body;
-    expect(body).toContain('**vs main:** 1 new finding, 0 fixed, 30 unchanged');
+    expect(body).toContain('**vs main:** 1 new finding, 0 fixed, 37 unchanged');
     expect(body).toContain(`new: date&#95;key=${PLANTED_KEY[0]}, institution&#95;id=${PLANTED_KEY[1]}`);
     expect(planted.stdout).toContain('::error::Recon Gate: 1 new finding vs main in 1 failing check (fail-on: new).');
     expect(planted.outputs['new-findings']).toBe('1');
@@ -135,7 +135,7 @@ describe.concurrent('baseline: <path>', () => {
     writeFileSync(file, JSON.stringify(results));
     const second = await runBundle({ inputs: { engine: 'duckdb', charts: 'none', baseline: file }, event: pullRequestEvent(22), apiUrl: github.url });
     expect(second.stdout).toContain(`Baseline: ${file} (the run of`);
-    expect(github.commentsOn(22)[0]!.body).toContain('**vs main:** 0 new findings, 0 fixed, 30 unchanged');
+    expect(github.commentsOn(22)[0]!.body).toContain('**vs main:** 0 new findings, 0 fixed, 37 unchanged');
   });
 
   test('a path that is not there is a warning; the run goes on without a baseline', async ({ expect, onTestFinished }) => {
