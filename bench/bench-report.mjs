@@ -305,7 +305,7 @@ function sparkSection(spark) {
     parts.push(table(['target (Spark; Spark runs in its own JVM, so Node RSS is Recon Gate alone)', 'measured', 'result'], [
       ['statements per pair ≤ 3 (schema reads excluded)', String(Math.max(...figures.map((figure) => figure.last.statements.length))), Math.max(...figures.map((figure) => figure.last.statements.length)) <= 3 ? 'PASS' : 'FAIL'],
       [`peak Node RSS growth < 20 % from ${rowsLabel(smallest.size.rows)} to ${rowsLabel(largest.size.rows)}`, growthText(smallest.nodeRss, largest.nodeRss), growth < 0.2 ? 'PASS' : 'FAIL'],
-      [`for reading: suite ÷ lower bound at ${rowsLabel(largest.size.rows)} (the 1.5× target is DuckDB's)`, times(largest.ratio), 'n/a'],
+      [`full suite ≤ 1.5× (lower-bound join + lower-bound profile, written for Spark) at ${rowsLabel(largest.size.rows)}`, times(largest.ratio), largest.ratio <= 1.5 ? 'PASS' : 'FAIL'],
     ]));
   }
   return parts.join('\n\n');
