@@ -1,20 +1,13 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, test } from 'vitest';
 import type { RunResults } from '../../src/results/results-model.js';
-import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
+import { demoWithConfig, runCli } from '../support/cli.js';
 
 /** The demo's fact pair with its aggregates also compared per day. */
-function groupedDemo(): string {
-  const folder = tempDir('group-by');
-  cpSync(path.join(REPO_ROOT, 'demo-data'), path.join(folder, 'demo-data'), { recursive: true });
-  const config = readFileSync(path.join(REPO_ROOT, 'recon-configs/card-portfolio.yml'), 'utf8')
-    .replace('mount: ../demo-data', 'mount: demo-data')
-    .replace('primary_key: [date_key, institution_id, corporation_id, product_id]', 'primary_key: [date_key, institution_id, corporation_id, product_id]\n    group_by: [date_key]');
-  writeFileSync(path.join(folder, 'c.yml'), config);
-  return folder;
-}
+const groupedDemo = () =>
+  demoWithConfig('group-by', (config) => config.replace('primary_key: [date_key, institution_id, corporation_id, product_id]', 'primary_key: [date_key, institution_id, corporation_id, product_id]\n    group_by: [date_key]'));
 
 describe('group_by on the demo', () => {
   const folder = groupedDemo();

@@ -1,19 +1,11 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { RunResults } from '../../src/results/results-model.js';
-import { REPO_ROOT, runCli, tempDir } from '../support/cli.js';
+import { demoWithConfig, runCli } from '../support/cli.js';
 
 /** The demo with one misspelt key column in its second pair. */
-function misspeltDemo(): string {
-  const folder = tempDir('schema-errors');
-  cpSync(path.join(REPO_ROOT, 'demo-data'), path.join(folder, 'demo-data'), { recursive: true });
-  const config = readFileSync(path.join(REPO_ROOT, 'recon-configs/card-portfolio.yml'), 'utf8')
-    .replace('mount: ../demo-data', 'mount: demo-data')
-    .replace('primary_key: [institution_id]', 'primary_key: [instituion_id]');
-  writeFileSync(path.join(folder, 'c.yml'), config);
-  return folder;
-}
+const misspeltDemo = () => demoWithConfig('schema-errors', (config) => config.replace('primary_key: [institution_id]', 'primary_key: [instituion_id]'));
 
 describe('config names checked against the real schemas', () => {
   const folder = misspeltDemo();
@@ -39,12 +31,8 @@ describe('config names checked against the real schemas', () => {
 });
 
 describe('ignore_case and ignore_spaces name real string columns', () => {
-  const folder = tempDir('ignore-errors');
-  cpSync(path.join(REPO_ROOT, 'demo-data'), path.join(folder, 'demo-data'), { recursive: true });
-  const config = readFileSync(path.join(REPO_ROOT, 'recon-configs/card-portfolio.yml'), 'utf8')
-    .replace('mount: ../demo-data', 'mount: demo-data')
-    .replace('primary_key: [institution_id]', 'primary_key: [institution_id]\n    ignore_case: [institution_nme]\n    ignore_spaces: [onboarded_on]');
-  writeFileSync(path.join(folder, 'c.yml'), config);
+  const folder = demoWithConfig('ignore-errors', (config) => config.replace('primary_key: [institution_id]', 'primary_key: [institution_id]\n    ignore_case: [institution_nme]\n    ignore_spaces: [onboarded_on]'));
+  const config = readFileSync(path.join(folder, 'c.yml'), 'utf8');
   const lines = config.split('\n');
   const caseLine = lines.findIndex((text) => text.includes('institution_nme')) + 1;
   const spacesLine = lines.findIndex((text) => text.includes('ignore_spaces: [onboarded_on]')) + 1;
