@@ -2,7 +2,7 @@ import type { QueryResult } from '../query/query-result.js';
 import type { BoundPair } from '../plan/bound-pair.js';
 import type { Dialect } from './dialect.js';
 import type { JoinMeasurements, JoinSample, SampleCategory } from './measurements.js';
-import { toCount } from './result-cells.js';
+import { cellsByAlias, toCount } from './result-cells.js';
 import { keySampleCondition } from './key-sample.js';
 import { aliased, allOf, column, outputName, passThrough, renderSelectItem, selectList } from './select-item.js';
 import { sideQuery } from './side-query.js';
@@ -266,12 +266,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
     },
     differences: reproduce(['only_source', 'only_target', 'mismatch', 'duplicate']),
     read(result, sampleSize) {
-      const position = new Map(result.columns.map((column, index) => [column.name.toLowerCase(), index]));
-      const at = (row: ReadonlyArray<string | null>, alias: string) => {
-        const index = position.get(alias);
-        if (index === undefined) throw new Error(`the join statement returned no column ${alias}`);
-        return row[index] ?? null;
-      };
+      const at = cellsByAlias(result, 'join statement');
       const first = result.rows[0];
       const totalOf = (alias: string) => (first ? toCount(at(first, alias)) : 0);
       const samples: JoinSample[] = result.rows

@@ -3,7 +3,7 @@ import type { Dialect } from './dialect.js';
 import type { JoinStatement } from './join-statement.js';
 import type { JoinSample, SampleCategory } from './measurements.js';
 import { normalizedValue } from './ignored-differences.js';
-import { toCount } from './result-cells.js';
+import { cellsByAlias, toCount } from './result-cells.js';
 import { aliased, allOf, column, outputName, passThrough, selectList } from './select-item.js';
 import { sideQuery } from './side-query.js';
 
@@ -66,12 +66,7 @@ export function multisetStatement(dialect: Dialect, bound: BoundPair): JoinState
     },
     differences: reproduce(['only_source', 'only_target']),
     read(result, sampleSize) {
-      const position = new Map(result.columns.map((resultColumn, index) => [resultColumn.name.toLowerCase(), index]));
-      const at = (row: ReadonlyArray<string | null>, alias: string) => {
-        const index = position.get(alias);
-        if (index === undefined) throw new Error(`the multiset statement returned no column ${alias}`);
-        return row[index] ?? null;
-      };
+      const at = cellsByAlias(result, 'multiset statement');
       const first = result.rows[0];
       const totalOf = (alias: string) => (first ? toCount(at(first, alias)) : 0);
       const samples: JoinSample[] = result.rows
