@@ -62,7 +62,7 @@ function withSideCteHint(sql, hint) {
 
 /** The key list and the row-hash expression, read from the `recon_hashed` CTE. */
 function hashedParts(sql) {
-  const match = /SELECT (.+?), 1 AS side, (.+?) AS row_hash FROM recon_source/.exec(sql);
+  const match = /SELECT (.+?), 1 AS in_source, (.+?) AS row_hash FROM recon_source/.exec(sql);
   return match ? { keys: match[1].split(',').map((key) => key.trim()), rowHash: match[2] } : undefined;
 }
 

@@ -58,10 +58,6 @@ export interface Dialect {
   createTableIfMissing(tableParts: readonly string[], columnDefinitions: string): string;
   /** Distinct non-NULL values by HyperLogLog sketch: the same values give the same estimate. */
   approxCountDistinct(expression: string): string;
-  /** Rows of a group for which the condition holds. */
-  countWhere(condition: string): string;
-  /** The value from the one row of a group for which the condition holds (NULL when none does). */
-  valueWhere(expression: string, condition: string): string;
   /** A CTE read more than once: engines that would copy it into memory are told to recompute it. */
   recomputedCte(name: string, body: string): string;
   /**

@@ -27,8 +27,8 @@ export function multisetStatement(dialect: Dialect, bound: BoundPair): JoinState
     const items = compared.map((c, j) => aliased(groupable(normalizedValue(dialect, c.ignore, dialect.cast(q(c[role].name), c[role].type, c.common)), j), `v${j}`));
     return dialect.recomputedCte(`recon_${role}`, `\n  SELECT\n    ${selectList(items)}\n  FROM (${sideQuery(dialect, pair[role], pair.sharedFilter)}) AS recon_side\n`);
   };
-  const sides = `recon_sides AS (\n  SELECT ${valueList}, 1 AS side FROM recon_source\n  UNION ALL\n  SELECT ${valueList}, 2 AS side FROM recon_target\n)`;
-  const counted = `recon_rows AS (\n  SELECT ${valueList},\n    ${selectList([aliased(dialect.countWhere('side = 1'), 'source_rows'), aliased(dialect.countWhere('side = 2'), 'target_rows')])}\n  FROM recon_sides\n  GROUP BY ${valueList}\n)`;
+  const sides = `recon_sides AS (\n  SELECT ${valueList}, 1 AS in_source FROM recon_source\n  UNION ALL\n  SELECT ${valueList}, NULL AS in_source FROM recon_target\n)`;
+  const counted = `recon_rows AS (\n  SELECT ${valueList},\n    ${selectList([aliased('count(in_source)', 'source_rows'), aliased('count(*) - count(in_source)', 'target_rows')])}\n  FROM recon_sides\n  GROUP BY ${valueList}\n)`;
   const category = aliased("CASE WHEN source_rows > target_rows THEN 'only_source' ELSE 'only_target' END", 'category');
   const classified = `recon_classified AS (\n  SELECT ${selectList([allOf('recon_rows'), category])}\n  FROM recon_rows\n  WHERE source_rows <> target_rows\n)`;
 

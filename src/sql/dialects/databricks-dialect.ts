@@ -137,8 +137,6 @@ export const databricksDialect: Dialect = {
   // Delta is what lets Spark delete rows.
   createTableIfMissing: (tableParts, columns) => `CREATE TABLE IF NOT EXISTS ${base.quoteTableName(tableParts)} (${columns}) USING DELTA`,
   createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${base.quoteTableName(tableParts)} USING DELTA AS\n${query}`,
-  countWhere: (condition) => `sum(CASE WHEN ${condition} THEN 1 ELSE 0 END)`,
-  valueWhere: (expression, condition) => `max(CASE WHEN ${condition} THEN ${expression} END)`,
   recomputedCte: (name, body) => `${name} AS (${body})`,
   // A side this small costs a few MB on each executor and saves shuffling the other side's differing
   // rows; Spark's own estimate is often missing for federated and filtered sources.

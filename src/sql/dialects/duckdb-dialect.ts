@@ -118,8 +118,6 @@ export const duckdbDialect: Dialect = {
   hashBucket: (hashExpression, buckets) => `(${hashExpression} % ${buckets})`,
   createTableIfMissing: (tableParts, columns) => `CREATE TABLE IF NOT EXISTS ${base.quoteTableName(tableParts)} (${columns})`,
   createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${base.quoteTableName(tableParts)} AS\n${query}`,
-  countWhere: (condition) => `count(*) FILTER (WHERE ${condition})`,
-  valueWhere: (expression, condition) => `any_value(${expression}) FILTER (WHERE ${condition})`,
   // DuckDB materializes a CTE that is read twice, copying every row; reading the table again is cheaper.
   recomputedCte: (name, body) => `${name} AS NOT MATERIALIZED (${body})`,
   broadcastMaxRows: undefined,

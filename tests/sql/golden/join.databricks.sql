@@ -25,16 +25,15 @@ recon_target AS (
 WHERE (order_date >= DATE '2024-01-01')) AS recon_side
 ),
 recon_hashed AS (
-  SELECT k0, k1, 1 AS side, xxhash64(v0, v1, CASE WHEN v2 = 0 THEN CAST(0 AS DOUBLE) ELSE CAST(v2 AS DOUBLE) END, v3, v4, concat(CASE WHEN v0 IS NULL THEN '1' ELSE '0' END, CASE WHEN v1 IS NULL THEN '1' ELSE '0' END, CASE WHEN v2 IS NULL THEN '1' ELSE '0' END, CASE WHEN v3 IS NULL THEN '1' ELSE '0' END, CASE WHEN v4 IS NULL THEN '1' ELSE '0' END)) AS row_hash FROM recon_source
+  SELECT k0, k1, 1 AS in_source, xxhash64(v0, v1, CASE WHEN v2 = 0 THEN CAST(0 AS DOUBLE) ELSE CAST(v2 AS DOUBLE) END, v3, v4, concat(CASE WHEN v0 IS NULL THEN '1' ELSE '0' END, CASE WHEN v1 IS NULL THEN '1' ELSE '0' END, CASE WHEN v2 IS NULL THEN '1' ELSE '0' END, CASE WHEN v3 IS NULL THEN '1' ELSE '0' END, CASE WHEN v4 IS NULL THEN '1' ELSE '0' END)) AS row_hash FROM recon_source
   UNION ALL
-  SELECT k0, k1, 2 AS side, xxhash64(v0, v1, CASE WHEN v2 = 0 THEN CAST(0 AS DOUBLE) ELSE CAST(v2 AS DOUBLE) END, v3, v4, concat(CASE WHEN v0 IS NULL THEN '1' ELSE '0' END, CASE WHEN v1 IS NULL THEN '1' ELSE '0' END, CASE WHEN v2 IS NULL THEN '1' ELSE '0' END, CASE WHEN v3 IS NULL THEN '1' ELSE '0' END, CASE WHEN v4 IS NULL THEN '1' ELSE '0' END)) AS row_hash FROM recon_target
+  SELECT k0, k1, NULL AS in_source, xxhash64(v0, v1, CASE WHEN v2 = 0 THEN CAST(0 AS DOUBLE) ELSE CAST(v2 AS DOUBLE) END, v3, v4, concat(CASE WHEN v0 IS NULL THEN '1' ELSE '0' END, CASE WHEN v1 IS NULL THEN '1' ELSE '0' END, CASE WHEN v2 IS NULL THEN '1' ELSE '0' END, CASE WHEN v3 IS NULL THEN '1' ELSE '0' END, CASE WHEN v4 IS NULL THEN '1' ELSE '0' END)) AS row_hash FROM recon_target
 ),
 recon_keys AS (
   SELECT k0, k1,
-    sum(CASE WHEN side = 1 THEN 1 ELSE 0 END) AS source_rows,
-    sum(CASE WHEN side = 2 THEN 1 ELSE 0 END) AS target_rows,
-    max(CASE WHEN side = 1 THEN row_hash END) AS source_hash,
-    max(CASE WHEN side = 2 THEN row_hash END) AS target_hash
+    count(in_source) AS source_rows,
+    count(*) - count(in_source) AS target_rows,
+    bit_xor(row_hash) AS hash_xor
   FROM recon_hashed
   GROUP BY k0, k1
 ),
@@ -42,7 +41,7 @@ recon_interesting AS (
   SELECT recon_keys.*,
     CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END AS kind
   FROM recon_keys
-  WHERE source_rows <> 1 OR target_rows <> 1 OR source_hash <> target_hash
+  WHERE source_rows <> 1 OR target_rows <> 1 OR hash_xor <> 0
 ),
 recon_source_rows AS (
   SELECT recon_source.* FROM recon_source

@@ -25,16 +25,15 @@ recon_target AS NOT MATERIALIZED (
 WHERE (order_date >= DATE '2024-01-01')) AS recon_side
 ),
 recon_hashed AS (
-  SELECT k0, k1, 1 AS side, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_source
+  SELECT k0, k1, 1 AS in_source, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_source
   UNION ALL
-  SELECT k0, k1, 2 AS side, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_target
+  SELECT k0, k1, NULL AS in_source, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_target
 ),
 recon_keys AS (
   SELECT k0, k1,
-    count(*) FILTER (WHERE side = 1) AS source_rows,
-    count(*) FILTER (WHERE side = 2) AS target_rows,
-    any_value(row_hash) FILTER (WHERE side = 1) AS source_hash,
-    any_value(row_hash) FILTER (WHERE side = 2) AS target_hash
+    count(in_source) AS source_rows,
+    count(*) - count(in_source) AS target_rows,
+    bit_xor(row_hash) AS hash_xor
   FROM recon_hashed
   GROUP BY k0, k1
 ),
@@ -42,7 +41,7 @@ recon_interesting AS (
   SELECT recon_keys.*,
     CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END AS kind
   FROM recon_keys
-  WHERE source_rows <> 1 OR target_rows <> 1 OR source_hash <> target_hash
+  WHERE source_rows <> 1 OR target_rows <> 1 OR hash_xor <> 0
 ),
 recon_source_rows AS (
   SELECT recon_source.* FROM recon_source
