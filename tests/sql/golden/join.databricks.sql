@@ -93,19 +93,23 @@ recon_categorised AS (
 recon_offsets AS (
   SELECT recon_categorised.*,
     CASE WHEN r1 = 'other' THEN round((CAST(t1 AS DOUBLE) - CAST(s1 AS DOUBLE)), 4) END AS o1,
-    count(*) OVER (PARTITION BY CASE WHEN r1 = 'other' THEN round((CAST(t1 AS DOUBLE) - CAST(s1 AS DOUBLE)), 4) END) AS n1,
-    CASE WHEN r2 = 'other' THEN round((t2 - s2), 9) END AS o2,
-    count(*) OVER (PARTITION BY CASE WHEN r2 = 'other' THEN round((t2 - s2), 9) END) AS n2
+    CASE WHEN r2 = 'other' THEN round((t2 - s2), 9) END AS o2
   FROM recon_categorised
+),
+recon_offset_1 AS (
+  SELECT o1 AS offset_value, count(*) AS offset_rows FROM recon_offsets WHERE o1 IS NOT NULL GROUP BY o1
+),
+recon_offset_2 AS (
+  SELECT o2 AS offset_value, count(*) AS offset_rows FROM recon_offsets WHERE o2 IS NOT NULL GROUP BY o2
 ),
 recon_classified AS (
   SELECT recon_offsets.*,
     r0 AS c0,
-    CASE WHEN o1 IS NOT NULL AND o1 <> 0 AND n1 >= 2 THEN 'constant_offset' ELSE r1 END AS c1,
-    CASE WHEN o2 IS NOT NULL AND o2 <> 0 AND n2 >= 2 THEN 'constant_offset' ELSE r2 END AS c2,
+    CASE WHEN o1 IS NOT NULL AND o1 <> 0 AND f1.offset_rows >= 2 THEN 'constant_offset' ELSE r1 END AS c1,
+    CASE WHEN o2 IS NOT NULL AND o2 <> 0 AND f2.offset_rows >= 2 THEN 'constant_offset' ELSE r2 END AS c2,
     r3 AS c3,
     r4 AS c4,
-    coalesce(r0, CASE WHEN o1 IS NOT NULL AND o1 <> 0 AND n1 >= 2 THEN 'constant_offset' ELSE r1 END, CASE WHEN o2 IS NOT NULL AND o2 <> 0 AND n2 >= 2 THEN 'constant_offset' ELSE r2 END, r3, r4) AS primary_class,
+    coalesce(r0, CASE WHEN o1 IS NOT NULL AND o1 <> 0 AND f1.offset_rows >= 2 THEN 'constant_offset' ELSE r1 END, CASE WHEN o2 IS NOT NULL AND o2 <> 0 AND f2.offset_rows >= 2 THEN 'constant_offset' ELSE r2 END, r3, r4) AS primary_class,
     NULL AS h0,
     NULL AS h1,
     NULL AS h2,
@@ -117,6 +121,8 @@ recon_classified AS (
     NULL AS x3,
     CASE WHEN r4 = 'swapped_columns' THEN CASE WHEN ((s4 = t0 OR t4 = s0) AND NOT (s0 <=> t0)) THEN 0 END END AS x4
   FROM recon_offsets
+  LEFT JOIN recon_offset_1 AS f1 ON f1.offset_value = recon_offsets.o1
+  LEFT JOIN recon_offset_2 AS f2 ON f2.offset_value = recon_offsets.o2
 ),
 recon_totals AS (
   SELECT
@@ -196,11 +202,13 @@ recon_totals AS (
     CASE WHEN min(CASE WHEN row_differs = 1 THEN k1 END) = max(CASE WHEN row_differs = 1 THEN k1 END) AND sum(CASE WHEN row_differs = 1 AND k1 IS NULL THEN 1 ELSE 0 END) = 0 THEN CAST(min(CASE WHEN row_differs = 1 THEN k1 END) AS STRING) END AS pattern_changed_1
   FROM recon_classified
 ),
-recon_ranked AS (
-  SELECT recon_classified.*,
-    row_number() OVER (PARTITION BY category ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS sample_rank,
-    row_number() OVER (PARTITION BY category, primary_class ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS class_rank
-  FROM recon_classified
+recon_picked AS (
+  SELECT pk0, pk1, sample_rank, class_rank
+  FROM (
+    SELECT k0 AS pk0, k1 AS pk1, category, row_number() OVER (PARTITION BY category ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS sample_rank, row_number() OVER (PARTITION BY category, primary_class ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS class_rank
+    FROM recon_classified
+  ) AS recon_ranks
+  WHERE sample_rank <= 5 OR (category = 'mismatch' AND class_rank <= 3)
 )
 SELECT
   category,
@@ -304,7 +312,7 @@ SELECT
   c2,
   c3,
   c4
-FROM recon_ranked
+FROM recon_classified
+JOIN recon_picked ON recon_classified.k0 <=> recon_picked.pk0 AND recon_classified.k1 <=> recon_picked.pk1
 CROSS JOIN recon_totals
-WHERE sample_rank <= 5 OR (category = 'mismatch' AND class_rank <= 3)
 ORDER BY category, sample_rank;
