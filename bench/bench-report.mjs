@@ -114,9 +114,9 @@ export function targetsOf(sizes, fixedCost) {
     });
   }
   targets.push({
-    target: 'fixed cost per run ≤ 0.5 s (CLI run of the shipped demo, median)',
-    measured: fixedCost ? seconds(fixedCost.wallMs.median) : 'not measured',
-    pass: fixedCost ? fixedCost.wallMs.median <= MAX_FIXED_COST_MS : undefined,
+    target: 'fixed cost per run ≤ 0.5 s (CLI run of the shipped demo less its statements, median)',
+    measured: fixedCost?.overheadMs ? `${seconds(fixedCost.overheadMs.median)} (wall ${seconds(fixedCost.wallMs.median)})` : 'not measured',
+    pass: fixedCost?.overheadMs ? fixedCost.overheadMs.median <= MAX_FIXED_COST_MS : undefined,
   });
   targets.push({ target: 'statements per pair ≤ 3 (schema reads excluded)', measured: String(maxStatements), pass: maxStatements <= 3 });
   const inexact = sizes.filter((size) => !exactAt(size));
@@ -322,7 +322,7 @@ export function printReport(figures) {
     const capped = cappedSection(measuredSizes);
     if (capped) out.push('### Full suite under a DuckDB memory limit (it spills to disk)', '', capped, '');
     out.push('### Targets', '', targetsSection(measuredSizes, figures.fixedCost), '');
-    if (figures.fixedCost) out.push(`Fixed cost: \`recon-gate run\` on the shipped demo (1,800 rows, so its data work is negligible) from a fresh process, ${figures.fixedCost.runs.length} runs: ${minMedian(figures.fixedCost.wallMs)} (min / median), of which the in-process suite ${minMedian(figures.fixedCost.suiteMs)}.`, '');
+    if (figures.fixedCost) out.push(`Fixed cost: \`recon-gate run\` on the shipped demo (1,800 rows, so its data work is negligible) from a fresh process, ${figures.fixedCost.runs.length} runs: ${minMedian(figures.fixedCost.wallMs)} (min / median), of which the in-process suite ${minMedian(figures.fixedCost.suiteMs)}; the fixed cost (wall less suite) ${figures.fixedCost.overheadMs ? minMedian(figures.fixedCost.overheadMs) : '–'}.`, '');
     if (figures.peerSetup?.error) out.push(`Peers not run: ${figures.peerSetup.error}`, '');
     for (const size of measuredSizes) {
       out.push(`### What each tool found, ${sizeLabel(size)} (source rows, differing keys)`, '', foundSection(size), '', columnSection(size), '');
