@@ -152,12 +152,9 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   // per column by an aggregate over the differing rows only, joined back on the difference. A
   // window (count(*) OVER (PARTITION BY difference)) gives the same count but copies every wide
   // row once per column: a third of the join's CPU at 4 % differing keys (10M rows, bench).
-  const offsetColumns = flags.length === 0 ? [] : compared.flatMap((column, j) => {
-    if (!numeric[j]) return [];
-    return [aliased(`CASE WHEN r${j} = 'other' THEN ${differenceExpression(dialect, column, `s${j}`, `t${j}`)} END`, `o${j}`)];
-  });
-  const offsets = `recon_offsets AS (\n  SELECT ${selectList([allOf('recon_categorised'), ...offsetColumns])}\n  FROM recon_categorised\n)`;
   const offsetColumnIndexes = flags.length === 0 ? [] : compared.flatMap((_, j) => (numeric[j] ? [j] : []));
+  const offsetColumns = offsetColumnIndexes.map((j) => aliased(`CASE WHEN r${j} = 'other' THEN ${differenceExpression(dialect, compared[j]!, `s${j}`, `t${j}`)} END`, `o${j}`));
+  const offsets = `recon_offsets AS (\n  SELECT ${selectList([allOf('recon_categorised'), ...offsetColumns])}\n  FROM recon_categorised\n)`;
   const offsetCounts = offsetColumnIndexes.map((j) => `recon_offset_${j} AS (\n  SELECT o${j} AS offset_value, count(*) AS offset_rows FROM recon_offsets WHERE o${j} IS NOT NULL GROUP BY o${j}\n)`);
   const offsetJoins = offsetColumnIndexes.map((j) => `\n  LEFT JOIN recon_offset_${j} AS f${j} ON f${j}.offset_value = recon_offsets.o${j}`).join('');
   const finalClass = (j: number) => (numeric[j] ? `CASE WHEN o${j} IS NOT NULL AND o${j} <> 0 AND f${j}.offset_rows >= ${CONSTANT_OFFSET_MIN_ROWS} THEN 'constant_offset' ELSE r${j} END` : `r${j}`);
