@@ -42,7 +42,7 @@ async function measured(work) {
 async function timing(engine) {
   const config = loadBenchConfig(library, undefined, { distinctCounts: job.distinctCounts });
   log('warm-up: one lower-bound run (not counted)');
-  await runLowerBound(engine, undefined, { distinctCounts: job.distinctCounts ?? 'exact' });
+  await runLowerBound(engine, undefined, { distinctCounts: job.distinctCounts ?? library.duckdbDialect.defaultDistinctCounts });
   const suiteRuns = [];
   const lowerBoundRuns = [];
   for (let round = 0; round < job.repeat; round++) {
@@ -53,7 +53,7 @@ async function timing(engine) {
         suiteRuns.push(run);
         log(`round ${round + 1}: suite ${(run.wallMs / 1000).toFixed(2)} s (${run.statements.map((s) => `${s.purpose} ${(s.durationMs / 1000).toFixed(2)} s`).join(', ')})`);
       } else {
-        const run = await measured(() => runLowerBound(engine, undefined, { distinctCounts: job.distinctCounts ?? 'exact' }));
+        const run = await measured(() => runLowerBound(engine, undefined, { distinctCounts: job.distinctCounts ?? library.duckdbDialect.defaultDistinctCounts }));
         lowerBoundRuns.push(run);
         log(`round ${round + 1}: lower bound ${(run.wallMs / 1000).toFixed(2)} s`);
       }
@@ -72,7 +72,7 @@ async function memoryOnly(engine, kind, memoryLimit) {
     await engine.execute(`SET GLOBAL memory_limit = '${memoryLimit}'`);
   }
   const baseline = process.memoryUsage();
-  const run = await measured(() => (kind === 'suite' ? runReconSuite(library, engine, config) : runLowerBound(engine, undefined, { distinctCounts: job.distinctCounts ?? 'exact' })));
+  const run = await measured(() => (kind === 'suite' ? runReconSuite(library, engine, config) : runLowerBound(engine, undefined, { distinctCounts: job.distinctCounts ?? library.duckdbDialect.defaultDistinctCounts })));
   if (spillFolder) rmSync(spillFolder, { recursive: true, force: true });
   log(`${kind}${memoryLimit ? ` (DuckDB memory_limit ${memoryLimit})` : ''} in a fresh process: ${(run.wallMs / 1000).toFixed(2)} s, peak RSS ${(run.memory.peakRssBytes / 2 ** 20).toFixed(0)} MiB`);
   return { kind, memoryLimit, baselineRssBytes: baseline.rss, run: { ...run, statements: run.statements?.map(({ purpose, durationMs }) => ({ purpose, durationMs })) } };

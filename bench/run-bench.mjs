@@ -96,17 +96,20 @@ async function measureSize(rows, rate, options, run) {
   log(`\n== ${rows.toLocaleString('en-US')} source rows, ${rateLabel(rate)} differing keys`);
   const data = await ensureBenchData(rows, { rate, openEngine: (engineOptions) => run.library.DuckdbEngine.open({ ...engineOptions, access: 'unrestricted' }), log });
   const { truth, duckdbVersion } = await truthOf(run.library, data.database);
-  const job = { rows, database: data.database, repeat: options.repeat, lib: run.libFolder, distinctCounts: options.distinctCounts };
+  // Above --peer-max-rows only the suite and the lower bound run (each once by default): the
+  // peers and a spilling run would take longer than the rest of the bench together.
+  const large = rows > options.peerMaxRows;
+  const job = { rows, database: data.database, repeat: large ? options.largeRepeat : options.repeat, lib: run.libFolder, distinctCounts: options.distinctCounts };
   const loadAtStart = loadAverage();
 
-  log(`  timing: ${options.repeat} round(s) of lower bound + suite in one process`);
+  log(`  timing: ${job.repeat} round(s) of lower bound + suite in one process`);
   const timing = await runJob({ ...job, mode: 'timing' });
   log('  memory: suite alone in a fresh process');
   const suiteMemory = await runJob({ ...job, mode: 'memory-suite' });
   log('  memory: lower bound alone in a fresh process');
   const lowerBoundMemory = await runJob({ ...job, mode: 'memory-lower-bound' });
   let cappedMemory;
-  if (options.memoryLimit) {
+  if (options.memoryLimit && !large) {
     log(`  memory: suite alone in a fresh process, DuckDB memory_limit ${options.memoryLimit}`);
     cappedMemory = await runJob({ ...job, mode: 'memory-suite-capped', memoryLimit: options.memoryLimit });
   }
@@ -159,7 +162,9 @@ async function measureSize(rows, rate, options, run) {
     peers: [],
   };
 
-  if (run.peerPython) {
+  if (run.peerPython && large) {
+    for (const peer of PEERS) size.peers.push({ name: peer.name, error: `not run above ${options.peerMaxRows.toLocaleString('en-US')} rows (--peer-max-rows)` });
+  } else if (run.peerPython) {
     for (const peer of PEERS) {
       const runs = [];
       for (let round = 0; round < options.peerRepeat; round++) {

@@ -191,11 +191,15 @@ function loadedRenderer() {
 }
 /**
  * Starts compiling the renderer now, so a run that will draw charts pays for it while its
- * statements run rather than after them (compiling the WebAssembly takes most of a second on a
- * small runner). A failure is left to the first svgToPng, which reports it.
+ * statements run rather than after them. Compiling the WebAssembly is not all of it: V8 compiles
+ * each function again, optimised, once it has run, so the first charts drawn cost three times
+ * what later ones do (about 300 ms for the usual four). Drawing `sampleSvg` here makes the real
+ * charts the later ones. A failure is left to the first svgToPng, which reports it.
  */
-function warmUpRenderer() {
-    loadedRenderer().catch(() => undefined);
+function warmUpRenderer(sampleSvg) {
+    loadedRenderer()
+        .then(() => (sampleSvg ? svgToPng(sampleSvg) : undefined))
+        .catch(() => undefined);
 }
 async function svgToPng(svg) {
     const { resvg, font } = await loadedRenderer();
@@ -1153,10 +1157,11 @@ function writeCoreReports(results, outDir) {
 
 
 
+
 /** Prepares what writing the reports will need (the chart renderer), in the background. */
 function prepareReports(options = {}) {
     if ((options.charts ?? 'mermaid') !== 'none')
-        warmUpRenderer();
+        warmUpRenderer(chartSvg((0,chart_configs/* warmUpChart */.tL)()));
 }
 /**
  * Every report of a run into one folder. Only `quickchart` mode sends chart data anywhere:

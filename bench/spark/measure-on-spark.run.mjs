@@ -76,14 +76,14 @@ test('Recon Gate on the local Spark against the lower bound', async () => {
       const lowerBoundTarget = { quote, table: (name) => (name === SOURCE_TABLE ? tables.source : tables.target), hashFunction: 'xxhash64' };
       const config = loadBenchConfig(library, tables, { distinctCounts: job.distinctCounts });
       log('warm-up: one lower-bound run (not counted)');
-      await runLowerBound(engine, lowerBoundTarget, { distinctCounts: job.distinctCounts });
+      await runLowerBound(engine, lowerBoundTarget, { distinctCounts: job.distinctCounts ?? library.databricksDialect.defaultDistinctCounts });
       const suiteRuns = [];
       const lowerBoundRuns = [];
       for (let round = 0; round < job.repeat; round++) {
         for (const kind of round % 2 === 0 ? ['lower bound', 'suite'] : ['suite', 'lower bound']) {
           const node = startMemorySampler();
           const jvm = startProcessSampler(spark.serverPid);
-          const run = kind === 'suite' ? await runReconSuite(library, engine, config, dialect) : await runLowerBound(engine, lowerBoundTarget, { distinctCounts: job.distinctCounts });
+          const run = kind === 'suite' ? await runReconSuite(library, engine, config, dialect) : await runLowerBound(engine, lowerBoundTarget, { distinctCounts: job.distinctCounts ?? library.databricksDialect.defaultDistinctCounts });
           const measured = { ...run, memory: node.stop(), jvmPeakRssBytes: jvm.stop() };
           (kind === 'suite' ? suiteRuns : lowerBoundRuns).push(measured);
           log(`round ${round + 1}: ${kind} ${(run.wallMs / 1000).toFixed(2)} s`);

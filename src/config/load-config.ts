@@ -176,7 +176,7 @@ function buildConfigFile(input: ConfigFileInput, absoluteFile: string, displayPa
       sampleSize: pair.sample_size ?? defaults.sample_size ?? DEFAULT_SAMPLE_SIZE,
       thresholds: resolveThresholds(defaults.thresholds, pair.thresholds),
       samplePercent: pair.sample?.percent,
-      distinctCounts: pair.distinct_counts ?? defaults.distinct_counts ?? 'exact',
+      distinctCounts: pair.distinct_counts ?? defaults.distinct_counts,
       sampleValues: pair.sample_values ?? defaults.sample_values,
       maskColumns: uniqueNames([...(defaults.mask_columns ?? []), ...(pair.mask_columns ?? [])]),
       maskColumnsOfPair: uniqueNames(pair.mask_columns ?? []),

@@ -70,7 +70,8 @@ export interface PairConfig {
   samplePercent?: number;
   /** Table (parts) that receives every differing key, when configured. */
   persistMismatchesTo?: string[];
-  distinctCounts: DistinctCountMode;
+  /** `distinct_counts` of the pair, else of `defaults:`; undefined when neither sets it: the engine's default (Dialect.defaultDistinctCounts). */
+  distinctCounts?: DistinctCountMode;
   /** `sample_values` of the pair, else of `defaults:`; undefined when neither sets it (the CLI shows values, the Action decides). */
   sampleValues?: SampleValuesMode;
   /** `mask_columns` of the pair and of `defaults:`: reports show these columns' values only as a short hash. */

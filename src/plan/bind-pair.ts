@@ -1,4 +1,4 @@
-import type { PairConfig } from '../config/recon-config.js';
+import type { DistinctCountMode, PairConfig } from '../config/recon-config.js';
 import type { BoundPair, ColumnPair, ComparedColumn, IgnoredDifferences, SchemaFinding, SideColumn } from './bound-pair.js';
 import { describeType, isNumeric } from './logical-type.js';
 import { compareTypes } from './type-compatibility.js';
@@ -31,7 +31,8 @@ function listNames(columns: readonly SideColumn[]): string {
   return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … (${names.length} in all)` : names.join(', ');
 }
 
-export function bindPair(pair: PairConfig, sourceColumns: SideColumn[], targetColumns: SideColumn[]): BoundPair {
+/** `defaultDistinctCounts`: the engine's mode for a pair that does not set `distinct_counts`. */
+export function bindPair(pair: PairConfig, sourceColumns: SideColumn[], targetColumns: SideColumn[], defaultDistinctCounts: DistinctCountMode): BoundPair {
   const problems: BindProblem[] = [];
   const closest = (name: string, ...sides: SideColumn[][]) => closestMatch(name, [...new Set(sides.flat().map((column) => column.name))]);
   const problem = (field: string, message: string, suggestion?: string) => problems.push({ field, message, suggestion });
@@ -124,7 +125,7 @@ export function bindPair(pair: PairConfig, sourceColumns: SideColumn[], targetCo
     else groupBy.push(column);
   }
   if (problems.length > 0) throw new BindError(problems);
-  return { pair, keys, compared, schema, groupBy };
+  return { pair, keys, compared, schema, groupBy, distinctCounts: pair.distinctCounts ?? defaultDistinctCounts };
 }
 
 /**

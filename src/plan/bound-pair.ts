@@ -1,4 +1,4 @@
-import type { PairConfig, Tolerance } from '../config/recon-config.js';
+import type { DistinctCountMode, PairConfig, Tolerance } from '../config/recon-config.js';
 import type { LogicalType } from './logical-type.js';
 import type { TypeChange } from './type-compatibility.js';
 
@@ -55,4 +55,6 @@ export interface BoundPair {
   schema: SchemaFinding[];
   /** `group_by` columns (keys or compared columns), in the order written; empty for none. */
   groupBy: ColumnPair[];
+  /** The pair's `distinct_counts`, or the engine's default when the config leaves it unset. */
+  distinctCounts: DistinctCountMode;
 }

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { GateChange, GateChanges } from '../results/gate-changes-model.js';
 import type { Waiver } from '../waivers/waiver-schema.js';
-import { allPairs, type PairConfig, type ReconConfig, type SideConfig, type Threshold, type Tolerance } from '../config/recon-config.js';
+import { allPairs, type DistinctCountMode, type PairConfig, type ReconConfig, type SideConfig, type Threshold, type Tolerance } from '../config/recon-config.js';
 
 /**
  * What a pull request loosened in its own gate: its configs and waivers against the same files at
@@ -25,6 +25,8 @@ export interface GateChangeOptions {
   allowedBy?: string;
   /** How a base file is named in the reports (the Action's copy of the base lives in a temporary folder). */
   baseFileName?: (file: string) => string;
+  /** The engine's `distinct_counts` for a pair that leaves it unset: unset on one side and set on the other compares against it. */
+  defaultDistinctCounts: DistinctCountMode;
 }
 
 /** What a threshold lets pass: a count and a percentage. `max_count: 0` lets nothing pass, like no limit at all. */
@@ -52,7 +54,7 @@ function sideText(side: SideConfig, configFile: string): string {
 
 const lower = (text: string) => text.toLowerCase();
 
-function comparePair(base: PairConfig, head: PairConfig, baseConfigFile: string): Array<Omit<GateChange, 'file' | 'line' | 'in'>> {
+function comparePair(base: PairConfig, head: PairConfig, baseConfigFile: string, defaultDistinctCounts: DistinctCountMode): Array<Omit<GateChange, 'file' | 'line' | 'in'>> {
   const changes: Array<Omit<GateChange, 'file' | 'line' | 'in'>> = [];
   const pair = head.name;
   for (const check of base.checks) {
@@ -103,8 +105,9 @@ function comparePair(base: PairConfig, head: PairConfig, baseConfigFile: string)
     changes.push({ kind: 'column_map_changed', pair, before: mapText(base.columnMap), after: mapText(head.columnMap), message: `${pair}: column_map changed from ${mapText(base.columnMap)} to ${mapText(head.columnMap)}` });
   }
   const strictness = { exact: 2, approximate: 1, off: 0 } as const;
-  if (strictness[head.distinctCounts] < strictness[base.distinctCounts]) {
-    changes.push({ kind: 'distinct_counts_relaxed', pair, before: base.distinctCounts, after: head.distinctCounts, message: `${pair}: distinct_counts relaxed from ${base.distinctCounts} to ${head.distinctCounts}` });
+  const [countsBefore, countsAfter] = [base.distinctCounts ?? defaultDistinctCounts, head.distinctCounts ?? defaultDistinctCounts];
+  if (strictness[countsAfter] < strictness[countsBefore]) {
+    changes.push({ kind: 'distinct_counts_relaxed', pair, before: countsBefore, after: countsAfter, message: `${pair}: distinct_counts relaxed from ${countsBefore} to ${countsAfter}` });
   }
   for (const [field, before, after] of [['ignore_spaces', base.ignoreSpaces, head.ignoreSpaces], ['ignore_case', base.ignoreCase, head.ignoreCase]] as const) {
     const text = (value: typeof before) => (value === 'all' ? 'true' : value === 'none' ? 'off' : `[${value.join(', ')}]`);
@@ -134,7 +137,7 @@ export function gateChanges(base: GateSide, head: GateSide, options: GateChangeO
       loosened.push({ kind: 'pair_removed', pair: pair.name, message: `pair ${pair.name} is no longer reconciled: it was removed from the configs`, file: baseName(pair.location.file), line: pair.location.line, in: 'base' });
       continue;
     }
-    for (const change of comparePair(pair, now, pair.location.file)) loosened.push({ ...change, file: now.location.file, line: now.location.line, in: 'head' });
+    for (const change of comparePair(pair, now, pair.location.file, options.defaultDistinctCounts)) loosened.push({ ...change, file: now.location.file, line: now.location.line, in: 'head' });
   }
 
   const latestExpiry = new Map<string, string>();

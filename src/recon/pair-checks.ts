@@ -100,7 +100,7 @@ function buildCheck(check: CheckName, bound: BoundPair, { source, target, join }
     case 'aggregates': {
       const layout = profileLayout(bound);
       const aggregates: AggregateComparison[] = layout.aggregateColumns.flatMap((column, index) =>
-        compareAggregates(column, source.aggregates[index]!, target.aggregates[index]!, bound.compared.find((c) => c.label === column.label)?.tolerance, bound.pair.distinctCounts),
+        compareAggregates(column, source.aggregates[index]!, target.aggregates[index]!, bound.compared.find((c) => c.label === column.label)?.tolerance, bound.distinctCounts),
       );
       const outside = aggregates.filter((aggregate) => !aggregate.withinTolerance);
       const overflowed = aggregates.filter((aggregate) => aggregate.note?.includes('overflow'));

@@ -76,7 +76,7 @@ export function pairPlan(pair: PairConfig, dialect: Dialect): PairPlan {
   return {
     pair,
     schema: { source: schema('source'), target: schema('target') },
-    bind: (source, target) => boundPlan(dialect, bindPair(pair, source, target)),
+    bind: (source, target) => boundPlan(dialect, bindPair(pair, source, target, dialect.defaultDistinctCounts)),
   };
 }
 

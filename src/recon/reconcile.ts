@@ -2,7 +2,7 @@ import type { ConfigError } from '../config/config-error.js';
 import { type PairSelection, selectChangedPairs, withPairs } from '../config/changed-pairs.js';
 import { type GateChangeOptions, gateChanges, type GateSide } from './gate-changes.js';
 import { findConfigFiles, type LoadOptions, loadConfigs, toDisplayPath } from '../config/load-config.js';
-import type { ReconConfig } from '../config/recon-config.js';
+import type { DistinctCountMode, ReconConfig } from '../config/recon-config.js';
 import type { Engine } from '../engines/engine.js';
 import type { ReportOptions, WrittenReportFiles } from '../report/write-reports.js';
 import { type BaselineInput, withBaseline } from '../results/baseline-comparison.js';
@@ -93,7 +93,7 @@ export interface ReconcileRequest {
   /** Only the pairs these changed files touch run (changed-pairs.ts); the others are listed as skipped. */
   onlyChanged?: { changedFiles: string[]; source: string };
   /** The base's configs and waivers: the results get a `gateChanges` section (what was loosened). */
-  gateBase?: { base: GateBase; options: Omit<GateChangeOptions, 'baseFiles' | 'unreadable'> };
+  gateBase?: { base: GateBase; options: Omit<GateChangeOptions, 'baseFiles' | 'unreadable' | 'defaultDistinctCounts'> };
   onStep?: (pair: string, step: string) => void;
   /** Gets each pair as the reports will show it, values already withheld or masked. */
   onPairDone?: (result: PairResult) => void;
@@ -155,9 +155,9 @@ async function historyOf(results: RunResults, request: ReconcileRequest): Promis
   return appendHistory(results, target, run, request.engine);
 }
 
-function gateChangesOf(config: ReconConfig, waivers: WaiverSet, { base, options }: NonNullable<ReconcileRequest['gateBase']>) {
+function gateChangesOf(config: ReconConfig, waivers: WaiverSet, { base, options }: NonNullable<ReconcileRequest['gateBase']>, defaultDistinctCounts: DistinctCountMode) {
   const baseName = options.baseFileName;
-  return gateChanges(base.side, { config, waivers: waivers.waivers }, { ...options, baseFiles: baseName ? base.files.map(baseName) : base.files, unreadable: baseName ? base.unreadable.map(baseName) : base.unreadable });
+  return gateChanges(base.side, { config, waivers: waivers.waivers }, { ...options, defaultDistinctCounts, baseFiles: baseName ? base.files.map(baseName) : base.files, unreadable: baseName ? base.unreadable.map(baseName) : base.unreadable });
 }
 
 export async function reconcile(request: ReconcileRequest): Promise<Reconciled> {
@@ -189,7 +189,7 @@ export async function reconcile(request: ReconcileRequest): Promise<Reconciled> 
   const applied = waivers.files.length > 0 ? applyWaivers(ran, applicable, today, { files: waivers.files.map(toDisplayPath) }) : ran;
   const waived: RunResults = selection && request.onlyChanged ? withSkipped(applied, selection, request.onlyChanged) : applied;
   const compared = request.baseline ? withBaseline(waived, request.baseline) : waived;
-  const gated = request.gateBase ? { ...compared, gateChanges: gateChangesOf(request.config, waivers, request.gateBase) } : compared;
+  const gated = request.gateBase ? { ...compared, gateChanges: gateChangesOf(request.config, waivers, request.gateBase, dialectFor(engine.name).defaultDistinctCounts) } : compared;
   // The history table and the volume get the values the reports show, withheld where they are.
   const disclosed = discloseValues(gated, disclose);
   const recorded = request.history ? { ...disclosed, history: await historyOf(disclosed, request) } : disclosed;

@@ -30,11 +30,15 @@ function loadedRenderer(): Promise<{ resvg: Resvg; font: Uint8Array }> {
 
 /**
  * Starts compiling the renderer now, so a run that will draw charts pays for it while its
- * statements run rather than after them (compiling the WebAssembly takes most of a second on a
- * small runner). A failure is left to the first svgToPng, which reports it.
+ * statements run rather than after them. Compiling the WebAssembly is not all of it: V8 compiles
+ * each function again, optimised, once it has run, so the first charts drawn cost three times
+ * what later ones do (about 300 ms for the usual four). Drawing `sampleSvg` here makes the real
+ * charts the later ones. A failure is left to the first svgToPng, which reports it.
  */
-export function warmUpRenderer(): void {
-  loadedRenderer().catch(() => undefined);
+export function warmUpRenderer(sampleSvg?: string): void {
+  loadedRenderer()
+    .then(() => (sampleSvg ? svgToPng(sampleSvg) : undefined))
+    .catch(() => undefined);
 }
 
 export async function svgToPng(svg: string): Promise<Uint8Array> {

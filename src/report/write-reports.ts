@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RunResults } from '../results/results-model.js';
-import { type ChartsMode, reportCharts } from './chart-configs.js';
+import { type ChartsMode, reportCharts, warmUpChart } from './chart-configs.js';
+import { chartSvg } from './chart-svg.js';
 import { type ChartImage, writeChartImages } from './chart-images.js';
 import { writeWorkbook } from './excel-workbook.js';
 import { writeJunitXml } from './junit-xml.js';
@@ -44,7 +45,7 @@ export interface WrittenReportFiles {
 
 /** Prepares what writing the reports will need (the chart renderer), in the background. */
 export function prepareReports(options: ReportOptions = {}): void {
-  if ((options.charts ?? 'mermaid') !== 'none') warmUpRenderer();
+  if ((options.charts ?? 'mermaid') !== 'none') warmUpRenderer(chartSvg(warmUpChart()));
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { SideConfig } from '../config/recon-config.js';
+import type { DistinctCountMode, SideConfig } from '../config/recon-config.js';
 import type { EngineColumn, QueryResult } from '../query/query-result.js';
 import type { LogicalType } from '../plan/logical-type.js';
 import type { EngineName } from '../query/engine-name.js';
@@ -58,6 +58,8 @@ export interface Dialect {
   createTableIfMissing(tableParts: readonly string[], columnDefinitions: string): string;
   /** Distinct non-NULL values by HyperLogLog sketch: the same values give the same estimate. */
   approxCountDistinct(expression: string): string;
+  /** `distinct_counts` of a pair that does not set it: what the profile pass costs on this engine decides (README › Comparison rules). */
+  readonly defaultDistinctCounts: DistinctCountMode;
   /** A CTE read more than once: engines that would copy it into memory are told to recompute it. */
   recomputedCte(name: string, body: string): string;
   /**

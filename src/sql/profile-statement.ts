@@ -38,9 +38,9 @@ export function profileStatement(dialect: Dialect, bound: BoundPair, role: SideR
     items.push(options.withoutSums ? `${dialect.nullOf({ kind: 'string' })} AS sum_${index}` : `${dialect.displayText(dialect.safeSum(ref(entry), type), type.kind === 'float' ? type : sumType(type))} AS sum_${index}`);
     items.push(`${dialect.displayText(`min(${ref(entry)})`, type)} AS min_${index}`);
     items.push(`${dialect.displayText(`max(${ref(entry)})`, type)} AS max_${index}`);
-    if (pair.distinctCounts === 'exact') items.push(`count(DISTINCT ${ref(entry)}) AS distinct_${index}`);
+    if (bound.distinctCounts === 'exact') items.push(`count(DISTINCT ${ref(entry)}) AS distinct_${index}`);
     // A sketch hashes the typed value: both sides sketch the common type, so equal values agree.
-    else if (pair.distinctCounts === 'approximate') items.push(`${dialect.approxCountDistinct(dialect.cast(ref(entry), type, entry.common))} AS distinct_${index}`);
+    else if (bound.distinctCounts === 'approximate') items.push(`${dialect.approxCountDistinct(dialect.cast(ref(entry), type, entry.common))} AS distinct_${index}`);
     items.push(`count(${ref(entry)}) AS non_null_${index}`);
   });
 
@@ -61,7 +61,7 @@ export function profileStatement(dialect: Dialect, bound: BoundPair, role: SideR
         sum: at(`sum_${index}`),
         min: at(`min_${index}`),
         max: at(`max_${index}`),
-        distinct: pair.distinctCounts === 'off' ? undefined : toCount(at(`distinct_${index}`)),
+        distinct: bound.distinctCounts === 'off' ? undefined : toCount(at(`distinct_${index}`)),
         nonNull: toCount(at(`non_null_${index}`)),
       }));
       const profile: SideProfile = {

@@ -2,11 +2,19 @@ import { expect, test } from 'vitest';
 // @ts-expect-error -- a plain .mjs script of the benchmark, without type declarations
 import { parseBenchOptions } from '../../bench/bench-options.mjs';
 
-test('the benchmark runs DuckDB with the product default and Spark with approximate distinct counts unless told otherwise', () => {
+test('the benchmark leaves distinct_counts unset on both engines unless told otherwise: what a user gets', () => {
   const options = parseBenchOptions([]);
-  expect(options.sizes).toEqual([1_000_000, 10_000_000]);
-  expect(options.distinctCounts).toBe('exact');
-  expect(options.spark).toEqual({ sizes: [1_000_000, 10_000_000], repeat: 1, distinctCounts: 'approximate' });
+  expect(options.distinctCounts).toBeUndefined();
+  expect(options.spark).toEqual({ sizes: [1_000_000, 10_000_000], repeat: 1, distinctCounts: undefined });
+  expect(parseBenchOptions(['--distinct-counts', 'default']).distinctCounts).toBeUndefined();
+});
+
+test('1M, 10M and 100M by default; above --peer-max-rows one run each, no peers, and profiling stays at the largest modest size', () => {
+  const options = parseBenchOptions([]);
+  expect(options.sizes).toEqual([1_000_000, 10_000_000, 100_000_000]);
+  expect(options).toMatchObject({ repeat: 3, peerMaxRows: 10_000_000, largeRepeat: 1, profileSize: 10_000_000 });
+  expect(parseBenchOptions(['--sizes', '100000', '--peer-max-rows', '50000'])).toMatchObject({ peerMaxRows: 50_000, profileSize: 100_000 });
+  expect(parseBenchOptions(['--large-repeat', '2']).largeRepeat).toBe(2);
 });
 
 test('Spark can be skipped or sized on its own, and a wrong distinct_counts mode is refused', () => {
@@ -15,7 +23,7 @@ test('Spark can be skipped or sized on its own, and a wrong distinct_counts mode
     distinctCounts: 'approximate',
     spark: { sizes: [100_000], distinctCounts: 'off' },
   });
-  expect(() => parseBenchOptions(['--distinct-counts', 'fast'])).toThrow('--distinct-counts needs exact, approximate or off, got `fast`');
+  expect(() => parseBenchOptions(['--distinct-counts', 'fast'])).toThrow('--distinct-counts needs default, exact, approximate or off, got `fast`');
 });
 
 test('every size runs at the two difference rates of the targets unless told otherwise; a rate must be a share', () => {

@@ -40,12 +40,23 @@ function side(config: string, waivers = WAIVERS): GateSide {
   return { config: { files: [loaded.file] }, waivers: waived.waivers };
 }
 
-const compare = (head: GateSide, base = side(PAIR)) => gateChanges(base, head, { label: 'main', baseFiles: ['base/orders.yml'], enforced: false, allowWith: 'the label x' }).loosened;
+const compare = (head: GateSide, base = side(PAIR), defaultDistinctCounts: 'exact' | 'approximate' = 'exact') =>
+  gateChanges(base, head, { label: 'main', baseFiles: ['base/orders.yml'], enforced: false, allowWith: 'the label x', defaultDistinctCounts }).loosened;
 const kinds = (head: GateSide) => compare(head).map((change) => `${change.kind} ${change.pair}${change.check ? ` ${change.check}` : ''}${change.column ? ` ${change.column}` : ''}`);
 
 describe('what a change loosens in its own gate', () => {
   test('the same configs and waivers loosen nothing', () => {
     expect(compare(side(PAIR))).toEqual([]);
+  });
+
+  test('distinct_counts left unset is the engine\'s default: relaxed only against it', () => {
+    const set = (mode: string) => side(PAIR.replace('    tolerances:\n      amount: { abs: 0.01 }', `    distinct_counts: ${mode}\n    tolerances:\n      amount: { abs: 0.01 }`));
+    // exact → unset: a relaxation on Databricks (approximate by default), none on DuckDB.
+    expect(compare(side(PAIR), set('exact'), 'approximate').map((change) => [change.kind, change.before, change.after])).toEqual([['distinct_counts_relaxed', 'exact', 'approximate']]);
+    expect(compare(side(PAIR), set('exact'), 'exact')).toEqual([]);
+    // unset → approximate: a relaxation only where the default is exact.
+    expect(compare(set('approximate'), side(PAIR), 'exact').map((change) => change.kind)).toEqual(['distinct_counts_relaxed']);
+    expect(compare(set('approximate'), side(PAIR), 'approximate')).toEqual([]);
   });
 
   test('a raised threshold is called out with both settings, at the pair in the head config', () => {

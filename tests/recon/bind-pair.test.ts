@@ -16,7 +16,7 @@ function pair(body: string) {
 
 function problems(body: string): string[] {
   try {
-    bindPair(pair(body), SOURCE, TARGET);
+    bindPair(pair(body), SOURCE, TARGET, 'exact');
   } catch (error) {
     if (error instanceof BindError) return error.problems.map((problem) => problem.message);
     throw error;
@@ -26,7 +26,7 @@ function problems(body: string): string[] {
 
 describe('binding a pair to both schemas', () => {
   test('matches names case-insensitively, follows column_map, and reports one-sided and excluded columns', () => {
-    const bound = bindPair(pair('column_map: { cust_no: customer_id }\n    exclude: [load_ts]'), SOURCE, TARGET);
+    const bound = bindPair(pair('column_map: { cust_no: customer_id }\n    exclude: [load_ts]'), SOURCE, TARGET, 'exact');
     expect(bound.keys.map((key) => [key.label, key.change])).toEqual([['id', 'widening']]);
     expect(bound.compared.map((column) => [column.label, column.change])).toEqual([['cust_no → customer_id', 'same'], ['amount', 'widening'], ['note', 'same']]);
     expect(bound.schema.filter((finding) => finding.kind === 'only_in_source' || finding.kind === 'excluded').map((finding) => [finding.label, finding.kind])).toEqual([
@@ -51,6 +51,16 @@ describe('binding a pair to both schemas', () => {
     const { file } = loadConfigText('version: 1\ndefaults:\n  mask_columns: [email]\npairs:\n  - name: p\n    source: { table: s }\n    target: { table: t }\n    primary_key: [id]\n    mask_columns: [note]\n', 'p.yml');
     const withDefaults = file!.pairs[0]!;
     expect(withDefaults.maskColumns).toEqual(['email', 'note']);
-    expect(() => bindPair(withDefaults, SOURCE, TARGET)).not.toThrow();
+    expect(() => bindPair(withDefaults, SOURCE, TARGET, 'exact')).not.toThrow();
+  });
+
+  test('distinct_counts: the pair\'s, else defaults:, else the engine\'s default', () => {
+    expect(bindPair(pair(''), SOURCE, TARGET, 'approximate').distinctCounts).toBe('approximate');
+    expect(bindPair(pair(''), SOURCE, TARGET, 'exact').distinctCounts).toBe('exact');
+    expect(bindPair(pair('distinct_counts: off'), SOURCE, TARGET, 'approximate').distinctCounts).toBe('off');
+    expect(bindPair(pair('distinct_counts: exact'), SOURCE, TARGET, 'approximate').distinctCounts).toBe('exact');
+    const { file } = loadConfigText('version: 1\ndefaults:\n  distinct_counts: exact\npairs:\n  - name: p\n    source: { table: s }\n    target: { table: t }\n    primary_key: [id]\n', 'p.yml');
+    expect(file!.pairs[0]!.distinctCounts).toBe('exact');
+    expect(bindPair(file!.pairs[0]!, SOURCE, TARGET, 'approximate').distinctCounts).toBe('exact');
   });
 });

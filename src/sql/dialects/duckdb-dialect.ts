@@ -122,6 +122,8 @@ export const duckdbDialect: Dialect = {
   recomputedCte: (name, body) => `${name} AS NOT MATERIALIZED (${body})`,
   broadcastMaxRows: undefined,
   approxCountDistinct: (expression) => `approx_count_distinct(${expression})`,
+  // Exact costs a fifth of the profile pass here (the bench times both): cheap enough to keep.
+  defaultDistinctCounts: 'exact',
   broadcastHint: () => '',
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${renderType(type)})`,
   describeStatement: (relationSql) => `SELECT * FROM (${relationSql}) AS recon_describe LIMIT 0`,

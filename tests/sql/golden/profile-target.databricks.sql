@@ -11,12 +11,12 @@ SELECT
   CAST(try_sum(`amount`) AS STRING) AS sum_0,
   CAST(min(`amount`) AS STRING) AS min_0,
   CAST(max(`amount`) AS STRING) AS max_0,
-  count(DISTINCT `amount`) AS distinct_0,
+  approx_count_distinct(`amount`, 0.02) AS distinct_0,
   count(`amount`) AS non_null_0,
   CAST(try_sum(CAST(`ratio` AS DOUBLE)) AS STRING) AS sum_1,
   CAST(min(`ratio`) AS STRING) AS min_1,
   CAST(max(`ratio`) AS STRING) AS max_1,
-  count(DISTINCT `ratio`) AS distinct_1,
+  approx_count_distinct(`ratio`, 0.02) AS distinct_1,
   count(`ratio`) AS non_null_1
 FROM (SELECT * FROM `main`.`sales`.`orders` AS recon_base
 WHERE (order_date >= DATE '2024-01-01')) AS recon_side;
