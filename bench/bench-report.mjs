@@ -24,7 +24,7 @@ function machineSection(figures) {
   return [
     `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${(machine.memoryBytes / GiB).toFixed(1)} GiB RAM; ${machine.platform}; Node ${machine.node}; DuckDB ${duckdb} (embedded, default threads).`,
     `Load average (1, 5, 15 min) before: ${load(loadAverage.before)}; after: ${load(loadAverage.after)}.`,
-    `Each figure: ${figures.options.repeat} run(s), shown as min / median. Peak RSS: a fresh process running only that statement set (DuckDB runs inside the Node process, so RSS includes DuckDB's memory; "JS heap" is Node's own).`,
+    `Each figure: ${figures.options.repeat} run(s)${figures.options.peerMaxRows !== undefined && figures.sizes.some((size) => size.rows > figures.options.peerMaxRows) ? ` (${figures.options.largeRepeat ?? 1} above ${rowsLabel(figures.options.peerMaxRows)} rows)` : ''}, shown as min / median. Peak RSS: a fresh process running only that statement set (DuckDB runs inside the Node process, so RSS includes DuckDB's memory; "JS heap" is Node's own).`,
   ].join('\n');
 }
 

@@ -307,7 +307,7 @@ async function main() {
   const figures = {
     machine,
     loadAverage: { before: loadBefore, after: loadAverage() },
-    options: { sizes: options.sizes, rates: options.rates, repeat: options.repeat, peers: options.peers, peerRepeat: options.peerRepeat, profileSize: options.profileSize, memoryLimit: options.memoryLimit, distinctCounts: options.distinctCounts, spark: options.spark },
+    options: { sizes: options.sizes, rates: options.rates, repeat: options.repeat, peers: options.peers, peerRepeat: options.peerRepeat, peerMaxRows: options.peerMaxRows, largeRepeat: options.largeRepeat, profileSize: options.profileSize, memoryLimit: options.memoryLimit, distinctCounts: options.distinctCounts, spark: options.spark },
     peerSetup: options.peers ? { venv: peerVenvFolder(), error: peerSetupError } : undefined,
     sizes,
     fixedCost,
