@@ -62,6 +62,8 @@ export interface Dialect {
   readonly defaultDistinctCounts: DistinctCountMode;
   /** A CTE read more than once: engines that would copy it into memory are told to recompute it. */
   recomputedCte(name: string, body: string): string;
+  /** A CTE read more than once whose rows are few and costly to compute: computed once and read again. */
+  sharedCte(name: string, body: string): string;
   /**
    * Sides with at most this many rows are broadcast to the joins that read them (Spark); undefined
    * where the engine's own planner already builds the hash table on the smaller input (DuckDB).

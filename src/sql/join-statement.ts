@@ -72,6 +72,9 @@ export interface JoinStatement {
 
 const numberOrUndefined = (text: string | null) => (text === null ? undefined : Number(text));
 
+type CteRenderer = (name: string, body: string) => string;
+const plainCte: CteRenderer = (name, body) => `${name} AS (${body})`;
+
 export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinOptions): JoinStatement {
   const { pair, keys, compared } = bound;
   const q = (name: string) => dialect.quoteIdentifier(name);
@@ -112,7 +115,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   // 'ignored': equal once normalised, different raw; fetched only to count what the options hid.
   const ignoredKind = ignoring ? " WHEN hash_xor = 0 THEN 'ignored'" : '';
   const kind = aliased(`CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target'${ignoredKind} ELSE 'changed' END`, 'kind');
-  const interesting = `recon_interesting AS (\n  SELECT ${selectList([allOf('recon_keys'), kind])}\n  FROM recon_keys\n  WHERE source_rows <> 1 OR target_rows <> 1 OR hash_xor <> 0${ignoring ? ' OR raw_xor <> 0' : ''}\n)`;
+  const interesting = (cte: CteRenderer) => cte('recon_interesting', `\n  SELECT ${selectList([allOf('recon_keys'), kind])}\n  FROM recon_keys\n  WHERE source_rows <> 1 OR target_rows <> 1 OR hash_xor <> 0${ignoring ? ' OR raw_xor <> 0' : ''}\n`);
   // Values are fetched for changed keys (to compare) and one-sided keys (to show in samples).
   const hint = (role: 'source' | 'target', relation: string) => (options.broadcast === role ? dialect.broadcastHint(relation) : '');
   const fetched = (role: 'source' | 'target', kind: string) =>
@@ -154,20 +157,20 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   // row once per column: a third of the join's CPU at 4 % differing keys (10M rows, bench).
   const offsetColumnIndexes = flags.length === 0 ? [] : compared.flatMap((_, j) => (numeric[j] ? [j] : []));
   const offsetColumns = offsetColumnIndexes.map((j) => aliased(`CASE WHEN r${j} = 'other' THEN ${differenceExpression(dialect, compared[j]!, `s${j}`, `t${j}`)} END`, `o${j}`));
-  const offsets = `recon_offsets AS (\n  SELECT ${selectList([allOf('recon_categorised'), ...offsetColumns])}\n  FROM recon_categorised\n)`;
+  const offsets = (cte: CteRenderer) => cte('recon_offsets', `\n  SELECT ${selectList([allOf('recon_categorised'), ...offsetColumns])}\n  FROM recon_categorised\n`);
   const offsetCounts = offsetColumnIndexes.map((j) => `recon_offset_${j} AS (\n  SELECT o${j} AS offset_value, count(*) AS offset_rows FROM recon_offsets WHERE o${j} IS NOT NULL GROUP BY o${j}\n)`);
   const offsetJoins = offsetColumnIndexes.map((j) => `\n  LEFT JOIN recon_offset_${j} AS f${j} ON f${j}.offset_value = recon_offsets.o${j}`).join('');
   const finalClass = (j: number) => (numeric[j] ? `CASE WHEN o${j} IS NOT NULL AND o${j} <> 0 AND f${j}.offset_rows >= ${CONSTANT_OFFSET_MIN_ROWS} THEN 'constant_offset' ELSE r${j} END` : `r${j}`);
   const classColumns = flags.length === 0 ? [] : compared.map((_, j) => aliased(finalClass(j), `c${j}`));
   const classified = flags.length === 0
-    ? `recon_classified AS (\n  SELECT ${selectList([allOf('recon_categorised'), aliased(`CAST(NULL AS ${dialect.renderType({ kind: 'string' })})`, 'primary_class')], ', ')} FROM recon_categorised\n)`
-    : `recon_classified AS (\n  SELECT ${selectList([
+    ? (cte: CteRenderer) => cte('recon_classified', `\n  SELECT ${selectList([allOf('recon_categorised'), aliased(`CAST(NULL AS ${dialect.renderType({ kind: 'string' })})`, 'primary_class')], ', ')} FROM recon_categorised\n`)
+    : (cte: CteRenderer) => cte('recon_classified', `\n  SELECT ${selectList([
         allOf('recon_offsets'),
         ...classColumns,
         aliased(`coalesce(${compared.map((_, j) => finalClass(j)).join(', ')})`, 'primary_class'),
         ...compared.map((column, j) => aliased(shiftHoursExpression(dialect, column, `s${j}`, `t${j}`, `r${j}`), `h${j}`)),
         ...compared.map((_, j) => aliased(swappedWithExpression(dialect, cellNames, j, partners[j]!, `r${j}`), `x${j}`)),
-      ])}\n  FROM recon_offsets${offsetJoins}\n)`;
+      ])}\n  FROM recon_offsets${offsetJoins}\n`);
   const classTotals = flags.length === 0 ? [] : compared.flatMap((column, j) => [
     ...classesFor(column, partners[j]!.length > 0).map((name) => aliased(`sum(CASE WHEN c${j} = '${name}' THEN 1 ELSE 0 END)`, `class_${j}_${name}`)),
     ...(column.tolerance ? [aliased(`sum(w${j})`, `within_tolerance_${j}`)] : []),
@@ -247,7 +250,11 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
 
   // Everything up to recon_classified (one row per non-matching key, with its category) is
   // shared with the reproduce queries, which list the keys behind a check's finding.
-  const sharedCtes = [sideRows('source'), sideRows('target'), hashed, grouped, interesting, fetched('source', 'only_source'), fetched('target', 'only_target'), comparedRows, categorised, offsets, ...offsetCounts, classified];
+  // The join statement has Spark compute the CTEs read several times once (Dialect.sharedCte).
+  // The reproduce queries keep plain CTEs: Spark 4.0 fails to prune the columns of a shared CTE
+  // when a query reads only a few of them ("Couldn't find kind"), and they run rarely, by hand.
+  const ctesUpToClassified = (cte: CteRenderer) => [sideRows('source'), sideRows('target'), hashed, grouped, interesting(cte), fetched('source', 'only_source'), fetched('target', 'only_target'), comparedRows, categorised, offsets(cte), ...offsetCounts, classified(cte)];
+  const plainCtes = ctesUpToClassified(plainCte);
   const reproduce = (categories: SampleCategory[], alsoWhere?: string): string => {
     const keyItems = keys.map((key, i) => aliased(dialect.displayText(`k${i}`, key.common), q(key.source.name)));
     const differing = categories.includes('mismatch') && flags.length > 0
@@ -255,12 +262,12 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
       : [];
     const counts = categories.includes('duplicate') ? [column('source_rows'), column('target_rows')] : [];
     const category = categories.length > 1 ? [column('category')] : [];
-    return `WITH\n${sharedCtes.join(',\n')}\nSELECT\n  ${selectList([...keyItems, ...differing, ...counts, ...category], ',\n  ')}\nFROM recon_classified\nWHERE category IN (${categories.map((name) => `'${name}'`).join(', ')})${alsoWhere ? ` OR (${alsoWhere})` : ''}\nORDER BY ${keyOrder}`;
+    return `WITH\n${plainCtes.join(',\n')}\nSELECT\n  ${selectList([...keyItems, ...differing, ...counts, ...category], ',\n  ')}\nFROM recon_classified\nWHERE category IN (${categories.map((name) => `'${name}'`).join(', ')})${alsoWhere ? ` OR (${alsoWhere})` : ''}\nORDER BY ${keyOrder}`;
   };
 
   const sql = [
     'WITH',
-    ...sharedCtes.map((cte) => `${cte},`),
+    ...ctesUpToClassified(dialect.sharedCte).map((cte) => `${cte},`),
     `${totalled},`,
     picked,
     `SELECT\n  ${selectList(outputItems, ',\n  ')}\nFROM recon_classified\nJOIN recon_picked ON ${pickedMatch}\nCROSS JOIN recon_totals\nORDER BY category, ${outputName(sampleRank)}`,

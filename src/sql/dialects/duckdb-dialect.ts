@@ -120,6 +120,8 @@ export const duckdbDialect: Dialect = {
   createTableAs: (tableParts, query) => `CREATE OR REPLACE TABLE ${base.quoteTableName(tableParts)} AS\n${query}`,
   // DuckDB materializes a CTE that is read twice, copying every row; reading the table again is cheaper.
   recomputedCte: (name, body) => `${name} AS NOT MATERIALIZED (${body})`,
+  // DuckDB already materializes a CTE that is read more than once.
+  sharedCte: (name, body) => `${name} AS (${body})`,
   broadcastMaxRows: undefined,
   approxCountDistinct: (expression) => `approx_count_distinct(${expression})`,
   // Exact costs a fifth of the profile pass here (the bench times both): cheap enough to keep.

@@ -38,10 +38,12 @@ recon_keys AS (
   GROUP BY k0, k1
 ),
 recon_interesting AS (
+  SELECT * FROM (
   SELECT recon_keys.*,
     CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END AS kind
   FROM recon_keys
   WHERE source_rows <> 1 OR target_rows <> 1 OR hash_xor <> 0
+) AS recon_shared WHERE rand() >= 0
 ),
 recon_source_rows AS (
   SELECT recon_source.* FROM recon_source
@@ -91,10 +93,12 @@ recon_categorised AS (
   FROM recon_compared
 ),
 recon_offsets AS (
+  SELECT * FROM (
   SELECT recon_categorised.*,
     CASE WHEN r1 = 'other' THEN round((CAST(t1 AS DOUBLE) - CAST(s1 AS DOUBLE)), 4) END AS o1,
     CASE WHEN r2 = 'other' THEN round((t2 - s2), 9) END AS o2
   FROM recon_categorised
+) AS recon_shared WHERE rand() >= 0
 ),
 recon_offset_1 AS (
   SELECT o1 AS offset_value, count(*) AS offset_rows FROM recon_offsets WHERE o1 IS NOT NULL GROUP BY o1
@@ -103,6 +107,7 @@ recon_offset_2 AS (
   SELECT o2 AS offset_value, count(*) AS offset_rows FROM recon_offsets WHERE o2 IS NOT NULL GROUP BY o2
 ),
 recon_classified AS (
+  SELECT * FROM (
   SELECT recon_offsets.*,
     r0 AS c0,
     CASE WHEN o1 IS NOT NULL AND o1 <> 0 AND f1.offset_rows >= 2 THEN 'constant_offset' ELSE r1 END AS c1,
@@ -123,6 +128,7 @@ recon_classified AS (
   FROM recon_offsets
   LEFT JOIN recon_offset_1 AS f1 ON f1.offset_value = recon_offsets.o1
   LEFT JOIN recon_offset_2 AS f2 ON f2.offset_value = recon_offsets.o2
+) AS recon_shared WHERE rand() >= 0
 ),
 recon_totals AS (
   SELECT
