@@ -251,8 +251,9 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   // Everything up to recon_classified (one row per non-matching key, with its category) is
   // shared with the reproduce queries, which list the keys behind a check's finding.
   // The join statement has Spark compute the CTEs read several times once (Dialect.sharedCte).
-  // The reproduce queries keep plain CTEs: Spark 4.0 fails to prune the columns of a shared CTE
-  // when a query reads only a few of them ("Couldn't find kind"), and they run rarely, by hand.
+  // The reproduce queries and the differing-keys query of persist_mismatches_to keep plain CTEs:
+  // Spark 4.0 fails to prune the columns of a shared CTE when a query reads only a few of them
+  // ("Couldn't find kind"); they read recon_classified once, so little is recomputed.
   const ctesUpToClassified = (cte: CteRenderer) => [sideRows('source'), sideRows('target'), hashed, grouped, interesting(cte), fetched('source', 'only_source'), fetched('target', 'only_target'), comparedRows, categorised, offsets(cte), ...offsetCounts, classified(cte)];
   const plainCtes = ctesUpToClassified(plainCte);
   const reproduce = (categories: SampleCategory[], alsoWhere?: string): string => {

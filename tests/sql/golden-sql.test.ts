@@ -91,6 +91,18 @@ describe('broadcast of a small side', () => {
     expect(broadcastSide(duckdbDialect, 10, 10_000_000)).toBeUndefined();
   });
 
+  test('Spark computes the join\'s CTEs read several times once; the reproduce and differing-keys queries keep plain CTEs', () => {
+    const { source, target } = SCHEMAS.databricks;
+    const statement = joinStatement(databricksDialect, bindPair(pair, source, target, 'approximate'), { compareValues: true });
+    for (const name of ['recon_interesting', 'recon_offsets', 'recon_classified']) {
+      expect(statement.sql).toContain(`${name} AS (\n  SELECT * FROM (`);
+    }
+    expect(statement.sql.match(/AS recon_shared WHERE rand\(\) >= 0/g)).toHaveLength(3);
+    for (const sql of [...Object.values(statement.reproduce), statement.differences]) expect(sql).not.toContain('rand()');
+    const duck = joinStatement(duckdbDialect, bindPair(pair, SCHEMAS.duckdb.source, SCHEMAS.duckdb.target, 'exact'), { compareValues: true });
+    expect(duck.sql).not.toContain('rand()');
+  });
+
   test('the hint names the small side where its rows are joined, never the differing keys', () => {
     const { source, target } = SCHEMAS.databricks;
     const sql = joinStatement(databricksDialect, bindPair(pair, source, target, 'approximate'), { compareValues: true, broadcast: 'target' }).sql;

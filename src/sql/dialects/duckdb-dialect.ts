@@ -124,7 +124,7 @@ export const duckdbDialect: Dialect = {
   sharedCte: (name, body) => `${name} AS (${body})`,
   broadcastMaxRows: undefined,
   approxCountDistinct: (expression) => `approx_count_distinct(${expression})`,
-  // Exact costs a fifth of the profile pass here (the bench times both): cheap enough to keep.
+  // Exact adds about a third to the profile pass here (10M rows: 2.0 s against 1.5 s, bench): cheap enough to keep.
   defaultDistinctCounts: 'exact',
   broadcastHint: () => '',
   tryCast: (expression, type) => `TRY_CAST(${expression} AS ${renderType(type)})`,
