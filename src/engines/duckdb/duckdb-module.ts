@@ -12,6 +12,17 @@ export type DuckdbModule = typeof import('@duckdb/node-api');
 
 export const DUCKDB_PACKAGE = '@duckdb/node-api';
 
+let preferred: (() => Promise<DuckdbModule>) | undefined;
+
+/**
+ * How the CLI imports the module instead: with its name written out, so that the CLI's bundle
+ * holds DuckDB's JavaScript (a hundred and twenty modules that take a tenth of a second to load
+ * one by one) and leaves only the native binding to run time (scripts/cli/build-cli-bundle.mjs).
+ */
+export function preferDuckdbImport(load: () => Promise<DuckdbModule>): void {
+  preferred = load;
+}
+
 /** Set by the first successful load, so the engine later reuses a module found under a prefix. */
 let loaded: DuckdbModule | undefined;
 
@@ -36,7 +47,7 @@ export async function loadDuckdbModule(installPrefix?: string): Promise<DuckdbMo
   if (loaded) return loaded;
   try {
     // webpackIgnore keeps this a runtime import in the action's bundle, which never holds DuckDB.
-    loaded = (await import(/* webpackIgnore: true */ DUCKDB_PACKAGE)) as DuckdbModule;
+    loaded = preferred ? await preferred() : ((await import(/* webpackIgnore: true */ DUCKDB_PACKAGE)) as DuckdbModule);
     return loaded;
   } catch (error) {
     if (!isModuleNotFound(error)) throw error;
