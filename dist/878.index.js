@@ -166,10 +166,6 @@ function chartSvg(chart) {
     return parts.join('\n');
 }
 //# sourceMappingURL=chart-svg.js.map
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:module"
-var external_node_module_ = __webpack_require__(98995);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 ;// CONCATENATED MODULE: ./lib/report/png-encoding.js
@@ -177,7 +173,7 @@ var external_node_zlib_ = __webpack_require__(38522);
 /**
  * RGBA pixels → PNG, with Node's native zlib. resvg's own encoder runs in WebAssembly, and before
  * V8 has optimised it (most runs draw four charts, then exit) it took more time than drawing the
- * chart; this takes a few milliseconds and, with zlib's filtered strategy, makes files as small.
+ * chart; this takes a few milliseconds, and zlib's filtered strategy keeps the files no larger.
  */
 function encodePng(rgba, width, height) {
     const stride = width * 4;
@@ -199,6 +195,7 @@ function encodePng(rgba, width, height) {
         chunk('IEND', Buffer.alloc(0)),
     ]);
 }
+/** The eight bytes every PNG file starts with. */
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 function chunk(type, data) {
     const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
@@ -222,6 +219,10 @@ function crc32(bytes) {
     return (c ^ 0xffffffff) >>> 0;
 }
 //# sourceMappingURL=png-encoding.js.map
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(98995);
 ;// CONCATENATED MODULE: ./lib/report/svg-to-png.js
 
 
@@ -286,9 +287,9 @@ async function svgToPng(svg) {
 
 
 
+
 /** Long enough for a QuickChart on the same continent, short enough that an offline run does not stall. */
 const DEFAULT_CHART_FETCH_TIMEOUT_MS = 3000;
-const chart_images_PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 async function fetchPng(chart, options) {
     const quickChart = (0,quickchart_urls/* quickChartFor */.by)(chart.config, options.quickchartHost);
     // POST, not the image URL: a file has no URL-length limit, so it can carry every category.
@@ -303,7 +304,7 @@ async function fetchPng(chart, options) {
     if (!response.ok)
         throw new Error(`HTTP ${response.status}`);
     const png = new Uint8Array(await response.arrayBuffer());
-    if (!chart_images_PNG_SIGNATURE.every((byte, i) => png[i] === byte))
+    if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte))
         throw new Error(`the answer is not a PNG (${response.headers.get('content-type') ?? 'no content type'})`);
     return png;
 }

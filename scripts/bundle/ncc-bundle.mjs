@@ -20,9 +20,10 @@ const NATIVE = {
 
 /**
  * Bundles `entry` (a compiled file under lib/) into `outDir`/index.js plus its chunks, replacing
- * the folder; `duckdbExternal` is the DuckDB package left to run-time resolution. It also writes the folder's package.json: ncc's ESM output needs its own package
- * scope ("type": "module"), and src/tool-version.ts reads the name, version and the DuckDB pin
- * from beside the bundle because ncc does not inline a manifest read through createRequire.
+ * the folder; `duckdbExternal` is the DuckDB package left to run-time resolution. It also writes
+ * the folder's package.json: ncc's ESM output needs its own package scope ("type": "module"), and
+ * src/tool-version.ts reads the name, version and the DuckDB pin from beside the bundle because
+ * ncc does not inline a manifest read through createRequire.
  */
 export async function nccBundle(entry, outDir, { duckdbExternal }) {
   const externals = { ...NATIVE, [duckdbExternal]: duckdbExternal };

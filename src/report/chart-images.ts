@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type ChartId, isEmptyChart, type ReportChart } from './chart-configs.js';
 import { chartSvg } from './chart-svg.js';
 import { DEFAULT_QUICKCHART_HOST, quickChartFor } from './quickchart-urls.js';
+import { PNG_SIGNATURE } from './png-encoding.js';
 import { svgToPng } from './svg-to-png.js';
 
 /** Long enough for a QuickChart on the same continent, short enough that an offline run does not stall. */
@@ -30,8 +31,6 @@ export interface ChartImages {
   /** What a reader should know: a host that could not be reached, a PNG that could not be drawn. */
   notes: string[];
 }
-
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47];
 
 async function fetchPng(chart: ReportChart, options: ChartImageOptions): Promise<Uint8Array> {
   const quickChart = quickChartFor(chart.config, options.quickchartHost);

@@ -3,7 +3,7 @@ import { constants, deflateSync } from 'node:zlib';
 /**
  * RGBA pixels → PNG, with Node's native zlib. resvg's own encoder runs in WebAssembly, and before
  * V8 has optimised it (most runs draw four charts, then exit) it took more time than drawing the
- * chart; this takes a few milliseconds and, with zlib's filtered strategy, makes files as small.
+ * chart; this takes a few milliseconds, and zlib's filtered strategy keeps the files no larger.
  */
 export function encodePng(rgba: Uint8Array, width: number, height: number): Uint8Array {
   const stride = width * 4;
@@ -24,7 +24,8 @@ export function encodePng(rgba: Uint8Array, width: number, height: number): Uint
   ]);
 }
 
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** The eight bytes every PNG file starts with. */
+export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
