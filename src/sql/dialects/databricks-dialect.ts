@@ -94,6 +94,22 @@ function isFloat(type: LogicalType): boolean {
 
 const base = baseDialect({ quoteIdentifier, stringLiteral, renderType, displayText });
 
+/**
+ * The exact sum of an integer column of up to 64 bits, from three BIGINT sums. Spark sums
+ * DECIMAL(38,0) with Java's BigDecimal, a third of the profile pass at 1M rows on the local Spark
+ * (2.37 s → 1.66 s with long sums); a plain BIGINT sum overflows on ID-like columns. Each value is
+ * split as a·2^42 + b·2^21 + c (a signed, b and c in [0, 2^21)), so no part's sum can overflow
+ * below 2^42 rows, and the parts are combined once, in DECIMAL(38,0), which holds any such sum.
+ */
+function splitIntegerSum(expression: string): string {
+  const value = `CAST(${expression} AS BIGINT)`;
+  const part = (sum: string) => `CAST(try_sum(${sum}) AS DECIMAL(38,0))`;
+  const high = part(`shiftright(${value}, 42)`);
+  const middle = part(`shiftright(${value}, 21) & 2097151`);
+  const low = part(`${value} & 2097151`);
+  return `try_add(try_add(try_multiply(${high}, 4398046511104), try_multiply(${middle}, 2097152)), ${low})`;
+}
+
 export const databricksDialect: Dialect = {
   ...base,
   name: 'databricks',
@@ -128,7 +144,7 @@ export const databricksDialect: Dialect = {
   // ANSI mode turns SUM overflow into an error that would abort the whole profile statement;
   // try_sum returns NULL instead, which the aggregates check reports as an overflow.
   safeSum(expression, type) {
-    if (type.kind === 'integer') return `try_sum(CAST(${expression} AS DECIMAL(38,0)))`;
+    if (type.kind === 'integer') return type.bits <= 64 ? splitIntegerSum(expression) : `try_sum(CAST(${expression} AS DECIMAL(38,0)))`;
     if (type.kind === 'float') return `try_sum(CAST(${expression} AS DOUBLE))`;
     return `try_sum(${expression})`;
   },
