@@ -65,6 +65,13 @@ export interface Dialect {
   /** A CTE read more than once whose rows are few and costly to compute: computed once and read again. */
   sharedCte(name: string, body: string): string;
   /**
+   * How the join pass finds the keys that are not clean matches (key-match.ts): a hash join of the
+   * sides with duplicates found per key bucket, or an aggregation of both sides' rows by key.
+   */
+  readonly keyMatching: 'hash-join' | 'key-aggregation';
+  /** A CTE read once whose planner must not see through it (so it cannot widen what reads it). */
+  materializedCte(name: string, body: string): string;
+  /**
    * Sides with at most this many rows are broadcast to the joins that read them (Spark); undefined
    * where the engine's own planner already builds the hash table on the smaller input (DuckDB).
    */

@@ -87,6 +87,16 @@ test('a hot duplicate key is collapsed before comparison instead of multiplying 
   expect(duplicates).toMatchObject({ source: { keys: 1, extraRows: 1999 }, target: { keys: 1, extraRows: 1999 }, ambiguousKeys: 1 });
   expect(measured(results, 0, 'missing_rows')).toBe(0);
   expect(results.pairs[0]!.samples.duplicateKeys).toEqual([{ key: ['1'], sourceRows: 2000, targetRows: 2000 }]);
+  // The hot key's bucket skips the hash join: the FULL join emits at most one row per side's row.
+  const join = results.pairs[0]!.statements.find((statement) => statement.purpose === 'join')!;
+  const explained = await engine.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${join.sql}`);
+  const fullJoins: number[] = [];
+  const walk = (node: { operator_name?: string; operator_cardinality?: number; extra_info?: Record<string, unknown>; children?: unknown[] }) => {
+    if (node.operator_name?.includes('JOIN') && node.extra_info?.['Join Type'] === 'FULL') fullJoins.push(node.operator_cardinality!);
+    for (const child of node.children ?? []) walk(child as typeof node);
+  };
+  walk(JSON.parse(explained.rows[0]![1]!));
+  expect(fullJoins).toEqual([3000]);
 });
 
 test('persist_mismatches_to writes every differing key into a table of the engine, and the artifacts keep the sample', async () => {

@@ -159,6 +159,10 @@ export const databricksDialect: Dialect = {
   // statement. A CTE with a non-deterministic filter is planned once and its shuffle reused;
   // rand() >= 0 holds for every row. The benchmark's join at 1M rows: 22.5 s → 9.8 s.
   sharedCte: (name, body) => `${name} AS (\n  SELECT * FROM (${body}) AS recon_shared WHERE rand() >= 0\n)`,
+  // See key-match.ts: the hash join is slower on Spark.
+  keyMatching: 'key-aggregation',
+  // Spark prunes the columns a CTE's readers do not use on its own.
+  materializedCte: (name, body) => `${name} AS (${body})`,
   // A side this small costs a few MB on each executor and saves shuffling the other side's differing
   // rows; Spark's own estimate is often missing for federated and filtered sources.
   broadcastMaxRows: 100_000,

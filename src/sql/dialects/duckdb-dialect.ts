@@ -124,6 +124,9 @@ export const duckdbDialect: Dialect = {
   recomputedCte: (name, body) => `${name} AS NOT MATERIALIZED (${body})`,
   // DuckDB already materializes a CTE that is read more than once.
   sharedCte: (name, body) => `${name} AS (${body})`,
+  // The join at 10M rows: 3.6 → 2.5 s at 0.1 % differing keys, 5.7 → 3.9 s at 4 % (bench).
+  keyMatching: 'hash-join',
+  materializedCte: (name, body) => `${name} AS MATERIALIZED (${body})`,
   broadcastMaxRows: undefined,
   approxCountDistinct: (expression) => `approx_count_distinct(${expression})`,
   // Exact adds about a third to the profile pass here (10M rows: 2.0 s against 1.5 s, bench): cheap enough to keep.

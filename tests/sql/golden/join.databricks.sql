@@ -33,7 +33,7 @@ recon_keys AS (
   SELECT k0, k1,
     count(in_source) AS source_rows,
     count(*) - count(in_source) AS target_rows,
-    bit_xor(row_hash) AS hash_xor
+    CASE WHEN bit_xor(row_hash) = 0 THEN 0 ELSE 1 END AS hash_differs
   FROM recon_hashed
   GROUP BY k0, k1
 ),
@@ -42,7 +42,7 @@ recon_interesting AS (
   SELECT recon_keys.*,
     CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END AS kind
   FROM recon_keys
-  WHERE source_rows <> 1 OR target_rows <> 1 OR hash_xor <> 0
+  WHERE source_rows <> 1 OR target_rows <> 1 OR hash_differs = 1
 ) AS recon_shared WHERE rand() >= 0
 ),
 recon_source_rows AS (
@@ -208,11 +208,12 @@ recon_totals AS (
     CASE WHEN min(CASE WHEN row_differs = 1 THEN k1 END) = max(CASE WHEN row_differs = 1 THEN k1 END) AND sum(CASE WHEN row_differs = 1 AND k1 IS NULL THEN 1 ELSE 0 END) = 0 THEN CAST(min(CASE WHEN row_differs = 1 THEN k1 END) AS STRING) END AS pattern_changed_1
   FROM recon_classified
 ),
+recon_rank_input AS (SELECT k0, k1, category, primary_class FROM recon_classified),
 recon_picked AS (
   SELECT pk0, pk1, sample_rank, class_rank
   FROM (
     SELECT k0 AS pk0, k1 AS pk1, category, row_number() OVER (PARTITION BY category ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS sample_rank, row_number() OVER (PARTITION BY category, primary_class ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS class_rank
-    FROM recon_classified
+    FROM recon_rank_input
   ) AS recon_ranks
   WHERE sample_rank <= 5 OR (category = 'mismatch' AND class_rank <= 3)
 )

@@ -24,24 +24,72 @@ recon_target AS NOT MATERIALIZED (
   FROM (SELECT * FROM "main"."sales"."orders" AS recon_base
 WHERE (order_date >= DATE '2024-01-01')) AS recon_side
 ),
-recon_hashed AS (
-  SELECT k0, k1, 1 AS in_source, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_source
+recon_side_keys AS NOT MATERIALIZED (
+  SELECT k0, k1, 1 AS in_source, (hash(k0, k1) % 65536) AS bucket FROM recon_source
   UNION ALL
-  SELECT k0, k1, NULL AS in_source, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_target
+  SELECT k0, k1, NULL AS in_source, (hash(k0, k1) % 65536) AS bucket FROM recon_target
+),
+recon_side_buckets AS (
+  SELECT bucket, count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows FROM recon_side_keys GROUP BY bucket
+),
+recon_heavy_buckets AS (
+  SELECT b.bucket FROM recon_side_buckets AS b
+  CROSS JOIN (SELECT sum(source_rows) AS source_rows, sum(target_rows) AS target_rows FROM recon_side_buckets) AS n
+  WHERE b.source_rows > 8 * n.source_rows / 65536 + 64 OR b.target_rows > 8 * n.target_rows / 65536 + 64
+),
+recon_outcome AS (
+  SELECT bucket,
+    differs,
+    dk0 AS k0,
+    dk1 AS k1,
+    count(*) AS output_rows,
+    count(sh) AS with_source,
+    count(th) AS with_target,
+    count(CASE WHEN sh IS NOT NULL AND th IS NOT NULL THEN 1 END) AS matched_rows,
+    min(sh) AS sh,
+    min(th) AS th
+  FROM (
+    SELECT (hash(k0, k1) % 65536) AS bucket, differs, CASE WHEN differs = 1 THEN k0 END AS dk0, CASE WHEN differs = 1 THEN k1 END AS dk1, sh, th
+    FROM (
+      SELECT coalesce(s.k0, t.k0) AS k0, coalesce(s.k1, t.k1) AS k1, s.row_hash AS sh, t.row_hash AS th, CASE WHEN s.row_hash IS NULL OR t.row_hash IS NULL OR s.row_hash <> t.row_hash THEN 1 ELSE 0 END AS differs
+      FROM (SELECT k0, k1, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_source WHERE (hash(k0, k1) % 65536) NOT IN (SELECT bucket FROM recon_heavy_buckets)) AS s
+      FULL OUTER JOIN (SELECT k0, k1, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_target WHERE (hash(k0, k1) % 65536) NOT IN (SELECT bucket FROM recon_heavy_buckets)) AS t ON s.k0 IS NOT DISTINCT FROM t.k0 AND s.k1 IS NOT DISTINCT FROM t.k1
+    ) AS recon_joined
+  ) AS recon_flagged
+  GROUP BY bucket, differs, dk0, dk1
+),
+recon_dirty_buckets AS (
+  SELECT j.bucket FROM (
+    SELECT bucket, sum(matched_rows) AS matched_rows, sum(output_rows - with_target) AS source_only_rows, sum(output_rows - with_source) AS target_only_rows
+    FROM recon_outcome GROUP BY bucket
+  ) AS j
+  JOIN recon_side_buckets AS c ON c.bucket = j.bucket
+  WHERE j.matched_rows <> c.source_rows - j.source_only_rows OR j.matched_rows <> c.target_rows - j.target_only_rows
+  UNION ALL
+  SELECT bucket FROM recon_heavy_buckets
+),
+recon_dirty_keys AS (
+  SELECT d.k0, d.k1, d.source_rows, d.target_rows, CASE WHEN o.differs IS NULL OR o.sh = o.th THEN 0 ELSE 1 END AS hash_differs
+  FROM (
+    SELECT k0, k1, count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows
+    FROM recon_side_keys
+    WHERE bucket IN (SELECT bucket FROM recon_dirty_buckets)
+    GROUP BY k0, k1
+  ) AS d
+  LEFT JOIN recon_outcome AS o ON o.differs = 1 AND o.k0 IS NOT DISTINCT FROM d.k0 AND o.k1 IS NOT DISTINCT FROM d.k1
 ),
 recon_keys AS (
-  SELECT k0, k1,
-    count(in_source) AS source_rows,
-    count(*) - count(in_source) AS target_rows,
-    bit_xor(row_hash) AS hash_xor
-  FROM recon_hashed
-  GROUP BY k0, k1
+  SELECT k0, k1, with_source AS source_rows, with_target AS target_rows, CASE WHEN recon_outcome.differs IS NULL OR recon_outcome.sh = recon_outcome.th THEN 0 ELSE 1 END AS hash_differs
+  FROM recon_outcome
+  WHERE differs = 1 AND bucket NOT IN (SELECT bucket FROM recon_dirty_buckets)
+  UNION ALL
+  SELECT k0, k1, source_rows, target_rows, hash_differs FROM recon_dirty_keys
 ),
 recon_interesting AS (
   SELECT recon_keys.*,
     CASE WHEN source_rows > 1 OR target_rows > 1 THEN 'duplicate' WHEN target_rows = 0 THEN 'only_source' WHEN source_rows = 0 THEN 'only_target' ELSE 'changed' END AS kind
   FROM recon_keys
-  WHERE source_rows <> 1 OR target_rows <> 1 OR hash_xor <> 0
+  WHERE source_rows <> 1 OR target_rows <> 1 OR hash_differs = 1
 ),
 recon_source_rows AS (
   SELECT recon_source.* FROM recon_source
@@ -210,11 +258,12 @@ recon_totals AS (
     CASE WHEN min(CASE WHEN row_differs = 1 THEN k1 END) = max(CASE WHEN row_differs = 1 THEN k1 END) AND sum(CASE WHEN row_differs = 1 AND k1 IS NULL THEN 1 ELSE 0 END) = 0 THEN CAST(min(CASE WHEN row_differs = 1 THEN k1 END) AS VARCHAR) END AS pattern_changed_1
   FROM recon_classified
 ),
+recon_rank_input AS MATERIALIZED (SELECT k0, k1, category, primary_class FROM recon_classified),
 recon_picked AS (
   SELECT pk0, pk1, sample_rank, class_rank
   FROM (
     SELECT k0 AS pk0, k1 AS pk1, category, row_number() OVER (PARTITION BY category ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS sample_rank, row_number() OVER (PARTITION BY category, primary_class ORDER BY k0 NULLS FIRST, k1 NULLS FIRST) AS class_rank
-    FROM recon_classified
+    FROM recon_rank_input
   ) AS recon_ranks
   WHERE sample_rank <= 5 OR (category = 'mismatch' AND class_rank <= 3)
 )
