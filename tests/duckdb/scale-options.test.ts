@@ -23,6 +23,9 @@ beforeAll(async () => {
   // A hot key: 2,000 rows of key 1 on each side would be 4,000,000 rows in a plain join.
   await engine.execute('CREATE TABLE hot_s AS SELECT CASE WHEN range < 2000 THEN 1 ELSE range END AS id, range AS v FROM range(5000)');
   await engine.execute('CREATE TABLE hot_t AS SELECT * FROM hot_s');
+  // Every key ending in 1 twice in the source: about one bucket in seven of the join holds a
+  // duplicate, so changed and missing keys share buckets with duplicated ones.
+  await engine.execute('CREATE TABLE dup_s AS SELECT * FROM big_s UNION ALL SELECT * FROM big_s WHERE id % 10 = 1');
 });
 afterAll(() => engine.close());
 
@@ -75,6 +78,20 @@ test('a filter shared by both sides scopes the run to a partition window', async
   expect(results.pairs[0]!.source.rows).toBe(1000);
   expect(measured(results, 0, 'missing_rows')).toBe(100);
   expect(measured(results, 0, 'value_mismatches')).toBe(100);
+});
+
+test('keys sharing a bucket with a duplicated key are counted per key: no change, loss or duplicate is hidden', async () => {
+  const results = await run(`  - name: duplicated
+    source: { table: dup_s }
+    target: { table: big_t }
+    primary_key: [id]
+`);
+  const duplicates = results.pairs[0]!.checks.find((check) => check.check === 'duplicate_keys')!.details;
+  expect(duplicates).toMatchObject({ source: { keys: 10000, extraRows: 10000 }, target: { keys: 0, extraRows: 0 } });
+  expect(measured(results, 0, 'missing_rows')).toBe(10000);
+  expect(measured(results, 0, 'extra_rows')).toBe(0);
+  expect(measured(results, 0, 'value_mismatches')).toBe(10000);
+  expect(results.pairs[0]!.samples.mismatches.every((sample) => sample.key[0]!.endsWith('3'))).toBe(true);
 });
 
 test('a hot duplicate key is collapsed before comparison instead of multiplying rows', async () => {
