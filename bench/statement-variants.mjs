@@ -1,8 +1,8 @@
 /**
  * Alternatives to the statements Recon Gate runs, derived from the SQL text it produced in this
  * run, so the comparison follows src/ as it changes: the variants detect which form the SQL has
- * now (how the key aggregation counts and picks hashes, whether the side CTEs are materialized)
- * and time the other forms. A rewrite whose fragment the SQL no longer contains is reported as
+ * now (how the keys are matched, whether the side CTEs are materialized) and time the other
+ * forms. A rewrite whose fragment the SQL no longer contains is reported as
  * not applicable instead of timing a statement that is not what it claims to be.
  *
  * These are measurements for choosing how to write the SQL, not proposals checked for
@@ -25,26 +25,6 @@ function replaceEvery(sql, replacements) {
   return result;
 }
 
-/** The ways the key aggregation can count each side's rows and keep its row hash. */
-const AGGREGATE_FORMS = [
-  { name: 'sum(CASE …) / max(CASE …)', count: (side) => `sum(CASE WHEN side = ${side} THEN 1 ELSE 0 END)`, hash: (side) => `max(CASE WHEN side = ${side} THEN row_hash END)` },
-  { name: 'count(*) FILTER / max(…) FILTER', count: (side) => `count(*) FILTER (WHERE side = ${side})`, hash: (side) => `max(row_hash) FILTER (WHERE side = ${side})` },
-  { name: 'count(*) FILTER / any_value(…) FILTER', count: (side) => `count(*) FILTER (WHERE side = ${side})`, hash: (side) => `any_value(row_hash) FILTER (WHERE side = ${side})` },
-];
-
-const fragmentsOf = (form) => [1, 2].flatMap((side) => [form.count(side), form.hash(side)]);
-
-function aggregateFormOf(sql) {
-  return AGGREGATE_FORMS.find((form) => fragmentsOf(form).every((fragment) => sql.includes(fragment)));
-}
-
-function withAggregateForm(sql, target) {
-  const current = aggregateFormOf(sql);
-  if (!current) return undefined;
-  const from = fragmentsOf(current);
-  return replaceEvery(sql, fragmentsOf(target).map((fragment, index) => [from[index], fragment]));
-}
-
 /** How the two side CTEs are declared: '' lets DuckDB decide (it materializes a CTE read twice). */
 const SIDE_CTE_HINTS = ['', 'NOT MATERIALIZED', 'MATERIALIZED'];
 const hintLabel = (hint) => (hint === '' ? 'DuckDB default (materialized when read twice)' : hint);
@@ -60,86 +40,75 @@ function withSideCteHint(sql, hint) {
   return replaceEvery(sql, ['source', 'target'].map((role) => [sideCteText(role, current), sideCteText(role, hint)]));
 }
 
-/** The key list and the row-hash expression, read from the `recon_hashed` CTE. */
-function hashedParts(sql) {
-  const match = /SELECT (.+?), 1 AS in_source, (.+?) AS row_hash FROM recon_source/.exec(sql);
+/** The key list and the row-hash expression, read from the hash join's source input. */
+function hashJoinParts(sql) {
+  const match = /FROM \(SELECT (.+?), (.+?) AS row_hash FROM recon_source WHERE /.exec(sql);
   return match ? { keys: match[1].split(',').map((key) => key.trim()), rowHash: match[2] } : undefined;
 }
 
-function groupEachSideThenJoin(sql) {
-  const parts = hashedParts(sql);
-  const sides = withClauseBefore(sql, 'recon_hashed');
-  if (!parts || !sides) return undefined;
+/**
+ * The join with its keys found the way the Databricks dialect does (and DuckDB did before the hash
+ * join): every row of both sides grouped by key. Only for a statement without ignore options.
+ */
+function keyAggregationInstead(sql) {
+  const parts = hashJoinParts(sql);
+  const sides = withClauseBefore(sql, 'recon_side_keys');
+  const at = sql.search(/^recon_interesting AS /m);
+  if (!parts || !sides || at < 0 || sql.includes('raw_hash')) return undefined;
   const keyList = parts.keys.join(', ');
-  const grouped = (role) => `recon_${role}_keys AS (\n  SELECT ${keyList}, count(*) AS row_count, max(${parts.rowHash}) AS row_hash FROM recon_${role} GROUP BY ${keyList}\n)`;
-  const on = parts.keys.map((key) => `s.${key} IS NOT DISTINCT FROM t.${key}`).join(' AND ');
-  return `${sides},\n${grouped('source')},\n${grouped('target')}
-SELECT
-  count(*) FILTER (WHERE t.row_count IS NULL) AS only_source_keys,
-  count(*) FILTER (WHERE s.row_count IS NULL) AS only_target_keys,
-  count(*) FILTER (WHERE s.row_count > 1 OR t.row_count > 1) AS duplicate_keys,
-  count(*) FILTER (WHERE s.row_hash <> t.row_hash) AS hash_mismatches
-FROM recon_source_keys AS s FULL OUTER JOIN recon_target_keys AS t ON ${on}`;
+  const side = (inSource, role) => `SELECT ${keyList}, ${inSource} AS in_source, ${parts.rowHash} AS row_hash FROM recon_${role}`;
+  return `${sides},
+recon_hashed AS (
+  ${side('1', 'source')}
+  UNION ALL
+  ${side('NULL', 'target')}
+),
+recon_keys AS (
+  SELECT ${keyList}, count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows,
+    CASE WHEN bit_xor(row_hash) = 0 THEN 0 ELSE 1 END AS hash_differs
+  FROM recon_hashed
+  GROUP BY ${keyList}
+),
+${sql.slice(at)}`;
 }
 
-const KEYS_SUMMARY = `SELECT
-  count(*) AS keys,
-  count(*) FILTER (WHERE source_rows <> 1 OR target_rows <> 1 OR source_hash <> target_hash) AS interesting_keys
-FROM recon_keys`;
+const OUTCOME_SUMMARY = 'SELECT count(*) AS groups, sum(output_rows) AS joined_rows FROM recon_outcome';
+const KEYS_SUMMARY = 'SELECT count(*) AS keys, count(*) FILTER (WHERE source_rows <> 1 OR target_rows <> 1 OR hash_differs = 1) AS interesting_keys FROM recon_keys';
 
 /** Describes the forms a join statement uses, for labels. */
 export function joinFormsOf(joinSql) {
-  const aggregate = aggregateFormOf(joinSql);
   const hint = sideCteHintOf(joinSql);
-  return { aggregates: aggregate?.name ?? 'unrecognised', sideCtes: hint === undefined ? 'unrecognised' : hintLabel(hint) };
+  return { keys: hashJoinParts(joinSql) ? 'hash join' : 'unrecognised', sideCtes: hint === undefined ? 'unrecognised' : hintLabel(hint) };
 }
 
 /** Variants of the join statement, in the order they are printed. */
 export function joinVariants(joinSql) {
+  const throughOutcome = withClauseBefore(joinSql, 'recon_dirty_buckets');
   const throughKeys = withClauseBefore(joinSql, 'recon_interesting');
-  const throughHashed = withClauseBefore(joinSql, 'recon_keys');
-  const keysOnly = throughKeys && `${throughKeys}\n${KEYS_SUMMARY}`;
-  const currentAggregate = aggregateFormOf(joinSql);
-  const currentHint = sideCteHintOf(joinSql);
   const forms = joinFormsOf(joinSql);
-  const otherAggregates = AGGREGATE_FORMS.filter((form) => form !== currentAggregate);
-  // Whole-statement combinations: each aggregate form with the side CTEs left to DuckDB or recomputed.
-  const combinations = [];
-  for (const hint of ['', 'NOT MATERIALIZED']) {
-    for (const form of AGGREGATE_FORMS) {
-      if (form === currentAggregate && hint === currentHint) continue;
-      const rehinted = hint === currentHint ? joinSql : withSideCteHint(joinSql, hint);
-      combinations.push({ name: `join: aggregates ${form.name}; side CTEs ${hintLabel(hint)}`, sql: rehinted && withAggregateForm(rehinted, form) });
-    }
-  }
+  const currentHint = sideCteHintOf(joinSql);
   return [
-    { name: `join statement as run (aggregates ${forms.aggregates}; side CTEs ${forms.sideCtes})`, sql: joinSql, baseline: true },
+    { name: `join statement as run (keys by ${forms.keys}; side CTEs ${forms.sideCtes})`, sql: joinSql, baseline: true },
     {
-      name: 'stage: read + hash both sides only',
-      note: 'CTEs up to recon_hashed, then count(*), max(row_hash): the scan and hash cost',
-      sql: throughHashed && `${throughHashed}\nSELECT count(*) AS row_count, max(row_hash) AS top_hash FROM recon_hashed`,
+      name: 'stage: the hash join and its aggregation (recon_outcome)',
+      note: 'CTEs up to recon_outcome, then counts: the hash join of both sides and its per-bucket aggregation',
+      sql: throughOutcome && `${throughOutcome}\n${OUTCOME_SUMMARY}`,
     },
     {
-      name: 'stage: … + GROUP BY key (recon_keys), as run',
-      note: 'CTEs up to recon_keys, then counts: the key aggregation without the second pass',
-      sql: keysOnly,
+      name: 'stage: … + duplicates per bucket (recon_keys)',
+      note: 'CTEs up to recon_keys, then counts: every key that is not a clean match, without the second pass',
+      sql: throughKeys && `${throughKeys}\n${KEYS_SUMMARY}`,
     },
-    ...otherAggregates.map((form) => ({
-      name: `stage: recon_keys with ${form.name}`,
-      note: 'the key aggregation alone, another way to count sides and keep hashes',
-      sql: keysOnly && withAggregateForm(keysOnly, form),
+    {
+      name: 'alternative: keys by a GROUP BY over both sides (as on Databricks)',
+      note: 'the key aggregation this dialect replaced, with the rest of the statement as run',
+      sql: keyAggregationInstead(joinSql),
+    },
+    ...SIDE_CTE_HINTS.filter((hint) => hint !== currentHint).map((hint) => ({
+      name: `join: side CTEs ${hintLabel(hint)}`,
+      note: 'the statement as run with the side CTEs declared otherwise',
+      sql: withSideCteHint(joinSql, hint),
     })),
-    {
-      name: 'stage: recon_keys, side CTEs forced MATERIALIZED',
-      note: 'what copying every row of both sides into materialized CTEs costs',
-      sql: keysOnly && withSideCteHint(keysOnly, 'MATERIALIZED'),
-    },
-    {
-      name: 'alternative: GROUP BY key per side, then FULL OUTER JOIN',
-      note: 'two smaller aggregations and a join instead of UNION ALL + one GROUP BY (counts only)',
-      sql: groupEachSideThenJoin(joinSql),
-    },
-    ...combinations,
   ];
 }
 
