@@ -40,19 +40,27 @@ export function keyMatchCtes(dialect: Dialect, input: KeyMatchInput): string[] {
  * bucket counts add shuffles and scans (the Spark suite's demo pair went past two minutes).
  */
 function keyAggregationCtes(input: KeyMatchInput): string[] {
-  const { keyNames } = input;
-  const keyList = keyNames.join(', ');
-  const ignoring = input.rawHash !== undefined;
-  const side = (inSource: string, relation: string) => `SELECT ${selectList([...keyNames.map((k) => column(k)), aliased(inSource, 'in_source'), aliased(input.rowHash, 'row_hash'), ...(input.rawHash ? [aliased(input.rawHash, 'raw_hash')] : [])], ', ')} FROM ${relation}`;
-  const hashed = `recon_hashed AS (\n  ${side('1', 'recon_source')}\n  UNION ALL\n  ${side('NULL', 'recon_target')}\n)`;
+  return [`recon_hashed AS (${hashedRows(input)})`, `recon_keys AS (${groupedByKey(input, 'recon_hashed')})`];
+}
+
+/** Both sides' rows as (key, in_source, row hash), with a condition on each side's rows. */
+function hashedRows(input: KeyMatchInput, where = ''): string {
+  const side = (inSource: string, relation: string) =>
+    `SELECT ${selectList([...input.keyNames.map((k) => column(k)), aliased(inSource, 'in_source'), aliased(input.rowHash, 'row_hash'), ...(input.rawHash ? [aliased(input.rawHash, 'raw_hash')] : [])], ', ')} FROM ${relation}${where}`;
+  return `\n  ${side('1', 'recon_source')}\n  UNION ALL\n  ${side('NULL', 'recon_target')}\n`;
+}
+
+/** Each key's rows per side and whether its hashes differ, from hashedRows. */
+function groupedByKey(input: KeyMatchInput, relation: string): string {
+  const keyList = input.keyNames.join(', ');
   const differs = (aggregate: string, name: string) => aliased(`CASE WHEN ${aggregate} = 0 THEN 0 ELSE 1 END`, name);
   const counts = [
     aliased('count(in_source)', 'source_rows'),
     aliased('count(*) - count(in_source)', 'target_rows'),
     differs('bit_xor(row_hash)', 'hash_differs'),
-    ...(ignoring ? [differs('bit_xor(raw_hash)', 'raw_differs')] : []),
+    ...(input.rawHash ? [differs('bit_xor(raw_hash)', 'raw_differs')] : []),
   ];
-  return [hashed, `recon_keys AS (\n  SELECT ${keyList},\n    ${selectList(counts)}\n  FROM recon_hashed\n  GROUP BY ${keyList}\n)`];
+  return `\n  SELECT ${keyList},\n    ${selectList(counts)}\n  FROM ${relation}\n  GROUP BY ${keyList}\n`;
 }
 
 /**
@@ -71,6 +79,9 @@ function keyAggregationCtes(input: KeyMatchInput): string[] {
  * 3. Only the dirty buckets' keys are counted exactly per key (`recon_dirty_keys`), so duplicates
  *    are found exactly however many there are, at the cost of their buckets' rows.
  *    Keys on one side only are grouped under their own key in step 1, duplicated or not.
+ * 4. Rows the hash join would multiply skip it: a hot bucket's (a sentinel or NULL key), or every
+ *    bucket's when most rows of both sides share their key (`recon_key_spread`). Their keys are
+ *    grouped from their rows with their hashes (`recon_heavy_keys`), as on Databricks.
  */
 function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
   // The reproduce queries read these CTEs as the join statement does, several times each.
@@ -78,8 +89,8 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
   const { keyNames } = input;
   const keyList = keyNames.join(', ');
   const ignoring = input.rawHash !== undefined;
-  const bucketOf = (relation?: string) =>
-    dialect.hashBucket(dialect.rowHash(keyNames.map((k, i) => ({ expression: relation ? `${relation}.${k}` : k, type: input.keyTypes[i]! }))), KEY_BUCKETS);
+  const keyHash = dialect.rowHash(keyNames.map((k, i) => ({ expression: k, type: input.keyTypes[i]! })));
+  const bucketOf = () => dialect.hashBucket(keyHash, KEY_BUCKETS);
   const hashes = (relation: string) => `SELECT ${selectList([...keyNames.map((k) => column(k)), aliased(input.rowHash, 'row_hash'), ...(input.rawHash ? [aliased(input.rawHash, 'raw_hash')] : [])], ', ')} FROM ${relation} WHERE ${bucketOf()} NOT IN (SELECT bucket FROM recon_heavy_buckets)`;
   const keysMatch = keyNames.map((k) => dialect.nullSafeEquals(`s.${k}`, `t.${k}`)).join(' AND ');
   const differs = `s.row_hash IS NULL OR t.row_hash IS NULL OR s.row_hash <> t.row_hash${ignoring ? ' OR s.raw_hash <> t.raw_hash' : ''}`;
@@ -106,23 +117,39 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
     ) AS recon_joined`;
   // A key grouped alone with one row on each side has that row's hashes as min(sh) and min(th).
   const sideKeys = dialect.recomputedCte('recon_side_keys', `
-  SELECT ${keyList}, 1 AS in_source, ${bucketOf()} AS bucket FROM recon_source
-  UNION ALL
-  SELECT ${keyList}, NULL AS in_source, ${bucketOf()} AS bucket FROM recon_target
+  SELECT ${keyList}, in_source, key_hash, ${dialect.hashBucket('key_hash', KEY_BUCKETS)} AS bucket FROM (
+    SELECT ${keyList}, 1 AS in_source, ${keyHash} AS key_hash FROM recon_source
+    UNION ALL
+    SELECT ${keyList}, NULL AS in_source, ${keyHash} AS key_hash FROM recon_target
+  ) AS recon_keyed
 `);
   const sideBuckets = cte('recon_side_buckets', `
   SELECT bucket, count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows FROM recon_side_keys GROUP BY bucket
 `);
-  // A bucket far above its expected size holds a hot key (a sentinel value, NULL keys): a hash join
-  // would pair each of its rows on one side with each on the other, so its rows skip the join and
-  // are counted per key with the dirty buckets'. Hashing spreads distinct keys evenly, so no bucket
-  // of distinct keys comes near eight times the mean.
+  // The keys' spread, by sketch: where most rows of both sides share their key with others (a
+  // primary_key that is not one), a hash join would pair every such row of one side with every
+  // one of the other, so the key aggregation over both sides counts them all instead. The sketch
+  // reads the keys of one bucket in 16 (all rows of a sampled key are in): keys per row stay as
+  // they are overall, at a sixteenth of the sketch's cost.
+  const sampled = (side: string) => `in_source ${side} AND bucket < ${KEY_BUCKETS / 16}`;
+  const keySpread = cte('recon_key_spread', `
+  SELECT count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows,
+    count(CASE WHEN ${sampled('= 1')} THEN 1 END) AS sampled_source_rows,
+    count(CASE WHEN ${sampled('IS NULL')} THEN 1 END) AS sampled_target_rows,
+    ${dialect.approxCountDistinct(`CASE WHEN ${sampled('= 1')} THEN key_hash END`)} AS sampled_source_keys,
+    ${dialect.approxCountDistinct(`CASE WHEN ${sampled('IS NULL')} THEN key_hash END`)} AS sampled_target_keys
+  FROM recon_side_keys
+`);
+  // A bucket far above its expected size holds a hot key (a sentinel value, NULL keys): its rows
+  // skip the hash join and its keys are counted per key from their rows. Hashing spreads
+  // distinct keys evenly, so no bucket of distinct keys comes near eight times the mean.
   const heavyBuckets = cte('recon_heavy_buckets', `
   SELECT b.bucket FROM recon_side_buckets AS b
-  CROSS JOIN (SELECT sum(source_rows) AS source_rows, sum(target_rows) AS target_rows FROM recon_side_buckets) AS n
+  CROSS JOIN recon_key_spread AS n
   WHERE b.source_rows > 8 * n.source_rows / ${KEY_BUCKETS} + ${HOT_BUCKET_MIN_ROWS} OR b.target_rows > 8 * n.target_rows / ${KEY_BUCKETS} + ${HOT_BUCKET_MIN_ROWS}
+    OR (2 * n.sampled_source_keys < n.sampled_source_rows AND 2 * n.sampled_target_keys < n.sampled_target_rows)
 `);
-
+  const heavyKeys = `recon_heavy_keys AS (${groupedByKey(input, `(${hashedRows(input, ` WHERE ${bucketOf()} IN (SELECT bucket FROM recon_heavy_buckets)`)}) AS recon_heavy_rows`)})`;
   const outcome = cte('recon_outcome', `
   SELECT ${selectList([
     column('bucket'),
@@ -148,8 +175,6 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
   ) AS j
   JOIN recon_side_buckets AS c ON c.bucket = j.bucket
   WHERE j.matched_rows <> c.source_rows - j.source_only_rows OR j.matched_rows <> c.target_rows - j.target_only_rows
-  UNION ALL
-  SELECT bucket FROM recon_heavy_buckets
 `);
   const differsFlag = (relation: string, left: string, right: string, name: string) => aliased(`CASE WHEN ${relation}.differs IS NULL OR ${relation}.${left} = ${relation}.${right} THEN 0 ELSE 1 END`, name);
   const keyFlags = (relation: string) => [differsFlag(relation, 'sh', 'th', 'hash_differs'), ...(ignoring ? [differsFlag(relation, 'sr', 'tr', 'raw_differs')] : [])];
@@ -176,6 +201,8 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
   WHERE differs = 1 AND bucket NOT IN (SELECT bucket FROM recon_dirty_buckets)
   UNION ALL
   SELECT ${keyList}, source_rows, target_rows, hash_differs${ignoring ? ', raw_differs' : ''} FROM recon_dirty_keys
+  UNION ALL
+  SELECT ${keyList}, source_rows, target_rows, hash_differs${ignoring ? ', raw_differs' : ''} FROM recon_heavy_keys
 )`;
-  return [sideKeys, sideBuckets, heavyBuckets, outcome, dirtyBuckets, dirtyKeys, keys];
+  return [sideKeys, sideBuckets, keySpread, heavyBuckets, heavyKeys, outcome, dirtyBuckets, dirtyKeys, keys];
 }

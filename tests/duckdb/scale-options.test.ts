@@ -15,14 +15,31 @@ async function run(pairs: string): Promise<RunResults> {
 
 const measured = (results: RunResults, pair: number, check: string) => results.pairs[pair]!.checks.find((c) => c.check === check)!.measured;
 
+/** Rows out of each FULL join of the pair's join statement, from DuckDB's EXPLAIN ANALYZE. */
+async function fullJoinRows(results: RunResults): Promise<number[]> {
+  const join = results.pairs[0]!.statements.find((statement) => statement.purpose === 'join')!;
+  const explained = await engine.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${join.sql}`);
+  const rows: number[] = [];
+  const walk = (node: { operator_name?: string; operator_cardinality?: number; extra_info?: Record<string, unknown>; children?: unknown[] }) => {
+    if (node.operator_name?.includes('JOIN') && node.extra_info?.['Join Type'] === 'FULL') rows.push(node.operator_cardinality!);
+    for (const child of node.children ?? []) walk(child as typeof node);
+  };
+  walk(JSON.parse(explained.rows[0]![1]!));
+  return rows;
+}
+
 beforeAll(async () => {
   engine = await DuckdbEngine.open();
   // 100,000 keys; the target lacks every key ending in 7 and changed every key ending in 3.
   await engine.execute('CREATE TABLE big_s AS SELECT range AS id, range % 1000 AS day, range * 2 AS v FROM range(100000)');
   await engine.execute('CREATE TABLE big_t AS SELECT id, day, CASE WHEN id % 10 = 3 THEN v + 1 ELSE v END AS v FROM big_s WHERE id % 10 <> 7');
   // A hot key: 2,000 rows of key 1 on each side would be 4,000,000 rows in a plain join.
-  await engine.execute('CREATE TABLE hot_s AS SELECT CASE WHEN range < 2000 THEN 1 ELSE range END AS id, range AS v FROM range(5000)');
-  await engine.execute('CREATE TABLE hot_t AS SELECT * FROM hot_s');
+  // Key 50056 shares the hot key's bucket and changed its value: the bucket's keys are still compared.
+  await engine.execute('CREATE TABLE hot_s AS SELECT CASE WHEN range < 2000 THEN 1 ELSE range END AS id, range AS v FROM range(5000) UNION ALL SELECT 50056 AS id, 1 AS v');
+  await engine.execute('CREATE TABLE hot_t AS SELECT id, CASE WHEN id = 50056 THEN 2 ELSE v END AS v FROM hot_s');
+  // A primary_key that is not one: 1,000 keys of 30 rows each on both sides (900 pairs per key).
+  await engine.execute('CREATE TABLE shared_s AS SELECT range % 1000 AS id, range AS v FROM range(30000)');
+  await engine.execute('CREATE TABLE shared_t AS SELECT * FROM shared_s');
   // Every key ending in 1 twice in the source: about one bucket in seven of the join holds a
   // duplicate, so changed and missing keys share buckets with duplicated ones.
   await engine.execute('CREATE TABLE dup_s AS SELECT * FROM big_s UNION ALL SELECT * FROM big_s WHERE id % 10 = 1');
@@ -103,17 +120,24 @@ test('a hot duplicate key is collapsed before comparison instead of multiplying 
   const duplicates = results.pairs[0]!.checks.find((check) => check.check === 'duplicate_keys')!.details;
   expect(duplicates).toMatchObject({ source: { keys: 1, extraRows: 1999 }, target: { keys: 1, extraRows: 1999 }, ambiguousKeys: 1 });
   expect(measured(results, 0, 'missing_rows')).toBe(0);
+  expect(measured(results, 0, 'value_mismatches')).toBe(1);
+  expect(results.pairs[0]!.samples.mismatches.map((sample) => sample.key)).toEqual([['50056']]);
   expect(results.pairs[0]!.samples.duplicateKeys).toEqual([{ key: ['1'], sourceRows: 2000, targetRows: 2000 }]);
   // The hot key's bucket skips the hash join: the FULL join emits at most one row per side's row.
-  const join = results.pairs[0]!.statements.find((statement) => statement.purpose === 'join')!;
-  const explained = await engine.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${join.sql}`);
-  const fullJoins: number[] = [];
-  const walk = (node: { operator_name?: string; operator_cardinality?: number; extra_info?: Record<string, unknown>; children?: unknown[] }) => {
-    if (node.operator_name?.includes('JOIN') && node.extra_info?.['Join Type'] === 'FULL') fullJoins.push(node.operator_cardinality!);
-    for (const child of node.children ?? []) walk(child as typeof node);
-  };
-  walk(JSON.parse(explained.rows[0]![1]!));
-  expect(fullJoins).toEqual([3000]);
+  expect(await fullJoinRows(results)).toEqual([3000]);
+});
+
+test('a primary_key shared by most rows of both sides is counted per key, not paired by the join', async () => {
+  const results = await run(`  - name: shared
+    source: { table: shared_s }
+    target: { table: shared_t }
+    primary_key: [id]
+`);
+  const duplicates = results.pairs[0]!.checks.find((check) => check.check === 'duplicate_keys')!.details;
+  expect(duplicates).toMatchObject({ source: { keys: 1000, extraRows: 29000 }, target: { keys: 1000, extraRows: 29000 }, ambiguousKeys: 1000 });
+  expect(measured(results, 0, 'missing_rows')).toBe(0);
+  // 900 pairs per key would be 900,000 rows out of the join; the key spread routes every bucket around it.
+  expect(await fullJoinRows(results)).toEqual([0]);
 });
 
 test('persist_mismatches_to writes every differing key into a table of the engine, and the artifacts keep the sample', async () => {

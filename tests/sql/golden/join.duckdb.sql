@@ -25,17 +25,40 @@ recon_target AS NOT MATERIALIZED (
 WHERE (order_date >= DATE '2024-01-01')) AS recon_side
 ),
 recon_side_keys AS NOT MATERIALIZED (
-  SELECT k0, k1, 1 AS in_source, (hash(k0, k1) % 65536) AS bucket FROM recon_source
-  UNION ALL
-  SELECT k0, k1, NULL AS in_source, (hash(k0, k1) % 65536) AS bucket FROM recon_target
+  SELECT k0, k1, in_source, key_hash, (key_hash % 65536) AS bucket FROM (
+    SELECT k0, k1, 1 AS in_source, hash(k0, k1) AS key_hash FROM recon_source
+    UNION ALL
+    SELECT k0, k1, NULL AS in_source, hash(k0, k1) AS key_hash FROM recon_target
+  ) AS recon_keyed
 ),
 recon_side_buckets AS (
   SELECT bucket, count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows FROM recon_side_keys GROUP BY bucket
 ),
+recon_key_spread AS (
+  SELECT count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows,
+    count(CASE WHEN in_source = 1 AND bucket < 4096 THEN 1 END) AS sampled_source_rows,
+    count(CASE WHEN in_source IS NULL AND bucket < 4096 THEN 1 END) AS sampled_target_rows,
+    approx_count_distinct(CASE WHEN in_source = 1 AND bucket < 4096 THEN key_hash END) AS sampled_source_keys,
+    approx_count_distinct(CASE WHEN in_source IS NULL AND bucket < 4096 THEN key_hash END) AS sampled_target_keys
+  FROM recon_side_keys
+),
 recon_heavy_buckets AS (
   SELECT b.bucket FROM recon_side_buckets AS b
-  CROSS JOIN (SELECT sum(source_rows) AS source_rows, sum(target_rows) AS target_rows FROM recon_side_buckets) AS n
+  CROSS JOIN recon_key_spread AS n
   WHERE b.source_rows > 8 * n.source_rows / 65536 + 64 OR b.target_rows > 8 * n.target_rows / 65536 + 64
+    OR (2 * n.sampled_source_keys < n.sampled_source_rows AND 2 * n.sampled_target_keys < n.sampled_target_rows)
+),
+recon_heavy_keys AS (
+  SELECT k0, k1,
+    count(in_source) AS source_rows,
+    count(*) - count(in_source) AS target_rows,
+    CASE WHEN bit_xor(row_hash) = 0 THEN 0 ELSE 1 END AS hash_differs
+  FROM (
+  SELECT k0, k1, 1 AS in_source, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_source WHERE (hash(k0, k1) % 65536) IN (SELECT bucket FROM recon_heavy_buckets)
+  UNION ALL
+  SELECT k0, k1, NULL AS in_source, hash(v0, v1, v2, v3, v4) AS row_hash FROM recon_target WHERE (hash(k0, k1) % 65536) IN (SELECT bucket FROM recon_heavy_buckets)
+) AS recon_heavy_rows
+  GROUP BY k0, k1
 ),
 recon_outcome AS (
   SELECT bucket,
@@ -65,8 +88,6 @@ recon_dirty_buckets AS (
   ) AS j
   JOIN recon_side_buckets AS c ON c.bucket = j.bucket
   WHERE j.matched_rows <> c.source_rows - j.source_only_rows OR j.matched_rows <> c.target_rows - j.target_only_rows
-  UNION ALL
-  SELECT bucket FROM recon_heavy_buckets
 ),
 recon_dirty_keys AS (
   SELECT d.k0, d.k1, d.source_rows, d.target_rows, CASE WHEN o.differs IS NULL OR o.sh = o.th THEN 0 ELSE 1 END AS hash_differs
@@ -84,6 +105,8 @@ recon_keys AS (
   WHERE differs = 1 AND bucket NOT IN (SELECT bucket FROM recon_dirty_buckets)
   UNION ALL
   SELECT k0, k1, source_rows, target_rows, hash_differs FROM recon_dirty_keys
+  UNION ALL
+  SELECT k0, k1, source_rows, target_rows, hash_differs FROM recon_heavy_keys
 ),
 recon_interesting AS (
   SELECT recon_keys.*,
