@@ -45,19 +45,20 @@ const TOTALS = [
 /**
  * The one join pass of a pair, in one statement:
  *
- * 1. `recon_keys` (see key-match.ts): one full outer hash join of the two sides on the key,
- *    comparing one row hash per side, with duplicated keys found exactly per key bucket; keys of
- *    hot buckets (a sentinel or NULL key shared by many rows) skip the join and are counted per key,
- *    so they collapse into one group instead of multiplying the join.
+ * 1. `recon_keys` (see key-match.ts): every key that is not a clean match, with its rows per side.
+ *    On DuckDB one full outer hash join of the two sides on the key, comparing one row hash per
+ *    side, with duplicated keys found exactly per key bucket and the rows a hash join would
+ *    multiply (a hot key, a key that is not one) counted per key instead; on Databricks every row
+ *    of both sides grouped by key.
  * 2. `recon_interesting`: only keys that are not a clean match — on one side only, duplicated,
  *    or with differing hashes. Rows whose typed values hash alike are equal.
  * 3. Those keys' rows are fetched back from each side and compared column by column (null-safe,
  *    with tolerances); then totals (one aggregate) and a per-category rank by key, so only the first
  *    rows of each category leave the engine, each carrying the totals.
  *
- * The cost stays one pass over each side for the join plus a read of its keys, whatever the number
- * of checks and columns; the second read of each side only probes the (usually small) set of
- * differing keys.
+ * The cost stays one pass over each side (on DuckDB plus two reads of its key columns), whatever
+ * the number of checks and columns; the second read of each side only probes the (usually small)
+ * set of differing keys.
  */
 export interface JoinStatement {
   sql: string;
@@ -241,7 +242,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   // shared with the reproduce queries, which list the keys behind a check's finding.
   // The join statement has Spark compute the CTEs read several times once (Dialect.sharedCte).
   // The reproduce queries and the differing-keys query of persist_mismatches_to keep plain CTEs
-  // above the key matching's (shared everywhere, see key-match.ts): Spark 4.0 fails to prune the
+  // above the key matching's (declared by key-match.ts): Spark 4.0 fails to prune the
   // columns of a shared CTE when a query reads only a few of them ("Couldn't find kind"); they
   // read recon_classified once, so little is recomputed.
   const keyMatch = { keyNames, keyTypes: keys.map((key) => key.common), rowHash, ...(rawHash ? { rawHash } : {}) };

@@ -1,3 +1,4 @@
+import type { LogicalType } from '../plan/logical-type.js';
 import type { Dialect } from './dialect.js';
 import { aliased, column, selectList } from './select-item.js';
 
@@ -15,7 +16,7 @@ export interface KeyMatchInput {
   /** Output names of the key columns in recon_source and recon_target (k0, k1, …). */
   keyNames: readonly string[];
   /** The keys' logical types, for hashing them into buckets. */
-  keyTypes: Parameters<Dialect['rowHash']>[0][number]['type'][];
+  keyTypes: readonly LogicalType[];
   /** Hash of the compared values, over recon_source's (recon_target's) columns. */
   rowHash: string;
   /** Hash of the raw values of columns compared with ignore options, when any are. */
@@ -43,10 +44,15 @@ function keyAggregationCtes(input: KeyMatchInput): string[] {
   return [`recon_hashed AS (${hashedRows(input)})`, `recon_keys AS (${groupedByKey(input, 'recon_hashed')})`];
 }
 
+/** A side's keys and row hashes (raw_hash too with ignore options), with `extra` items after the keys. */
+function hashedSide(input: KeyMatchInput, relation: string, extra: ReturnType<typeof aliased>[] = [], where = ''): string {
+  const items = [...input.keyNames.map((k) => column(k)), ...extra, aliased(input.rowHash, 'row_hash'), ...(input.rawHash ? [aliased(input.rawHash, 'raw_hash')] : [])];
+  return `SELECT ${selectList(items, ', ')} FROM ${relation}${where}`;
+}
+
 /** Both sides' rows as (key, in_source, row hash), with a condition on each side's rows. */
 function hashedRows(input: KeyMatchInput, where = ''): string {
-  const side = (inSource: string, relation: string) =>
-    `SELECT ${selectList([...input.keyNames.map((k) => column(k)), aliased(inSource, 'in_source'), aliased(input.rowHash, 'row_hash'), ...(input.rawHash ? [aliased(input.rawHash, 'raw_hash')] : [])], ', ')} FROM ${relation}${where}`;
+  const side = (inSource: string, relation: string) => hashedSide(input, relation, [aliased(inSource, 'in_source')], where);
   return `\n  ${side('1', 'recon_source')}\n  UNION ALL\n  ${side('NULL', 'recon_target')}\n`;
 }
 
@@ -91,7 +97,7 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
   const ignoring = input.rawHash !== undefined;
   const keyHash = dialect.rowHash(keyNames.map((k, i) => ({ expression: k, type: input.keyTypes[i]! })));
   const bucketOf = () => dialect.hashBucket(keyHash, KEY_BUCKETS);
-  const hashes = (relation: string) => `SELECT ${selectList([...keyNames.map((k) => column(k)), aliased(input.rowHash, 'row_hash'), ...(input.rawHash ? [aliased(input.rawHash, 'raw_hash')] : [])], ', ')} FROM ${relation} WHERE ${bucketOf()} NOT IN (SELECT bucket FROM recon_heavy_buckets)`;
+  const hashes = (relation: string) => hashedSide(input, relation, [], ` WHERE ${bucketOf()} NOT IN (SELECT bucket FROM recon_heavy_buckets)`);
   const keysMatch = keyNames.map((k) => dialect.nullSafeEquals(`s.${k}`, `t.${k}`)).join(' AND ');
   const differs = `s.row_hash IS NULL OR t.row_hash IS NULL OR s.row_hash <> t.row_hash${ignoring ? ' OR s.raw_hash <> t.raw_hash' : ''}`;
   const joined = `SELECT ${selectList([
@@ -115,7 +121,6 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
     FROM (
       ${joined}
     ) AS recon_joined`;
-  // A key grouped alone with one row on each side has that row's hashes as min(sh) and min(th).
   const sideKeys = dialect.recomputedCte('recon_side_keys', `
   SELECT ${keyList}, in_source, key_hash, ${dialect.hashBucket('key_hash', KEY_BUCKETS)} AS bucket FROM (
     SELECT ${keyList}, 1 AS in_source, ${keyHash} AS key_hash FROM recon_source
@@ -150,6 +155,7 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
     OR (2 * n.sampled_source_keys < n.sampled_source_rows AND 2 * n.sampled_target_keys < n.sampled_target_rows)
 `);
   const heavyKeys = `recon_heavy_keys AS (${groupedByKey(input, `(${hashedRows(input, ` WHERE ${bucketOf()} IN (SELECT bucket FROM recon_heavy_buckets)`)}) AS recon_heavy_rows`)})`;
+  // A key grouped alone with one row on each side has that row's hashes as min(sh) and min(th).
   const outcome = cte('recon_outcome', `
   SELECT ${selectList([
     column('bucket'),
@@ -195,14 +201,15 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
   ) AS d
   LEFT JOIN recon_outcome AS o ON o.differs = 1 AND ${keyNames.map((k) => dialect.nullSafeEquals(`o.${k}`, `d.${k}`)).join(' AND ')}
 )`;
+  const keyRow = `${keyList}, source_rows, target_rows, hash_differs${ignoring ? ', raw_differs' : ''}`;
   const keys = `recon_keys AS (
   SELECT ${selectList([...keyNames.map((k) => column(k)), aliased('with_source', 'source_rows'), aliased('with_target', 'target_rows'), ...keyFlags('recon_outcome')], ', ')}
   FROM recon_outcome
   WHERE differs = 1 AND bucket NOT IN (SELECT bucket FROM recon_dirty_buckets)
   UNION ALL
-  SELECT ${keyList}, source_rows, target_rows, hash_differs${ignoring ? ', raw_differs' : ''} FROM recon_dirty_keys
+  SELECT ${keyRow} FROM recon_dirty_keys
   UNION ALL
-  SELECT ${keyList}, source_rows, target_rows, hash_differs${ignoring ? ', raw_differs' : ''} FROM recon_heavy_keys
+  SELECT ${keyRow} FROM recon_heavy_keys
 )`;
   return [sideKeys, sideBuckets, keySpread, heavyBuckets, heavyKeys, outcome, dirtyBuckets, dirtyKeys, keys];
 }
