@@ -65,6 +65,12 @@ export interface Dialect {
   /** A CTE read more than once whose rows are few and costly to compute: computed once and read again. */
   sharedCte(name: string, body: string): string;
   /**
+   * A CTE of wide rows read more than once, derived by a few expressions and small joins from a
+   * CTE the engine already keeps: DuckDB recomputes it rather than hold a second wide copy; Spark
+   * computes it once, as sharedCte.
+   */
+  derivedCte(name: string, body: string): string;
+  /**
    * How the join pass finds the keys that are not clean matches (key-match.ts): a hash join of the
    * sides with duplicates found per key bucket, or an aggregation of both sides' rows by key.
    */

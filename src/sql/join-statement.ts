@@ -246,7 +246,9 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
   // columns of a shared CTE when a query reads only a few of them ("Couldn't find kind"); they
   // read recon_classified once, so little is recomputed.
   const keyMatch = { keyNames, keyTypes: keys.map((key) => key.common), rowHash, ...(rawHash ? { rawHash } : {}) };
-  const ctesUpToClassified = (cte: CteRenderer) => [sideRows('source'), sideRows('target'), ...keyMatchCtes(dialect, keyMatch), interesting(cte), fetched('source', 'only_source'), fetched('target', 'only_target'), comparedRows, categorised, offsets(cte), ...offsetCounts, classified(cte)];
+  // With numeric columns, recon_offsets is read by their offset counts and by recon_classified,
+  // so the engine keeps it and recon_classified can be derived from it (Dialect.derivedCte).
+  const ctesUpToClassified = (cte: CteRenderer, derived: CteRenderer = cte) => [sideRows('source'), sideRows('target'), ...keyMatchCtes(dialect, keyMatch), interesting(cte), fetched('source', 'only_source'), fetched('target', 'only_target'), comparedRows, categorised, offsets(cte), ...offsetCounts, classified(offsetCounts.length > 0 ? derived : cte)];
   const plainCtes = ctesUpToClassified(plainCte);
   const reproduce = (categories: SampleCategory[], alsoWhere?: string): string => {
     const keyItems = keys.map((key, i) => aliased(dialect.displayText(`k${i}`, key.common), q(key.source.name)));
@@ -260,7 +262,7 @@ export function joinStatement(dialect: Dialect, bound: BoundPair, options: JoinO
 
   const sql = [
     'WITH',
-    ...ctesUpToClassified(dialect.sharedCte).map((cte) => `${cte},`),
+    ...ctesUpToClassified(dialect.sharedCte, dialect.derivedCte).map((cte) => `${cte},`),
     `${totalled},`,
     `${rankInput},`,
     picked,

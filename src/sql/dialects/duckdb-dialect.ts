@@ -124,6 +124,8 @@ export const duckdbDialect: Dialect = {
   recomputedCte: (name, body) => `${name} AS NOT MATERIALIZED (${body})`,
   // DuckDB already materializes a CTE that is read more than once.
   sharedCte: (name, body) => `${name} AS (${body})`,
+  // The join at 10M rows, 4 % differing keys: peak RSS 1,668 → 1,495 MiB, 4.4 → 4.2 s (bench data).
+  derivedCte: (name, body) => `${name} AS NOT MATERIALIZED (${body})`,
   // The join at 10M rows: 3.6 → 2.5 s at 0.1 % differing keys, 5.7 → 3.9 s at 4 % (bench).
   keyMatching: 'hash-join',
   materializedCte: (name, body) => `${name} AS MATERIALIZED (${body})`,

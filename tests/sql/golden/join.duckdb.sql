@@ -181,7 +181,7 @@ recon_offset_1 AS (
 recon_offset_2 AS (
   SELECT o2 AS offset_value, count(*) AS offset_rows FROM recon_offsets WHERE o2 IS NOT NULL GROUP BY o2
 ),
-recon_classified AS (
+recon_classified AS NOT MATERIALIZED (
   SELECT recon_offsets.*,
     r0 AS c0,
     CASE WHEN o1 IS NOT NULL AND o1 <> 0 AND f1.offset_rows >= 2 THEN 'constant_offset' ELSE r1 END AS c1,
