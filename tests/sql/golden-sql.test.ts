@@ -117,3 +117,32 @@ describe('broadcast of a small side', () => {
     expect(joinStatement(duckdbDialect, bound, { compareValues: true, broadcast: 'source' }).sql).toBe(joinStatement(duckdbDialect, bound, { compareValues: true }).sql);
   });
 });
+
+describe('the classified rows on DuckDB', () => {
+  const duckdb = SCHEMAS.duckdb;
+  const classifiedHeader = (sql: string) => /^recon_classified AS (?:NOT MATERIALIZED )?\(/m.exec(sql)?.[0];
+
+  test('are recomputed from the kept offsets when numeric columns give them offset counts', () => {
+    const sql = joinStatement(duckdbDialect, bindPair(pair, duckdb.source, duckdb.target, 'exact'), { compareValues: true }).sql;
+    expect(sql).toMatch(/^recon_offset_\d+ AS \(/m);
+    expect(classifiedHeader(sql)).toBe('recon_classified AS NOT MATERIALIZED (');
+  });
+
+  test('are left to the engine to keep when nothing else reads the offsets (recomputing would rescan both sides)', () => {
+    const text = (spec: Array<[string, string]>) => columns(duckdbDialect, spec);
+    const { file: textOnly } = loadConfigText(
+      'version: 1\npairs:\n  - name: notes\n    source: { table: a }\n    target: { table: b }\n    primary_key: [id]\n',
+      'recon-configs/notes.yml',
+    );
+    const bound = bindPair(textOnly!.pairs[0]!, text([['id', 'INTEGER'], ['note', 'VARCHAR']]), text([['id', 'INTEGER'], ['note', 'VARCHAR']]), 'exact');
+    const sql = joinStatement(duckdbDialect, bound, { compareValues: true }).sql;
+    expect(sql).not.toMatch(/^recon_offset_\d+ AS \(/m);
+    expect(classifiedHeader(sql)).toBe('recon_classified AS (');
+  });
+
+  test('are computed once on Databricks', () => {
+    const { dialect, source, target } = SCHEMAS.databricks;
+    const sql = joinStatement(dialect, bindPair(pair, source, target, 'approximate'), { compareValues: true }).sql;
+    expect(sql).toMatch(/^recon_classified AS \(\n {2}SELECT \* FROM \(/m);
+  });
+});
