@@ -12,6 +12,12 @@ const KEY_BUCKETS = 65_536;
 /** Rows a bucket may hold beyond eight times the mean before it counts as hot (small tables have means near 0). */
 const HOT_BUCKET_MIN_ROWS = 64;
 
+/**
+ * Rows a row's key may have on average, on both sides, before every bucket skips the hash join:
+ * up to it the join emits at most about this many rows per side's row (Cauchy–Schwarz).
+ */
+const SHARED_KEY_ROWS = 2;
+
 export interface KeyMatchInput {
   /** Output names of the key columns in recon_source and recon_target (k0, k1, …). */
   keyNames: readonly string[];
@@ -86,7 +92,8 @@ function groupedByKey(input: KeyMatchInput, relation: string): string {
  *    are found exactly however many there are, at the cost of their buckets' rows.
  *    Keys on one side only are grouped under their own key in step 1, duplicated or not.
  * 4. Rows the hash join would multiply skip it: a hot bucket's (a sentinel or NULL key), or every
- *    bucket's when most rows of both sides share their key (`recon_key_spread`). Their keys are
+ *    bucket's when a row's key has more than two rows on average on both sides, estimated from the
+ *    bucket counts (`recon_key_spread`). Their keys are
  *    grouped from their rows with their hashes (`recon_heavy_keys`), as on Databricks.
  */
 function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
@@ -131,28 +138,36 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
   const sideBuckets = cte('recon_side_buckets', `
   SELECT bucket, count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows FROM recon_side_keys GROUP BY bucket
 `);
-  // The keys' spread, by sketch: where most rows of both sides share their key with others (a
-  // primary_key that is not one), a hash join would pair every such row of one side with every
-  // one of the other, so the key aggregation over both sides counts them all instead. The sketch
-  // reads the keys of one bucket in 16 (all rows of a sampled key are in): keys per row stay as
-  // they are overall, at a sixteenth of the sketch's cost.
-  const sampled = (side: string) => `in_source ${side} AND bucket < ${KEY_BUCKETS / 16}`;
-  const keySpread = cte('recon_key_spread', `
-  SELECT count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows,
-    count(CASE WHEN ${sampled('= 1')} THEN 1 END) AS sampled_source_rows,
-    count(CASE WHEN ${sampled('IS NULL')} THEN 1 END) AS sampled_target_rows,
-    ${dialect.approxCountDistinct(`CASE WHEN ${sampled('= 1')} THEN key_hash END`)} AS sampled_source_keys,
-    ${dialect.approxCountDistinct(`CASE WHEN ${sampled('IS NULL')} THEN key_hash END`)} AS sampled_target_keys
-  FROM recon_side_keys
+  const hot = (side: string) => `b.${side}_rows > 8 * n.${side}_rows / ${KEY_BUCKETS} + ${HOT_BUCKET_MIN_ROWS}`;
+  const totals = cte('recon_key_totals', `
+  SELECT sum(source_rows) AS source_rows, sum(target_rows) AS target_rows FROM recon_side_buckets
 `);
+  // The keys' spread, from the bucket counts alone: where most rows of both sides share their key
+  // with others (a primary_key that is not one), a hash join would pair every such row of one side
+  // with every one of the other, so the key aggregation over both sides counts them all instead.
+  // A bucket's count is the sum of its keys' row counts m, so over the B buckets Σ count² less
+  // (Σ count)² / B estimates Σ m² (the cross terms of keys sharing a bucket average out), and
+  // Σ m² / Σ m is the rows a row's key has on average: 1 for unique keys. Hot buckets are left out
+  // (they skip the join on their own), and this reads the 65,536 bucket counts, not the rows: an
+  // approximate distinct count of sampled keys cost a pass over both sides' keys.
+  const spreadOf = (side: string) => [
+    aliased(`sum(CASE WHEN NOT (${hot(side)}) THEN CAST(b.${side}_rows AS DOUBLE) END)`, `${side}_rows`),
+    aliased(`sum(CASE WHEN NOT (${hot(side)}) THEN CAST(b.${side}_rows AS DOUBLE) * b.${side}_rows END)`, `${side}_squares`),
+  ];
+  const keySpread = cte('recon_key_spread', `
+  SELECT ${selectList([...spreadOf('source'), ...spreadOf('target')])}
+  FROM recon_side_buckets AS b CROSS JOIN recon_key_totals AS n
+`);
+  const shared = (side: string) => `w.${side}_squares - w.${side}_rows * w.${side}_rows / ${KEY_BUCKETS} > ${SHARED_KEY_ROWS} * w.${side}_rows`;
   // A bucket far above its expected size holds a hot key (a sentinel value, NULL keys): its rows
   // skip the hash join and its keys are counted per key from their rows. Hashing spreads
   // distinct keys evenly, so no bucket of distinct keys comes near eight times the mean.
   const heavyBuckets = cte('recon_heavy_buckets', `
   SELECT b.bucket FROM recon_side_buckets AS b
-  CROSS JOIN recon_key_spread AS n
-  WHERE b.source_rows > 8 * n.source_rows / ${KEY_BUCKETS} + ${HOT_BUCKET_MIN_ROWS} OR b.target_rows > 8 * n.target_rows / ${KEY_BUCKETS} + ${HOT_BUCKET_MIN_ROWS}
-    OR (2 * n.sampled_source_keys < n.sampled_source_rows AND 2 * n.sampled_target_keys < n.sampled_target_rows)
+  CROSS JOIN recon_key_totals AS n
+  CROSS JOIN recon_key_spread AS w
+  WHERE ${hot('source')} OR ${hot('target')}
+    OR (${shared('source')} AND ${shared('target')})
 `);
   const heavyKeys = `recon_heavy_keys AS (${groupedByKey(input, `(${hashedRows(input, ` WHERE ${bucketOf()} IN (SELECT bucket FROM recon_heavy_buckets)`)}) AS recon_heavy_rows`)})`;
   // A key grouped alone with one row on each side has that row's hashes as min(sh) and min(th).
@@ -211,5 +226,5 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
   UNION ALL
   SELECT ${keyRow} FROM recon_heavy_keys
 )`;
-  return [sideKeys, sideBuckets, keySpread, heavyBuckets, heavyKeys, outcome, dirtyBuckets, dirtyKeys, keys];
+  return [sideKeys, sideBuckets, totals, keySpread, heavyBuckets, heavyKeys, outcome, dirtyBuckets, dirtyKeys, keys];
 }

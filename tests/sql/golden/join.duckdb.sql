@@ -34,19 +34,22 @@ recon_side_keys AS NOT MATERIALIZED (
 recon_side_buckets AS (
   SELECT bucket, count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows FROM recon_side_keys GROUP BY bucket
 ),
+recon_key_totals AS (
+  SELECT sum(source_rows) AS source_rows, sum(target_rows) AS target_rows FROM recon_side_buckets
+),
 recon_key_spread AS (
-  SELECT count(in_source) AS source_rows, count(*) - count(in_source) AS target_rows,
-    count(CASE WHEN in_source = 1 AND bucket < 4096 THEN 1 END) AS sampled_source_rows,
-    count(CASE WHEN in_source IS NULL AND bucket < 4096 THEN 1 END) AS sampled_target_rows,
-    approx_count_distinct(CASE WHEN in_source = 1 AND bucket < 4096 THEN key_hash END) AS sampled_source_keys,
-    approx_count_distinct(CASE WHEN in_source IS NULL AND bucket < 4096 THEN key_hash END) AS sampled_target_keys
-  FROM recon_side_keys
+  SELECT sum(CASE WHEN NOT (b.source_rows > 8 * n.source_rows / 65536 + 64) THEN CAST(b.source_rows AS DOUBLE) END) AS source_rows,
+    sum(CASE WHEN NOT (b.source_rows > 8 * n.source_rows / 65536 + 64) THEN CAST(b.source_rows AS DOUBLE) * b.source_rows END) AS source_squares,
+    sum(CASE WHEN NOT (b.target_rows > 8 * n.target_rows / 65536 + 64) THEN CAST(b.target_rows AS DOUBLE) END) AS target_rows,
+    sum(CASE WHEN NOT (b.target_rows > 8 * n.target_rows / 65536 + 64) THEN CAST(b.target_rows AS DOUBLE) * b.target_rows END) AS target_squares
+  FROM recon_side_buckets AS b CROSS JOIN recon_key_totals AS n
 ),
 recon_heavy_buckets AS (
   SELECT b.bucket FROM recon_side_buckets AS b
-  CROSS JOIN recon_key_spread AS n
+  CROSS JOIN recon_key_totals AS n
+  CROSS JOIN recon_key_spread AS w
   WHERE b.source_rows > 8 * n.source_rows / 65536 + 64 OR b.target_rows > 8 * n.target_rows / 65536 + 64
-    OR (2 * n.sampled_source_keys < n.sampled_source_rows AND 2 * n.sampled_target_keys < n.sampled_target_rows)
+    OR (w.source_squares - w.source_rows * w.source_rows / 65536 > 2 * w.source_rows AND w.target_squares - w.target_rows * w.target_rows / 65536 > 2 * w.target_rows)
 ),
 recon_heavy_keys AS (
   SELECT k0, k1,
