@@ -138,6 +138,27 @@ test('a primary_key shared by most rows of both sides is counted per key, not pa
   expect(await fullJoinRows(results)).toEqual([0]);
 });
 
+test('the key spread is read from the bucket counts: three rows per key go around the join, a few doubled keys through it', async () => {
+  // 5,000 keys of three rows each on both sides: a row's key has three rows on average (> 2).
+  await engine.execute('CREATE TABLE triple_s AS SELECT range % 5000 AS id, range AS v FROM range(15000)');
+  // 10,000 keys, every fifth doubled on both sides: 1.33 rows per row's key, the join pairs 4 rows each.
+  await engine.execute('CREATE TABLE fifth_s AS SELECT range AS id, range AS v FROM range(10000) UNION ALL SELECT range AS id, range AS v FROM range(10000) WHERE range % 5 = 0');
+  const results = await run(`  - name: triple
+    source: { table: triple_s }
+    target: { table: triple_s }
+    primary_key: [id]
+  - name: fifth
+    source: { table: fifth_s }
+    target: { table: fifth_s }
+    primary_key: [id]
+`);
+  const [triple, fifth] = results.pairs;
+  expect(triple!.checks.find((c) => c.check === 'duplicate_keys')!.details).toMatchObject({ source: { keys: 5000, extraRows: 10000 }, target: { keys: 5000, extraRows: 10000 }, ambiguousKeys: 5000 });
+  expect(fifth!.checks.find((c) => c.check === 'duplicate_keys')!.details).toMatchObject({ source: { keys: 2000, extraRows: 2000 }, target: { keys: 2000, extraRows: 2000 }, ambiguousKeys: 2000 });
+  const fullJoins = await Promise.all([0, 1].map((index) => fullJoinRows({ ...results, pairs: [results.pairs[index]!] })));
+  expect(fullJoins).toEqual([[0], [8000 + 2000 * 4]]);
+});
+
 test('persist_mismatches_to writes every differing key into a table of the engine, and the artifacts keep the sample', async () => {
   const results = await run(`  - name: persisted
     source: { table: big_s }
