@@ -93,8 +93,8 @@ function groupedByKey(input: KeyMatchInput, relation: string): string {
  *    Keys on one side only are grouped under their own key in step 1, duplicated or not.
  * 4. Rows the hash join would multiply skip it: a hot bucket's (a sentinel or NULL key), or every
  *    bucket's when a row's key has more than two rows on average on both sides, estimated from the
- *    bucket counts (`recon_key_spread`). Their keys are
- *    grouped from their rows with their hashes (`recon_heavy_keys`), as on Databricks.
+ *    bucket counts (`recon_key_spread`). Their keys are grouped from their rows with their hashes
+ *    (`recon_heavy_keys`), as on Databricks.
  */
 function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
   // The reproduce queries read these CTEs as the join statement does, several times each.
