@@ -129,7 +129,7 @@ function hashJoinCtes(dialect: Dialect, input: KeyMatchInput): string[] {
       ${joined}
     ) AS recon_joined`;
   const sideKeys = dialect.recomputedCte('recon_side_keys', `
-  SELECT ${keyList}, in_source, key_hash, ${dialect.hashBucket('key_hash', KEY_BUCKETS)} AS bucket FROM (
+  SELECT ${keyList}, in_source, ${dialect.hashBucket('key_hash', KEY_BUCKETS)} AS bucket FROM (
     SELECT ${keyList}, 1 AS in_source, ${keyHash} AS key_hash FROM recon_source
     UNION ALL
     SELECT ${keyList}, NULL AS in_source, ${keyHash} AS key_hash FROM recon_target

@@ -25,7 +25,7 @@ recon_target AS NOT MATERIALIZED (
 WHERE (order_date >= DATE '2024-01-01')) AS recon_side
 ),
 recon_side_keys AS NOT MATERIALIZED (
-  SELECT k0, k1, in_source, key_hash, (key_hash % 65536) AS bucket FROM (
+  SELECT k0, k1, in_source, (key_hash % 65536) AS bucket FROM (
     SELECT k0, k1, 1 AS in_source, hash(k0, k1) AS key_hash FROM recon_source
     UNION ALL
     SELECT k0, k1, NULL AS in_source, hash(k0, k1) AS key_hash FROM recon_target
